@@ -1,0 +1,90 @@
+//! Reading dates from TOML local dates (`2023-05-10`) and from `"YYYY-MM-DD"` strings alike.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer};
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DateRepr {
+    Toml(toml::value::Datetime),
+    Text(String),
+}
+
+fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
+    match repr {
+        DateRepr::Text(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+            E::custom(format!(
+                "date {text:?} is not a calendar date of the form YYYY-MM-DD"
+            ))
+        }),
+        DateRepr::Toml(datetime) => match (datetime.date, datetime.time, datetime.offset) {
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            )
+            .ok_or_else(|| E::custom(format!("date {datetime} does not exist"))),
+            _ => Err(E::custom(format!(
+                "{datetime} is not a local date: give a date alone, like 2023-05-10"
+            ))),
+        },
+    }
+}
+
+/// One date.
+pub(crate) fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    from_repr(DateRepr::deserialize(deserializer)?)
+}
+
+/// An optional date (use with `#[serde(default)]`).
+pub(crate) fn option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<NaiveDate>, D::Error> {
+    Option::<DateRepr>::deserialize(deserializer)?
+        .map(from_repr)
+        .transpose()
+}
+
+/// A list of dates.
+pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
+    Vec::<DateRepr>::deserialize(deserializer)?
+        .into_iter()
+        .map(from_repr)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    struct Probe {
+        #[serde(deserialize_with = "date")]
+        on: NaiveDate,
+        #[serde(default, deserialize_with = "option")]
+        maybe: Option<NaiveDate>,
+        #[serde(default, deserialize_with = "list")]
+        held: Vec<NaiveDate>,
+    }
+
+    #[test]
+    fn toml_dates_and_strings_alike() {
+        let probe: Probe = toml::from_str(
+            "on = 2023-05-10\nmaybe = \"2023-01-02\"\nheld = [2023-01-01, \"2023-12-31\"]",
+        )
+        .unwrap();
+        assert_eq!(probe.on, NaiveDate::from_ymd_opt(2023, 5, 10).unwrap());
+        assert_eq!(probe.maybe, NaiveDate::from_ymd_opt(2023, 1, 2));
+        assert_eq!(probe.held.len(), 2);
+        let json: Probe = serde_json::from_str(r#"{"on":"2023-05-10"}"#).unwrap();
+        assert_eq!(json.maybe, None);
+    }
+
+    #[test]
+    fn refuses_non_dates() {
+        assert!(toml::from_str::<Probe>("on = 2023-02-30").is_err());
+        assert!(toml::from_str::<Probe>("on = 2023-05-10T10:00:00").is_err());
+        let err = serde_json::from_str::<Probe>(r#"{"on":"10/05/2023"}"#).unwrap_err();
+        assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+    }
+}

@@ -1,0 +1,225 @@
+//! The one error type of the crate.
+//!
+//! Every variant is a struct variant that carries its context: which value was refused, which
+//! limit it broke and, once the error has passed through a plan, a criteria set or an
+//! observations file, which item it belongs to ([`Error::At`]). Messages are lowercase and carry
+//! no trailing period, so they compose: `II.4: numerator 310 exceeds denominator 300`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Everything that can go wrong in `cchc`.
+///
+/// No public function of the crate panics on bad input; it returns one of these instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Counts where more records meet the measure than exist.
+    #[error("numerator {numerator} exceeds denominator {denominator}")]
+    NumeratorExceedsDenominator {
+        /// The records that meet the measure.
+        numerator: u64,
+        /// All records in scope.
+        denominator: u64,
+    },
+    /// A rate was asked of counts with nothing in scope (không phát sinh).
+    #[error("denominator is zero: nothing arose in scope (không phát sinh), so there is no rate")]
+    ZeroDenominator,
+    /// A percentage outside 0–100.
+    #[error("percentage {value} is outside 0 to 100")]
+    PercentOutOfRange {
+        /// The value given.
+        value: Decimal,
+    },
+    /// A decimal with more decimal places than the crate computes with exactly.
+    #[error("{what} {value} has more than {limit} decimal places")]
+    TooManyDecimalPlaces {
+        /// What the value is (`percentage`, `points`, …).
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+        /// The most decimal places allowed.
+        limit: u32,
+    },
+    /// A number above the largest the crate accepts for that quantity.
+    #[error("{what} {value} is above the limit of {limit}")]
+    ValueTooLarge {
+        /// What the value is.
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+        /// The largest value allowed.
+        limit: Decimal,
+    },
+    /// A negative number where only zero or more makes sense.
+    #[error("{what} {value} is negative")]
+    Negative {
+        /// What the value is.
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+    },
+    /// A minimum count attached to a target that does not count records at least.
+    #[error("a minimum count ({min_count}) needs an \"at least\" rate target, not {kind}")]
+    MinCountOnNonCount {
+        /// The minimum count given.
+        min_count: u64,
+        /// The kind of target it was attached to.
+        kind: String,
+    },
+    /// A window (or period) whose end comes before its start.
+    #[error("window ends on {end} before it starts on {start}")]
+    WindowEndsBeforeStart {
+        /// First day given.
+        start: NaiveDate,
+        /// Last day given.
+        end: NaiveDate,
+    },
+    /// A calendar value that does not exist (quarter 5, month 13, year out of range).
+    #[error("{what} {value} does not exist (allowed: {allowed})")]
+    NoSuchPeriod {
+        /// What was asked for (`quarter`, `month`, `year`, `half`).
+        what: &'static str,
+        /// The value given.
+        value: i64,
+        /// The allowed range, in words.
+        allowed: &'static str,
+    },
+    /// A frequency whose period length is not 1–12 months.
+    #[error("a frequency of one every {months} months is outside 1 to 12 months")]
+    FrequencyOutOfRange {
+        /// The months given.
+        months: u32,
+    },
+    /// The rounding policy asked for more decimals than supported.
+    #[error("rounding to {decimals} decimals is above the limit of {limit}")]
+    RoundingTooFine {
+        /// Decimals asked for.
+        decimals: u32,
+        /// The most supported.
+        limit: u32,
+    },
+    /// A written target, rule or observation that lacks a field its kind needs.
+    #[error("a {kind} target needs the field `{field}`")]
+    MissingField {
+        /// The field that is missing.
+        field: &'static str,
+        /// The kind that needs it.
+        kind: String,
+    },
+    /// A written target or rule with a field its kind does not take.
+    #[error("the field `{field}` does not belong to a {kind} target")]
+    FieldNotAllowed {
+        /// The field given.
+        field: &'static str,
+        /// The kind it was given for.
+        kind: String,
+    },
+    /// A `kind` that is not one of the known kinds.
+    #[error("unknown kind {kind:?} (known: {allowed})")]
+    UnknownKind {
+        /// The kind given.
+        kind: String,
+        /// The kinds known, in words.
+        allowed: &'static str,
+    },
+    /// An observation of one kind given for a target or rule that needs another.
+    #[error("{found} does not fit a target measured by {expected}")]
+    EvidenceMismatch {
+        /// What the target needs.
+        expected: &'static str,
+        /// What was given.
+        found: &'static str,
+    },
+    /// An id that should name a known item but does not.
+    #[error("unknown {what} id {id:?}")]
+    UnknownId {
+        /// What kind of item (`plan item`, `criterion`, `field`).
+        what: &'static str,
+        /// The id given.
+        id: String,
+    },
+    /// An id given twice where ids must be unique.
+    #[error("duplicate {what} id {id:?}")]
+    DuplicateId {
+        /// What kind of item.
+        what: &'static str,
+        /// The id given twice.
+        id: String,
+    },
+    /// An id that is not of the form the plan uses (`II.4`, `II.8b`, `VII.29`).
+    #[error("id {id:?} is not of the form FIELD.TT with an optional letter, e.g. II.4 or II.8b")]
+    MalformedId {
+        /// The id given.
+        id: String,
+    },
+    /// A file that is not valid TOML or JSON, or not of the expected shape.
+    #[error("cannot read {format}: {message}")]
+    Parse {
+        /// `TOML` or `JSON`.
+        format: &'static str,
+        /// The parser's own message, with the line where it has one.
+        message: String,
+    },
+    /// A value that could not be written out.
+    #[error("cannot write {format}: {message}")]
+    Write {
+        /// `TOML` or `JSON`.
+        format: &'static str,
+        /// The writer's own message.
+        message: String,
+    },
+    /// A computation that would leave the exact range (only with values far beyond the limits).
+    #[error("arithmetic overflow while computing {what}")]
+    Overflow {
+        /// What was being computed.
+        what: &'static str,
+    },
+    /// An error about one item (plan item, criterion, observation).
+    #[error("{item}: {source}")]
+    At {
+        /// The item's id.
+        item: String,
+        /// What is wrong with it.
+        #[source]
+        source: Box<Error>,
+    },
+}
+
+impl Error {
+    /// Wraps this error with the id of the item it concerns.
+    ///
+    /// ```
+    /// let err = cchc::Counts::new(310, 300).unwrap_err().at("II.4");
+    /// assert_eq!(err.to_string(), "II.4: numerator 310 exceeds denominator 300");
+    /// assert_eq!(err.item(), Some("II.4"));
+    /// ```
+    #[must_use]
+    pub fn at(self, item: impl Into<String>) -> Self {
+        Self::At {
+            item: item.into(),
+            source: Box::new(self),
+        }
+    }
+
+    /// The id of the item this error concerns, the outermost one where several were named.
+    #[must_use]
+    pub fn item(&self) -> Option<&str> {
+        match self {
+            Self::At { item, .. } => Some(item),
+            _ => None,
+        }
+    }
+
+    /// The underlying error, without any item context.
+    #[must_use]
+    pub fn kind(&self) -> &Self {
+        match self {
+            Self::At { source, .. } => source.kind(),
+            other => other,
+        }
+    }
+}
+
+/// Shorthand for `Result<T, cchc::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
