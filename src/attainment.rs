@@ -326,6 +326,10 @@ pub enum Evidence {
     Held(Vec<NaiveDate>),
     /// Done or not.
     Done(bool),
+    /// Points given by an assessor.
+    Points(Decimal),
+    /// A named category (for a category rule).
+    Category(String),
 }
 
 impl Evidence {
@@ -338,6 +342,8 @@ impl Evidence {
             Self::Completed(_) => "a completion date",
             Self::Held(_) => "dates held",
             Self::Done(_) => "done / not done",
+            Self::Points(_) => "assessor points",
+            Self::Category(_) => "a category",
         }
     }
 }

@@ -175,6 +175,66 @@ pub enum Error {
         /// What was being computed.
         what: &'static str,
     },
+    /// A parent whose sub-criteria do not add up to its maximum.
+    #[error("sub-criteria add up to {sum} points, not the maximum of {max}")]
+    ChildrenSumMismatch {
+        /// The sum of the children's maxima.
+        sum: Decimal,
+        /// The parent's maximum.
+        max: Decimal,
+    },
+    /// A step, category or assessor figure worth more than the criterion's maximum.
+    #[error("{what} of {points} points is above the maximum of {max}")]
+    AboveMax {
+        /// What is too large (`step`, `assessor points`, `appraised points`).
+        what: &'static str,
+        /// The points given.
+        points: Decimal,
+        /// The maximum.
+        max: Decimal,
+    },
+    /// Steps not written from the highest threshold down, or paying more for less.
+    #[error(
+        "steps are not ordered: step {index} ({detail}) must have a lower threshold and no more points than the one before"
+    )]
+    StepsNotOrdered {
+        /// The 1-based position of the first step out of order.
+        index: usize,
+        /// The step, in words.
+        detail: String,
+    },
+    /// A rule with no steps or no options.
+    #[error("a {kind} rule needs at least one {what}")]
+    Empty {
+        /// The rule's kind.
+        kind: &'static str,
+        /// What it needs (`step`, `option`).
+        what: &'static str,
+    },
+    /// A share of the maximum outside 0–1.
+    #[error("share {value} is outside 0 to 1")]
+    ShareOutOfRange {
+        /// The share given.
+        value: Decimal,
+    },
+    /// A criterion with sub-criteria that also names a rule, or a leaf with no rule.
+    #[error("{message}")]
+    RuleShape {
+        /// What is wrong.
+        message: &'static str,
+    },
+    /// Rating bands that overlap, leave a gap, or do not cover 0–100.
+    #[error("rating bands {message}")]
+    Bands {
+        /// What is wrong, with the values.
+        message: String,
+    },
+    /// A criteria set that failed validation: every problem found, each naming its id.
+    #[error("criteria set has {} problem(s): {}", problems.len(), list(problems))]
+    InvalidCriteria {
+        /// Each problem, wrapped with the id it concerns.
+        problems: Vec<Error>,
+    },
     /// An error about one item (plan item, criterion, observation).
     #[error("{item}: {source}")]
     At {
@@ -219,6 +279,14 @@ impl Error {
             other => other,
         }
     }
+}
+
+fn list(problems: &[Error]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Shorthand for `Result<T, cchc::Error>`.

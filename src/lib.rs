@@ -46,8 +46,11 @@
 
 mod attainment;
 mod counts;
+mod criteria;
 mod dates;
 mod error;
+mod fraction;
+mod points;
 mod rate;
 mod rounding;
 mod target;
@@ -57,7 +60,12 @@ pub use attainment::{
     Records, Shortfall, Status, WindowOutcome,
 };
 pub use counts::{Counts, Observed};
+pub use criteria::{
+    Band, CategoryOption, CountStep, CriteriaField, CriteriaSet, CriteriaSetSpec, Criterion, Leaf,
+    NotApplicablePolicy, RateStep, Reads, ScoringRule,
+};
 pub use error::{Error, Result};
+pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};
 pub use target::{

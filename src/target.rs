@@ -10,7 +10,7 @@
 //!
 //! Every comparison with a percentage is an exact integer comparison.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -120,11 +120,38 @@ pub enum Comparison {
 /// assert_eq!(target.is_met(&Counts::new(0, 0)?), None); // không phát sinh
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawRateTarget")]
 pub struct RateTarget {
     comparison: Comparison,
     percent: Percent,
+    #[serde(skip_serializing_if = "Option::is_none")]
     min_count: Option<u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRateTarget {
+    #[serde(default)]
+    comparison: Comparison,
+    percent: Percent,
+    #[serde(default)]
+    min_count: Option<u64>,
+}
+
+impl TryFrom<RawRateTarget> for RateTarget {
+    type Error = Error;
+    fn try_from(raw: RawRateTarget) -> Result<Self> {
+        let target = Self {
+            comparison: raw.comparison,
+            percent: raw.percent,
+            min_count: None,
+        };
+        match raw.min_count {
+            Some(c) => target.with_min_count(c),
+            None => Ok(target),
+        }
+    }
 }
 
 impl RateTarget {
@@ -260,8 +287,10 @@ pub enum DeadlineWording {
 /// let by = Deadline::new(d(1, 30), DeadlineWording::By);
 /// assert!(by.is_on_time(d(1, 30)));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Deadline {
+    #[serde(deserialize_with = "crate::dates::date")]
     date: NaiveDate,
     wording: DeadlineWording,
 }
@@ -338,10 +367,27 @@ impl std::fmt::Display for Deadline {
 /// assert!(q2_to_q4.contains(NaiveDate::from_ymd_opt(2023, 4, 1).unwrap()));
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawWindow")]
 pub struct Window {
     start: NaiveDate,
     end: NaiveDate,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWindow {
+    #[serde(deserialize_with = "crate::dates::date")]
+    start: NaiveDate,
+    #[serde(deserialize_with = "crate::dates::date")]
+    end: NaiveDate,
+}
+
+impl TryFrom<RawWindow> for Window {
+    type Error = Error;
+    fn try_from(raw: RawWindow) -> Result<Self> {
+        Self::new(raw.start, raw.end)
+    }
 }
 
 fn first_of(year: i32, month: u32) -> Result<NaiveDate> {
@@ -487,10 +533,25 @@ impl std::fmt::Display for Window {
 /// assert_eq!(twice_a_year.covered(&[d(6, 30), d(1, 15)]), 1);
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawFrequency")]
 pub struct Frequency {
     every_months: u32,
     within: Window,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrequency {
+    every_months: u32,
+    within: Window,
+}
+
+impl TryFrom<RawFrequency> for Frequency {
+    type Error = Error;
+    fn try_from(raw: RawFrequency) -> Result<Self> {
+        Self::new(raw.every_months, raw.within)
+    }
 }
 
 impl Frequency {
@@ -786,12 +847,6 @@ impl TryFrom<TargetSpec> for Target {
             _ => Self::Done,
         })
     }
-}
-
-/// Whether `date` is in the calendar year `year`.
-#[must_use]
-pub(crate) fn in_year(date: NaiveDate, year: i32) -> bool {
-    date.year() == year
 }
 
 #[cfg(test)]
