@@ -49,6 +49,7 @@ mod counts;
 mod criteria;
 mod dates;
 mod error;
+mod explain;
 mod fraction;
 mod points;
 mod rate;
@@ -65,6 +66,7 @@ pub use criteria::{
     NotApplicablePolicy, RateStep, Reads, ScoringRule,
 };
 pub use error::{Error, Result};
+pub use explain::{Lang, explain, format_decimal, method};
 pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};
