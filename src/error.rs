@@ -235,6 +235,40 @@ pub enum Error {
         /// Each problem, wrapped with the id it concerns.
         problems: Vec<Error>,
     },
+    /// An observation key that the criterion's rule does not read.
+    #[error("key `{key}` does not fit a {rule} rule (allowed: {allowed})")]
+    KeyNotAllowed {
+        /// The key given.
+        key: String,
+        /// The rule's kind.
+        rule: &'static str,
+        /// The keys the rule reads, in words.
+        allowed: String,
+    },
+    /// An observation without a key its rule needs.
+    #[error("key `{key}` is required by a {rule} rule")]
+    MissingKey {
+        /// The key that is missing.
+        key: &'static str,
+        /// The rule's kind.
+        rule: &'static str,
+    },
+    /// An observation value of the wrong type or form.
+    #[error("key `{key}` has value {value}, expected {expected}")]
+    BadValue {
+        /// The key.
+        key: String,
+        /// The value given, as written.
+        value: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// `not_applicable = true` given together with a value.
+    #[error("`not_applicable = true` cannot go with `{key}`: không phát sinh has no value")]
+    ConflictingKeys {
+        /// The value key given as well.
+        key: String,
+    },
     /// An error about one item (plan item, criterion, observation).
     #[error("{item}: {source}")]
     At {

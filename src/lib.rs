@@ -51,6 +51,7 @@ mod dates;
 mod error;
 mod explain;
 mod fraction;
+mod observations;
 mod points;
 mod rate;
 mod rounding;
@@ -67,6 +68,7 @@ pub use criteria::{
 };
 pub use error::{Error, Result};
 pub use explain::{Lang, explain, format_decimal, method};
+pub use observations::{Appraisal, Observation, Observations};
 pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};

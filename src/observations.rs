@@ -1,0 +1,740 @@
+//! The observations file (PLAN.md §6): what a ward reports for each criterion, read into typed
+//! observations and checked against a criteria set.
+//!
+//! ```toml
+//! ward = "Phường Sông Cầu"
+//! year = 2023
+//!
+//! [observations."II.4"]        # rate criteria
+//! numerator = 120
+//! denominator = 300
+//! evidence = "Báo cáo số 12/BC-UBND"   # optional on any criterion
+//!
+//! [observations."II.12"]
+//! not_applicable = true        # không phát sinh
+//!
+//! [observations."I.1a"]        # deadline criteria
+//! completed_on = 2022-12-20
+//!
+//! [observations."VII.30"]      # window and frequency criteria
+//! held_on = [2023-05-10, 2023-11-02]
+//!
+//! [appraisals."II.4"]          # the appraiser's override (điểm thẩm định), with a reason
+//! points = "4"
+//! reason = "Số liệu số hóa chưa khớp với hệ thống"
+//! ```
+//!
+//! Which keys a criterion takes follows from its rule ([`Reads`]); anything else is an error
+//! naming the criterion and the key. Nothing is silently ignored. A table that is present but
+//! has no `completed_on` (or an empty `held_on`) means "observed, not done", which is not the
+//! same as no table at all (missing).
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::attainment::Evidence;
+use crate::counts::{Counts, Observed};
+use crate::criteria::{CriteriaSet, Reads, ScoringRule};
+use crate::error::{Error, Result};
+
+/// What was reported for one criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Observation {
+    /// The value, or không phát sinh.
+    pub value: Observed<Evidence>,
+    /// The evidence documents (tài liệu kiểm chứng), shown in the report.
+    pub evidence: Option<String>,
+}
+
+/// The appraiser's points for a criterion (điểm thẩm định), with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appraisal {
+    /// The appraised points, 0 ≤ points ≤ max.
+    pub points: Decimal,
+    /// Why they differ from the self-assessment.
+    pub reason: String,
+}
+
+/// A ward's observations for one year, by criterion id.
+///
+/// ```
+/// use cchc::{CriteriaSet, Observations};
+/// let set = CriteriaSet::reference();
+/// let obs = Observations::from_toml(
+///     "ward = \"Phường Sông Cầu\"\nyear = 2023\n[observations.\"II.4\"]\nnumerator = 90\ndenominator = 300\n",
+///     &set,
+/// )?;
+/// assert_eq!(obs.len(), 1);
+/// let bad = Observations::from_toml(
+///     "ward = \"X\"\nyear = 2023\n[observations.\"II.4\"]\nnumerator = 90\ndone = true\n",
+///     &set,
+/// );
+/// assert_eq!(
+///     bad.unwrap_err().to_string(),
+///     "II.4: key `done` does not fit a prop rule (allowed: numerator, denominator, not_applicable, evidence)"
+/// );
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Observations {
+    /// The ward's name.
+    pub ward: String,
+    /// The year observed.
+    pub year: i32,
+    entries: BTreeMap<String, Observation>,
+    appraisals: BTreeMap<String, Appraisal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    ward: String,
+    year: i32,
+    #[serde(default)]
+    observations: BTreeMap<String, toml::Table>,
+    #[serde(default)]
+    appraisals: BTreeMap<String, toml::Table>,
+}
+
+const COMMON_KEYS: [&str; 2] = ["not_applicable", "evidence"];
+
+impl Observations {
+    /// No observations yet.
+    #[must_use]
+    pub fn new(ward: impl Into<String>, year: i32) -> Self {
+        Self {
+            ward: ward.into(),
+            year,
+            entries: BTreeMap::new(),
+            appraisals: BTreeMap::new(),
+        }
+    }
+
+    /// Records `value` for criterion `id` (replacing any earlier one); [`Observed::Missing`]
+    /// removes it.
+    pub fn set(&mut self, id: impl Into<String>, value: Observed<Evidence>) -> &mut Self {
+        let id = id.into();
+        match value {
+            Observed::Missing => {
+                self.entries.remove(&id);
+            }
+            value => {
+                let evidence = self.entries.remove(&id).and_then(|o| o.evidence);
+                self.entries.insert(id, Observation { value, evidence });
+            }
+        }
+        self
+    }
+
+    /// Builder form of [`Observations::set`].
+    #[must_use]
+    pub fn with(mut self, id: impl Into<String>, value: Observed<Evidence>) -> Self {
+        self.set(id, value);
+        self
+    }
+
+    /// Attaches evidence text to criterion `id`'s observation (if there is one).
+    pub fn set_evidence(&mut self, id: &str, evidence: impl Into<String>) -> &mut Self {
+        if let Some(entry) = self.entries.get_mut(id) {
+            entry.evidence = Some(evidence.into());
+        }
+        self
+    }
+
+    /// Records the appraiser's points for criterion `id`, with the reason.
+    pub fn appraise(
+        &mut self,
+        id: impl Into<String>,
+        points: Decimal,
+        reason: impl Into<String>,
+    ) -> &mut Self {
+        self.appraisals.insert(
+            id.into(),
+            Appraisal {
+                points,
+                reason: reason.into(),
+            },
+        );
+        self
+    }
+
+    /// The observation for criterion `id`.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Observation> {
+        self.entries.get(id)
+    }
+
+    /// The observed value for criterion `id` ([`Observed::Missing`] when none).
+    #[must_use]
+    pub fn value(&self, id: &str) -> &Observed<Evidence> {
+        const MISSING: &Observed<Evidence> = &Observed::Missing;
+        self.entries.get(id).map_or(MISSING, |o| &o.value)
+    }
+
+    /// The appraisal for criterion `id`.
+    #[must_use]
+    pub fn appraisal(&self, id: &str) -> Option<&Appraisal> {
+        self.appraisals.get(id)
+    }
+
+    /// All observations, by id.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Observation)> {
+        self.entries.iter().map(|(id, o)| (id.as_str(), o))
+    }
+
+    /// All appraisals, by id.
+    pub fn appraisals(&self) -> impl Iterator<Item = (&str, &Appraisal)> {
+        self.appraisals.iter().map(|(id, a)| (id.as_str(), a))
+    }
+
+    /// How many criteria have an observation.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether no criterion has an observation.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Reads observations written in TOML (PLAN.md §6) for the criteria of `set`.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] for malformed TOML or a top-level key other than `ward`, `year`,
+    /// `observations`, `appraisals`; and, wrapped with the criterion's id,
+    /// [`Error::UnknownId`], [`Error::KeyNotAllowed`], [`Error::MissingKey`],
+    /// [`Error::BadValue`], [`Error::ConflictingKeys`], [`Error::NumeratorExceedsDenominator`],
+    /// [`Error::AboveMax`].
+    pub fn from_toml(text: &str, set: &CriteriaSet) -> Result<Self> {
+        let raw: RawFile = toml::from_str(text).map_err(|e| Error::Parse {
+            format: "TOML",
+            message: e.to_string().trim_end().to_owned(),
+        })?;
+        Self::from_raw(raw, set)
+    }
+
+    /// Reads observations written in JSON (the same shape; dates as `"YYYY-MM-DD"`).
+    ///
+    /// # Errors
+    /// As [`Observations::from_toml`], for JSON.
+    pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
+        let raw: RawFile = serde_json::from_str(text).map_err(|e| Error::Parse {
+            format: "JSON",
+            message: e.to_string(),
+        })?;
+        Self::from_raw(raw, set)
+    }
+
+    fn from_raw(raw: RawFile, set: &CriteriaSet) -> Result<Self> {
+        let mut out = Self::new(raw.ward, raw.year);
+        for (id, table) in raw.observations {
+            let (rule, _) = leaf(set, &id)?;
+            let observation = read_observation(rule, table, set, &id).map_err(|e| e.at(&id))?;
+            out.entries.insert(id, observation);
+        }
+        for (id, table) in raw.appraisals {
+            let (_, max) = leaf(set, &id)?;
+            let appraisal = read_appraisal(table, max).map_err(|e| e.at(&id))?;
+            out.appraisals.insert(id, appraisal);
+        }
+        Ok(out)
+    }
+
+    /// Checks every observation and appraisal against `set`: known ids, values of the kind
+    /// each rule reads, points within range. Scoring runs the same checks.
+    ///
+    /// # Errors
+    /// The first problem, wrapped with the criterion's id.
+    pub fn check(&self, set: &CriteriaSet) -> Result<()> {
+        for (id, observation) in &self.entries {
+            let (rule, max) = leaf(set, id)?;
+            check_value(rule, max, &observation.value).map_err(|e| e.at(id))?;
+        }
+        for (id, appraisal) in &self.appraisals {
+            let (_, max) = leaf(set, id)?;
+            check_points("appraised points", appraisal.points, max).map_err(|e| e.at(id))?;
+        }
+        Ok(())
+    }
+
+    /// The observations as TOML, in the §6 shape.
+    ///
+    /// # Errors
+    /// [`Error::Write`] if the writer fails.
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string(&self.to_table()).map_err(|e| Error::Write {
+            format: "TOML",
+            message: e.to_string(),
+        })
+    }
+
+    /// The observations as pretty JSON, in the §6 shape.
+    ///
+    /// # Errors
+    /// [`Error::Write`] if the writer fails.
+    pub fn to_json(&self) -> Result<String> {
+        let mut json = serde_json::to_value(self.to_table()).map_err(|e| Error::Write {
+            format: "JSON",
+            message: e.to_string(),
+        })?;
+        dates_to_strings(&mut json);
+        serde_json::to_string_pretty(&json).map_err(|e| Error::Write {
+            format: "JSON",
+            message: e.to_string(),
+        })
+    }
+
+    fn to_table(&self) -> toml::Table {
+        let mut root = toml::Table::new();
+        root.insert("ward".into(), self.ward.clone().into());
+        root.insert("year".into(), i64::from(self.year).into());
+        let mut observations = toml::Table::new();
+        for (id, observation) in &self.entries {
+            observations.insert(id.clone(), write_observation(observation).into());
+        }
+        root.insert("observations".into(), observations.into());
+        if !self.appraisals.is_empty() {
+            let mut appraisals = toml::Table::new();
+            for (id, a) in &self.appraisals {
+                let mut t = toml::Table::new();
+                t.insert("points".into(), a.points.to_string().into());
+                t.insert("reason".into(), a.reason.clone().into());
+                appraisals.insert(id.clone(), t.into());
+            }
+            root.insert("appraisals".into(), appraisals.into());
+        }
+        root
+    }
+}
+
+/// TOML local dates serialise to JSON as `{"$__toml_private_datetime": "…"}`; JSON wants the
+/// plain string.
+fn dates_to_strings(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.len() == 1
+                && let Some(serde_json::Value::String(text)) = map.get("$__toml_private_datetime")
+            {
+                *value = serde_json::Value::String(text.clone());
+                return;
+            }
+            map.values_mut().for_each(dates_to_strings);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(dates_to_strings),
+        _ => {}
+    }
+}
+
+fn leaf<'a>(set: &'a CriteriaSet, id: &str) -> Result<(&'a ScoringRule, Decimal)> {
+    let unknown = || {
+        Error::UnknownId {
+            what: "criterion",
+            id: id.to_owned(),
+        }
+        .at(id)
+    };
+    let criterion = set.criterion(id).ok_or_else(unknown)?;
+    match &criterion.rule {
+        Some(rule) => Ok((rule, criterion.max_points)),
+        // A parent's points come from its sub-criteria: it takes no observation of its own.
+        None => Err(Error::RuleShape {
+            message: "this criterion has sub-criteria: observe them instead",
+        }
+        .at(id)),
+    }
+}
+
+fn bad(key: &str, value: &toml::Value, expected: &'static str) -> Error {
+    Error::BadValue {
+        key: key.to_owned(),
+        value: value.to_string(),
+        expected,
+    }
+}
+
+fn read_u64(key: &str, value: &toml::Value) -> Result<u64> {
+    value
+        .as_integer()
+        .and_then(|i| u64::try_from(i).ok())
+        .ok_or_else(|| bad(key, value, "a whole number, 0 or more"))
+}
+
+fn read_bool(key: &str, value: &toml::Value) -> Result<bool> {
+    value
+        .as_bool()
+        .ok_or_else(|| bad(key, value, "true or false"))
+}
+
+fn read_string(key: &str, value: &toml::Value) -> Result<String> {
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| bad(key, value, "a string"))
+}
+
+fn read_date(key: &str, value: &toml::Value) -> Result<NaiveDate> {
+    const EXPECTED: &str = "a date such as 2023-05-10";
+    match value {
+        toml::Value::String(text) => {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(key, value, EXPECTED))
+        }
+        toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .ok_or_else(|| bad(key, value, EXPECTED))
+            }
+            _ => Err(bad(key, value, EXPECTED)),
+        },
+        _ => Err(bad(key, value, EXPECTED)),
+    }
+}
+
+fn read_decimal(key: &str, value: &toml::Value) -> Result<Decimal> {
+    const EXPECTED: &str = "a decimal such as \"1.5\"";
+    match value {
+        toml::Value::String(text) => {
+            Decimal::from_str(text.trim()).map_err(|_| bad(key, value, EXPECTED))
+        }
+        toml::Value::Integer(i) => Ok(Decimal::from(*i)),
+        toml::Value::Float(f) => {
+            Decimal::from_str(&f.to_string()).map_err(|_| bad(key, value, EXPECTED))
+        }
+        _ => Err(bad(key, value, EXPECTED)),
+    }
+}
+
+fn check_points(what: &'static str, points: Decimal, max: Decimal) -> Result<()> {
+    if points.is_sign_negative() && !points.is_zero() {
+        return Err(Error::Negative {
+            what,
+            value: points,
+        });
+    }
+    if points > max {
+        return Err(Error::AboveMax { what, points, max });
+    }
+    Ok(())
+}
+
+fn read_observation(
+    rule: &ScoringRule,
+    table: toml::Table,
+    set: &CriteriaSet,
+    id: &str,
+) -> Result<Observation> {
+    let reads = rule.reads();
+    let keys = reads.keys();
+    for key in table.keys() {
+        if !keys.contains(&key.as_str()) && !COMMON_KEYS.contains(&key.as_str()) {
+            return Err(Error::KeyNotAllowed {
+                key: key.clone(),
+                rule: rule.kind(),
+                allowed: keys
+                    .iter()
+                    .chain(COMMON_KEYS.iter())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+    }
+    let evidence = table
+        .get("evidence")
+        .map(|v| read_string("evidence", v))
+        .transpose()?;
+    let not_applicable = table
+        .get("not_applicable")
+        .map(|v| read_bool("not_applicable", v))
+        .transpose()?
+        .unwrap_or(false);
+    if not_applicable {
+        if let Some(key) = keys.iter().find(|k| table.contains_key(**k)) {
+            return Err(Error::ConflictingKeys {
+                key: (*key).to_owned(),
+            });
+        }
+        return Ok(Observation {
+            value: Observed::NotApplicable,
+            evidence,
+        });
+    }
+    let need = |key: &'static str| {
+        table.get(key).ok_or(Error::MissingKey {
+            key,
+            rule: rule.kind(),
+        })
+    };
+    let value = match reads {
+        Reads::Counts => {
+            let numerator = read_u64("numerator", need("numerator")?)?;
+            let denominator = read_u64("denominator", need("denominator")?)?;
+            Evidence::Counts(Counts::new(numerator, denominator)?)
+        }
+        Reads::Count => Evidence::Count(read_u64("count", need("count")?)?),
+        Reads::Category => Evidence::Category(read_string("category", need("category")?)?),
+        Reads::Completion => Evidence::Completed(
+            table
+                .get("completed_on")
+                .map(|v| read_date("completed_on", v))
+                .transpose()?,
+        ),
+        Reads::Dates => {
+            let dates = match table.get("held_on") {
+                None => Vec::new(),
+                Some(toml::Value::Array(items)) => items
+                    .iter()
+                    .map(|v| read_date("held_on", v))
+                    .collect::<Result<_>>()?,
+                Some(other) => return Err(bad("held_on", other, "a list of dates")),
+            };
+            Evidence::Held(dates)
+        }
+        Reads::Done => Evidence::Done(read_bool("done", need("done")?)?),
+        Reads::Points => Evidence::Points(read_decimal("points", need("points")?)?),
+    };
+    let value = Observed::Reported(value);
+    let max = set.criterion(id).map_or(Decimal::ZERO, |c| c.max_points);
+    check_value(rule, max, &value)?;
+    Ok(Observation { value, evidence })
+}
+
+fn read_appraisal(table: toml::Table, max: Decimal) -> Result<Appraisal> {
+    for key in table.keys() {
+        if key != "points" && key != "reason" {
+            return Err(Error::KeyNotAllowed {
+                key: key.clone(),
+                rule: "appraisal",
+                allowed: "points, reason".into(),
+            });
+        }
+    }
+    let points = read_decimal(
+        "points",
+        table.get("points").ok_or(Error::MissingKey {
+            key: "points",
+            rule: "appraisal",
+        })?,
+    )?;
+    let reason = read_string(
+        "reason",
+        table.get("reason").ok_or(Error::MissingKey {
+            key: "reason",
+            rule: "appraisal",
+        })?,
+    )?;
+    check_points("appraised points", points, max)?;
+    Ok(Appraisal { points, reason })
+}
+
+/// Whether `value` is of the kind `rule` reads, with points and categories in range.
+pub(crate) fn check_value(
+    rule: &ScoringRule,
+    max: Decimal,
+    value: &Observed<Evidence>,
+) -> Result<()> {
+    let Observed::Reported(evidence) = value else {
+        return Ok(());
+    };
+    let fits = matches!(
+        (rule.reads(), evidence),
+        (Reads::Counts, Evidence::Counts(_))
+            | (Reads::Count, Evidence::Count(_))
+            | (Reads::Category, Evidence::Category(_))
+            | (Reads::Completion, Evidence::Completed(_))
+            | (Reads::Dates, Evidence::Held(_))
+            | (Reads::Done, Evidence::Done(_))
+            | (Reads::Points, Evidence::Points(_))
+    );
+    if !fits {
+        return Err(Error::EvidenceMismatch {
+            expected: rule.reads().keys().first().copied().unwrap_or("a value"),
+            found: evidence.describe(),
+        });
+    }
+    match (rule, evidence) {
+        (ScoringRule::Categories { options }, Evidence::Category(key))
+            if !options.iter().any(|o| &o.key == key) =>
+        {
+            Err(Error::UnknownId {
+                what: "category",
+                id: key.clone(),
+            })
+        }
+        (_, Evidence::Points(points)) => check_points("assessor points", *points, max),
+        _ => Ok(()),
+    }
+}
+
+fn toml_date(date: NaiveDate) -> toml::Value {
+    let value = toml::value::Datetime {
+        date: Some(toml::value::Date {
+            year: u16::try_from(date.year()).unwrap_or(0),
+            month: u8::try_from(date.month()).unwrap_or(1),
+            day: u8::try_from(date.day()).unwrap_or(1),
+        }),
+        time: None,
+        offset: None,
+    };
+    if (0..=9999).contains(&date.year()) {
+        toml::Value::Datetime(value)
+    } else {
+        toml::Value::String(date.format("%Y-%m-%d").to_string())
+    }
+}
+
+fn write_observation(observation: &Observation) -> toml::Table {
+    let mut t = toml::Table::new();
+    let to_i64 = |n: u64| {
+        i64::try_from(n).map_or_else(|_| toml::Value::String(n.to_string()), toml::Value::Integer)
+    };
+    match &observation.value {
+        Observed::NotApplicable | Observed::Missing => {
+            t.insert("not_applicable".into(), true.into());
+        }
+        Observed::Reported(evidence) => match evidence {
+            Evidence::Counts(c) => {
+                t.insert("numerator".into(), to_i64(c.numerator()));
+                t.insert("denominator".into(), to_i64(c.denominator()));
+            }
+            Evidence::Count(n) => {
+                t.insert("count".into(), to_i64(*n));
+            }
+            Evidence::Completed(Some(d)) => {
+                t.insert("completed_on".into(), toml_date(*d));
+            }
+            Evidence::Completed(None) => {}
+            Evidence::Held(dates) => {
+                t.insert(
+                    "held_on".into(),
+                    toml::Value::Array(dates.iter().copied().map(toml_date).collect()),
+                );
+            }
+            Evidence::Done(done) => {
+                t.insert("done".into(), (*done).into());
+            }
+            Evidence::Points(p) => {
+                t.insert("points".into(), p.to_string().into());
+            }
+            Evidence::Category(key) => {
+                t.insert("category".into(), key.clone().into());
+            }
+        },
+    }
+    if let Some(evidence) = &observation.evidence {
+        t.insert("evidence".into(), evidence.clone().into());
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+ward = "Phường Sông Cầu"
+year = 2023
+
+[observations."II.4"]
+numerator = 120
+denominator = 300
+evidence = "Báo cáo số 12/BC-UBND"
+
+[observations."II.12"]
+not_applicable = true
+
+[observations."I.1a"]
+completed_on = 2022-12-20
+
+[observations."I.1b"]
+
+[observations."VII.30"]
+held_on = [2023-05-10, "2023-11-02"]
+
+[observations."VII.27a"]
+count = 2
+
+[observations."V.18"]
+done = true
+
+[observations."II.9"]
+points = "1.5"
+
+[appraisals."II.9"]
+points = "1"
+reason = "Thiếu sổ theo dõi"
+"#;
+
+    #[test]
+    fn reads_every_kind_and_round_trips() {
+        let set = CriteriaSet::reference();
+        let obs = Observations::from_toml(SAMPLE, &set).unwrap();
+        assert_eq!(obs.len(), 8);
+        assert_eq!(
+            obs.value("I.1b"),
+            &Observed::Reported(Evidence::Completed(None))
+        );
+        assert_eq!(obs.value("II.12"), &Observed::NotApplicable);
+        assert_eq!(obs.value("II.3"), &Observed::Missing);
+        let again = Observations::from_toml(&obs.to_toml().unwrap(), &set).unwrap();
+        assert_eq!(again, obs);
+        let json = Observations::from_json(&obs.to_json().unwrap(), &set).unwrap();
+        assert_eq!(json, obs);
+    }
+
+    fn error_of(body: &str) -> Error {
+        let text = format!("ward = \"X\"\nyear = 2023\n{body}");
+        Observations::from_toml(&text, &CriteriaSet::reference()).unwrap_err()
+    }
+
+    #[test]
+    fn refusals_name_the_criterion_and_key() {
+        let cases = [
+            (
+                "[observations.\"II.99\"]\ndone = true",
+                "II.99: unknown criterion id \"II.99\"",
+            ),
+            (
+                "[observations.\"II.4\"]\nnumerator = 301\ndenominator = 300",
+                "II.4: numerator 301 exceeds denominator 300",
+            ),
+            (
+                "[observations.\"II.4\"]\nnumerator = 3",
+                "II.4: key `denominator` is required by a prop rule",
+            ),
+            (
+                "[observations.\"II.4\"]\nnumerator = -3\ndenominator = 4",
+                "II.4: key `numerator` has value -3, expected a whole number, 0 or more",
+            ),
+            (
+                "[observations.\"II.9\"]\npoints = \"2.5\"",
+                "II.9: assessor points of 2.5 points is above the maximum of 2",
+            ),
+            (
+                "[observations.\"I.1a\"]\ncompleted_on = \"30/01/2023\"",
+                "I.1a: key `completed_on` has value \"30/01/2023\", expected a date such as 2023-05-10",
+            ),
+            (
+                "[observations.\"II.4\"]\nnot_applicable = true\nnumerator = 1\ndenominator = 2",
+                "II.4: `not_applicable = true` cannot go with `numerator`: không phát sinh has no value",
+            ),
+            (
+                "[appraisals.\"II.4\"]\npoints = \"6\"\nreason = \"x\"",
+                "II.4: appraised points of 6 points is above the maximum of 5",
+            ),
+            (
+                "[appraisals.\"II.4\"]\npoints = \"4\"",
+                "II.4: key `reason` is required by a appraisal rule",
+            ),
+        ];
+        for (body, message) in cases {
+            assert_eq!(error_of(body).to_string(), message, "{body}");
+        }
+        assert!(matches!(error_of("extra = 1"), Error::Parse { .. }));
+    }
+}
