@@ -208,3 +208,48 @@ fn add_is_impossible_only_at_one_hundred_percent_or_beyond_u64() {
         Some(Records::Needed(1))
     );
 }
+
+/// The `u64` room is exact: a k that just fits is given, one that just does not is impossible.
+///
+/// u64::MAX = 18446744073709551615 and N = 10^15, so the room is u64::MAX − N =
+/// 18445744073709551615.
+#[test]
+fn add_room_is_exactly_what_u64_counts_allow() {
+    let n = MAX_COUNT;
+    let room = u64::MAX - n;
+    assert_eq!(room, 18_445_744_073_709_551_615);
+    let check = |target: RateTarget, g: u64, expected: Records| {
+        let counts = Counts::new(g, n).unwrap();
+        assert_eq!(
+            target.records_needed(&counts, Lever::Add),
+            Some(expected),
+            "{counts} {target}"
+        );
+        if let Records::Needed(k) = expected {
+            let after = Lever::Add.apply(counts, target.comparison(), k).unwrap();
+            let short = Lever::Add
+                .apply(counts, target.comparison(), k - 1)
+                .unwrap();
+            assert_eq!(target.is_met(&after), Some(true));
+            assert_eq!(target.is_met(&short), Some(false));
+        }
+    };
+    // At least 99.9999%: (G + k) × 10^6 ≥ 999999 × (N + k) ⇔ k ≥ 10^6 × (N − G) − N.
+    let nines = RateTarget::at_least(Percent::new(Decimal::new(999_999, 4)).unwrap());
+    // N − G = 18446744073709: k = 18446744073709000000 − 10^15 = 18445744073709000000 ≤ room.
+    check(
+        nines,
+        n - 18_446_744_073_709,
+        Records::Needed(18_445_744_073_709_000_000),
+    );
+    // N − G = 18446744073710: k = room + 448385.
+    check(nines, n - 18_446_744_073_710, Records::Impossible);
+    // At most 0.0001%: G × 10^6 ≤ N + k ⇔ k ≥ 10^6 × G − N; the same two figures.
+    let tiny = RateTarget::at_most(Percent::new(Decimal::new(1, 4)).unwrap());
+    check(
+        tiny,
+        18_446_744_073_709,
+        Records::Needed(18_445_744_073_709_000_000),
+    );
+    check(tiny, 18_446_744_073_710, Records::Impossible);
+}
