@@ -45,14 +45,6 @@ pub(crate) fn option<'de, D: Deserializer<'de>>(
         .transpose()
 }
 
-/// A list of dates.
-pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
-    Vec::<DateRepr>::deserialize(deserializer)?
-        .into_iter()
-        .map(from_repr)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,19 +55,13 @@ mod tests {
         on: NaiveDate,
         #[serde(default, deserialize_with = "option")]
         maybe: Option<NaiveDate>,
-        #[serde(default, deserialize_with = "list")]
-        held: Vec<NaiveDate>,
     }
 
     #[test]
     fn toml_dates_and_strings_alike() {
-        let probe: Probe = toml::from_str(
-            "on = 2023-05-10\nmaybe = \"2023-01-02\"\nheld = [2023-01-01, \"2023-12-31\"]",
-        )
-        .unwrap();
+        let probe: Probe = toml::from_str("on = 2023-05-10\nmaybe = \"2023-01-02\"").unwrap();
         assert_eq!(probe.on, NaiveDate::from_ymd_opt(2023, 5, 10).unwrap());
         assert_eq!(probe.maybe, NaiveDate::from_ymd_opt(2023, 1, 2));
-        assert_eq!(probe.held.len(), 2);
         let json: Probe = serde_json::from_str(r#"{"on":"2023-05-10"}"#).unwrap();
         assert_eq!(json.maybe, None);
     }

@@ -142,7 +142,8 @@ impl Rounding {
         Decimal::try_from_i128_with_scale(mantissa, self.decimals).map_err(|_| overflow())
     }
 
-    /// Rounds the signed exact ratio `±num / den`, symmetric about zero.
+    /// Rounds the signed exact ratio `±num / den`, symmetric about zero; a value that rounds
+    /// to zero is returned as an unsigned zero.
     pub(crate) fn round_signed_ratio(
         &self,
         negative: bool,
@@ -150,7 +151,12 @@ impl Rounding {
         den: u128,
     ) -> Result<Decimal> {
         let magnitude = self.round_ratio(num, den)?;
-        Ok(if negative { -magnitude } else { magnitude })
+        // A magnitude that rounds to zero stays a plain zero: never "-0.00".
+        Ok(if negative && !magnitude.is_zero() {
+            -magnitude
+        } else {
+            magnitude
+        })
     }
 }
 

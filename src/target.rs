@@ -437,11 +437,8 @@ impl Window {
                 value: i64::from(year),
                 allowed: "years chrono can represent",
             })?;
+        // `to < from` gives an end (the last day of `to`) before the start: refused by `new`.
         let end = after_end.pred_opt().unwrap_or(after_end);
-        if to < from {
-            let end = first_of(year, to)?;
-            return Err(Error::WindowEndsBeforeStart { start, end });
-        }
         Self::new(start, end)
     }
 
@@ -584,19 +581,30 @@ impl Frequency {
     }
 
     /// The consecutive periods, the last one cut at the window's end.
+    ///
+    /// Period *i* starts `i × every_months` months after the window's first day (clamped to the
+    /// end of a shorter month, as chrono does), so a window starting on 31/01 has monthly
+    /// periods starting on 28/02, 31/03, 30/04, …; each period ends the day before the next.
     pub fn periods(&self) -> impl Iterator<Item = Window> + '_ {
-        let step = Months::new(self.every_months);
-        let end = self.within.end;
-        std::iter::successors(Some(self.within.start), move |start| {
-            start.checked_add_months(step).filter(|next| *next <= end)
-        })
-        .map(move |start| {
-            let last = start
-                .checked_add_months(step)
-                .and_then(|next| next.pred_opt())
-                .map_or(end, |last| last.min(end));
-            Window { start, end: last }
-        })
+        let Self {
+            every_months,
+            within,
+        } = *self;
+        // The start of period `i`, counted from the window's first day (never chained, so a
+        // day clamped in February does not drift into every later period).
+        let start_of = move |i: u32| {
+            i.checked_mul(every_months)
+                .and_then(|months| within.start.checked_add_months(Months::new(months)))
+        };
+        (0..)
+            .map_while(move |i| Some((start_of(i)?, start_of(i + 1))))
+            .take_while(move |(start, _)| *start <= within.end)
+            .map(move |(start, next)| {
+                let last = next
+                    .and_then(|next| next.pred_opt())
+                    .map_or(within.end, |last| last.min(within.end));
+                Window { start, end: last }
+            })
     }
 
     /// How many periods need an event.
