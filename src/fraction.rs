@@ -52,6 +52,14 @@ impl Fraction {
         })
     }
 
+    /// The quotient; `other` must not be zero.
+    pub(crate) fn div(self, other: Self) -> Result<Self> {
+        Self::new(
+            self.num.checked_mul(other.den).ok_or_else(overflow)?,
+            self.den.checked_mul(other.num).ok_or_else(overflow)?,
+        )
+    }
+
     /// Exact comparison.
     pub(crate) fn cmp_checked(self, other: Self) -> Result<Ordering> {
         let lhs = self.num.checked_mul(other.den).ok_or_else(overflow)?;

@@ -55,6 +55,7 @@ mod observations;
 mod points;
 mod rate;
 mod rounding;
+mod scorecard;
 mod target;
 
 pub use attainment::{
@@ -72,6 +73,7 @@ pub use observations::{Appraisal, Observation, Observations};
 pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};
+pub use scorecard::{CriterionResult, FieldResult, Scorecard};
 pub use target::{
     Comparison, CountTarget, Deadline, DeadlineWording, Frequency, Percent, RateTarget, Target,
     TargetSpec, Window,

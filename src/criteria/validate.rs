@@ -265,7 +265,7 @@ fn check_steps(
 
 fn check_bands(bands: &[Band], out: &mut Vec<Error>) {
     let mut sorted: Vec<&Band> = bands.iter().collect();
-    sorted.sort_by(|a, b| a.from.cmp(&b.from));
+    sorted.sort_by_key(|band| band.from);
     let mut problem = |message: String| out.push(Error::Bands { message }.at("bands"));
     let (Some(first), Some(last)) = (sorted.first(), sorted.last()) else {
         problem("are missing: give at least one band".into());

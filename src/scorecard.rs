@@ -1,0 +1,391 @@
+//! The scorecard: a ward's observations scored against a criteria set (PLAN.md §5, §7).
+//!
+//! Each criterion's points are rounded by the set's policy, then summed: field subtotals, the
+//! total, the maximum (less any criterion left out as *không phát sinh*), the index = total ÷
+//! maximum × 100 (rounded) and its rating band. Self-assessed points (điểm tự chấm) and
+//! appraised points (điểm thẩm định) stand side by side: an appraiser may override any
+//! criterion's points with a reason.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::attainment::Records;
+use crate::criteria::{CriteriaField, CriteriaSet, Criterion};
+use crate::error::{Error, Result};
+use crate::explain::{Lang, explain, method};
+use crate::fraction::Fraction;
+use crate::observations::Observations;
+use crate::points::{ScoreStatus, Working};
+use crate::rounding::Rounding;
+
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Records>, D::Error> {
+    Records::deserialize(deserializer).map(Some)
+}
+
+/// One criterion's line of the scorecard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionResult {
+    /// The criterion's id.
+    pub id: String,
+    /// The id of its field.
+    pub field: String,
+    /// The id of its parent criterion, for sub-criteria.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Vietnamese label.
+    pub label_vi: String,
+    /// English label.
+    pub label_en: String,
+    /// The scoring method (cách tính), in Vietnamese.
+    pub method_vi: String,
+    /// The scoring method, in English.
+    pub method_en: String,
+    /// Self-assessed points (điểm tự chấm), rounded.
+    pub points: Decimal,
+    /// The maximum counted (0 when left out as không phát sinh).
+    pub max_points: Decimal,
+    /// Judged on the exact points.
+    pub status: ScoreStatus,
+    /// The rate in percent, rounded, for rate rules with reported counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_percent: Option<Decimal>,
+    /// Existing records to convert to reach full points (`null` = impossible); rate rules only.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub records_to_convert: Option<Records>,
+    /// New records to add to reach full points (`null` = impossible); rate rules only.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub records_to_add: Option<Records>,
+    /// The explanation (giải trình), in Vietnamese.
+    pub explanation_vi: String,
+    /// The explanation, in English.
+    pub explanation_en: String,
+    /// Evidence documents (tài liệu kiểm chứng), as reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// Appraised points (điểm thẩm định): the self-assessed points unless overridden.
+    pub appraised_points: Decimal,
+    /// Why the appraiser overrode the points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appraisal_reason: Option<String>,
+    /// The structured working behind the points (absent on parent criteria).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub working: Option<Working>,
+}
+
+/// A field's subtotal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldResult {
+    /// The field's id (`II`).
+    pub id: String,
+    /// Vietnamese heading.
+    pub label_vi: String,
+    /// English heading.
+    pub label_en: String,
+    /// Self-assessed points.
+    pub points: Decimal,
+    /// The maximum counted.
+    pub max_points: Decimal,
+    /// Appraised points.
+    pub appraised_points: Decimal,
+}
+
+/// A ward's scorecard against a criteria set.
+///
+/// ```
+/// use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard};
+/// use rust_decimal_macros::dec;
+/// let set = CriteriaSet::reference();
+/// let obs = Observations::new("Phường Sông Cầu", 2023)
+///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
+/// let card = Scorecard::score(&set, &obs)?;
+/// let line = card.criterion("II.4").unwrap();
+/// assert_eq!(line.points, dec!(4.29));
+/// assert_eq!(line.explanation_vi, "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29");
+/// assert_eq!(card.total_points, dec!(4.29)); // every other criterion is missing
+/// assert_eq!(card.missing.len(), 40);
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scorecard {
+    /// The ward.
+    pub ward: String,
+    /// The year.
+    pub year: i32,
+    /// The criteria set's name.
+    pub criteria_set: String,
+    /// Self-assessed total.
+    pub total_points: Decimal,
+    /// The maximum (after any "leave out" policy).
+    pub max_points: Decimal,
+    /// total ÷ max × 100, rounded; `None` when the maximum is 0.
+    pub index: Option<Decimal>,
+    /// The rating band of the index, in Vietnamese.
+    pub band: Option<String>,
+    /// The rating band, in English.
+    pub band_en: Option<String>,
+    /// Appraised total.
+    pub appraised_total_points: Decimal,
+    /// Appraised index.
+    pub appraised_index: Option<Decimal>,
+    /// Appraised rating band, in Vietnamese.
+    pub appraised_band: Option<String>,
+    /// Appraised rating band, in English.
+    pub appraised_band_en: Option<String>,
+    /// The rounding policy used.
+    pub rounding: Rounding,
+    /// Field subtotals, in order.
+    pub fields: Vec<FieldResult>,
+    /// Every criterion, depth first, in order (parents before their sub-criteria).
+    pub criteria: Vec<CriterionResult>,
+    /// Ids of criteria with no observation.
+    pub missing: Vec<String>,
+}
+
+struct Sums {
+    points: Decimal,
+    max: Decimal,
+    appraised: Decimal,
+}
+
+impl Scorecard {
+    /// Scores `observations` against `set`.
+    ///
+    /// # Errors
+    /// The first problem found, wrapped with the criterion's id: an observation or appraisal
+    /// for an unknown criterion, a value that does not fit the criterion's rule, points out of
+    /// range.
+    pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
+        observations.check(set)?;
+        let rounding = *set.rounding();
+        let mut criteria = Vec::with_capacity(64);
+        let mut missing = Vec::new();
+        let mut fields = Vec::with_capacity(set.fields().len());
+        for field in set.fields() {
+            let mut sums = Sums {
+                points: Decimal::ZERO,
+                max: Decimal::ZERO,
+                appraised: Decimal::ZERO,
+            };
+            for criterion in &field.criteria {
+                let s = score_criterion(
+                    set,
+                    field,
+                    criterion,
+                    None,
+                    observations,
+                    &mut criteria,
+                    &mut missing,
+                )?;
+                sums.points += s.points;
+                sums.max += s.max;
+                sums.appraised += s.appraised;
+            }
+            fields.push(FieldResult {
+                id: field.id.clone(),
+                label_vi: field.label_vi.clone(),
+                label_en: field.label_en.clone(),
+                points: sums.points,
+                max_points: sums.max,
+                appraised_points: sums.appraised,
+            });
+        }
+        let total: Decimal = fields.iter().map(|f| f.points).sum();
+        let appraised: Decimal = fields.iter().map(|f| f.appraised_points).sum();
+        let max: Decimal = fields.iter().map(|f| f.max_points).sum();
+        let index = index_of(total, max, &rounding)?;
+        let appraised_index = index_of(appraised, max, &rounding)?;
+        let band = |index: Option<Decimal>| index.and_then(|i| set.band_for(i));
+        Ok(Self {
+            ward: observations.ward.clone(),
+            year: observations.year,
+            criteria_set: set.name().to_owned(),
+            total_points: total,
+            max_points: max,
+            index,
+            band: band(index).map(|b| b.label_vi.clone()),
+            band_en: band(index).map(|b| b.label_en.clone()),
+            appraised_total_points: appraised,
+            appraised_index,
+            appraised_band: band(appraised_index).map(|b| b.label_vi.clone()),
+            appraised_band_en: band(appraised_index).map(|b| b.label_en.clone()),
+            rounding,
+            fields,
+            criteria,
+            missing,
+        })
+    }
+
+    /// The line of criterion `id`.
+    #[must_use]
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The subtotal of field `id`.
+    #[must_use]
+    pub fn field(&self, id: &str) -> Option<&FieldResult> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    /// The scorecard as pretty JSON (PLAN.md §7; decimals as strings).
+    ///
+    /// # Errors
+    /// [`Error::Write`] if the writer fails.
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Write {
+            format: "JSON",
+            message: e.to_string(),
+        })
+    }
+
+    /// Reads a scorecard written by [`Scorecard::to_json`].
+    ///
+    /// # Errors
+    /// [`Error::Parse`] for malformed JSON.
+    pub fn from_json(text: &str) -> Result<Self> {
+        serde_json::from_str(text).map_err(|e| Error::Parse {
+            format: "JSON",
+            message: e.to_string(),
+        })
+    }
+}
+
+impl CriteriaSet {
+    /// Scores `observations` against this set: shorthand for [`Scorecard::score`].
+    ///
+    /// # Errors
+    /// As [`Scorecard::score`].
+    pub fn score(&self, observations: &Observations) -> Result<Scorecard> {
+        Scorecard::score(self, observations)
+    }
+}
+
+fn index_of(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<Decimal>> {
+    if max.is_zero() {
+        return Ok(None);
+    }
+    let hundred = Fraction::from_decimal(Decimal::ONE_HUNDRED)?;
+    let ratio = Fraction::from_decimal(total)?.div(Fraction::from_decimal(max)?)?;
+    Ok(Some(ratio.mul(hundred)?.round(rounding)?))
+}
+
+fn status_of(points: Decimal, max: Decimal) -> ScoreStatus {
+    if points.is_zero() {
+        ScoreStatus::NotMet
+    } else if points < max {
+        ScoreStatus::Partial
+    } else {
+        ScoreStatus::Met
+    }
+}
+
+fn score_criterion(
+    set: &CriteriaSet,
+    field: &CriteriaField,
+    criterion: &Criterion,
+    parent: Option<&str>,
+    observations: &Observations,
+    out: &mut Vec<CriterionResult>,
+    missing: &mut Vec<String>,
+) -> Result<Sums> {
+    let id = criterion.id.as_str();
+    let Some(rule) = &criterion.rule else {
+        let at = out.len();
+        let mut sums = Sums {
+            points: Decimal::ZERO,
+            max: Decimal::ZERO,
+            appraised: Decimal::ZERO,
+        };
+        for child in &criterion.children {
+            let s = score_criterion(set, field, child, Some(id), observations, out, missing)?;
+            sums.points += s.points;
+            sums.max += s.max;
+            sums.appraised += s.appraised;
+        }
+        let line = CriterionResult {
+            id: criterion.id.clone(),
+            field: field.id.clone(),
+            parent: parent.map(str::to_owned),
+            label_vi: criterion.label_vi.clone(),
+            label_en: criterion.label_en.clone(),
+            method_vi: "Tổng điểm các tiêu chí thành phần".to_owned(),
+            method_en: "sum of the sub-criteria".to_owned(),
+            points: sums.points,
+            max_points: sums.max,
+            status: status_of(sums.points, sums.max),
+            rate_percent: None,
+            records_to_convert: None,
+            records_to_add: None,
+            explanation_vi: format!(
+                "Tổng các tiêu chí thành phần: {}",
+                crate::explain::format_decimal(sums.points, Lang::Vi)
+            ),
+            explanation_en: format!(
+                "Sum of the sub-criteria: {}",
+                crate::explain::format_decimal(sums.points, Lang::En)
+            ),
+            evidence: None,
+            appraised_points: sums.appraised,
+            appraisal_reason: None,
+            working: None,
+        };
+        out.insert(at, line);
+        return Ok(sums);
+    };
+    let policy = criterion.not_applicable.unwrap_or(set.not_applicable());
+    let value = observations.value(id);
+    let score = rule
+        .score(criterion.max_points, value, policy, set.rounding())
+        .map_err(|e| e.at(id))?;
+    if score.status == ScoreStatus::Missing {
+        missing.push(criterion.id.clone());
+    }
+    let appraisal = observations.appraisal(id);
+    let appraised = appraisal.map_or(score.points, |a| set.rounding().round(a.points));
+    let line = CriterionResult {
+        id: criterion.id.clone(),
+        field: field.id.clone(),
+        parent: parent.map(str::to_owned),
+        label_vi: criterion.label_vi.clone(),
+        label_en: criterion.label_en.clone(),
+        method_vi: method(rule, Lang::Vi),
+        method_en: method(rule, Lang::En),
+        explanation_vi: explain(
+            &score,
+            criterion.max_points,
+            criterion.measure_vi.as_deref(),
+            Lang::Vi,
+        ),
+        explanation_en: explain(
+            &score,
+            criterion.max_points,
+            criterion.measure_en.as_deref(),
+            Lang::En,
+        ),
+        points: score.points,
+        max_points: score.max_points,
+        status: score.status,
+        rate_percent: score.rate_percent,
+        records_to_convert: score.shortfall.map(|s| s.convert),
+        records_to_add: score.shortfall.map(|s| s.add),
+        evidence: observations.get(id).and_then(|o| o.evidence.clone()),
+        appraised_points: appraised,
+        appraisal_reason: appraisal.map(|a| a.reason.clone()),
+        working: Some(score.working),
+    };
+    let sums = Sums {
+        points: line.points,
+        max: line.max_points,
+        appraised: line.appraised_points,
+    };
+    out.push(line);
+    Ok(sums)
+}
