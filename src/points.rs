@@ -3,7 +3,7 @@
 //! Points are computed as an exact fraction, judged (met / partial / not met) on that exact
 //! value, and only then rounded by the set's [`Rounding`] policy (PLAN.md §5). The result
 //! carries its [`Working`]: the rule's inputs and intermediate values, from which
-//! [`explain`](crate::explain) writes the giải trình.
+//! [`explain`](crate::explain()) writes the giải trình.
 
 use std::cmp::Ordering;
 
