@@ -32,6 +32,7 @@ fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
 }
 
 /// One date.
+#[allow(dead_code, reason = "for the observations and criteria files")]
 pub(crate) fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
     from_repr(DateRepr::deserialize(deserializer)?)
 }
@@ -46,6 +47,7 @@ pub(crate) fn option<'de, D: Deserializer<'de>>(
 }
 
 /// A list of dates.
+#[allow(dead_code, reason = "for the observations and criteria files")]
 pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
     Vec::<DateRepr>::deserialize(deserializer)?
         .into_iter()

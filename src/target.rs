@@ -790,6 +790,7 @@ impl TryFrom<TargetSpec> for Target {
 
 /// Whether `date` is in the calendar year `year`.
 #[must_use]
+#[allow(dead_code, reason = "for the scoring of deadlines and windows")]
 pub(crate) fn in_year(date: NaiveDate, year: i32) -> bool {
     date.year() == year
 }
