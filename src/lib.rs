@@ -10,7 +10,12 @@
 //!
 //! ```text
 //! counts ─► rate ─► target ─► attainment
+//!                      ▲           ▲
+//!        plan (field, item) ───────┘   a Plan's items carry the targets; Plan::attain
 //! ```
+//!
+//! [`Plan::song_cau_2023`] is the 2023 plan of phường Sông Cầu, built in: every row of its
+//! appendix as a [`PlanItem`] with its [`Field`] and [`Target`].
 //!
 //! ```
 //! use cchc::{Counts, Lever, Percent, RateTarget, Records, Rounding};
@@ -48,6 +53,8 @@ mod attainment;
 mod counts;
 mod dates;
 mod error;
+mod field;
+mod plan;
 mod rate;
 mod rounding;
 mod target;
@@ -58,6 +65,8 @@ pub use attainment::{
 };
 pub use counts::{Counts, Observed};
 pub use error::{Error, Result};
+pub use field::Field;
+pub use plan::{Plan, PlanItem};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};
 pub use target::{
