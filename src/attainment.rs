@@ -26,7 +26,7 @@ use crate::rate::Rate;
 use crate::rounding::Rounding;
 use crate::target::{Comparison, RateTarget, Target};
 
-/// A way of closing a rate's gap: convert existing records, or add new ones.
+/// A way of closing a rate's gap (see [`RateTarget::records_needed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -32,6 +32,7 @@ fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
 }
 
 /// One date.
+#[allow(dead_code, reason = "for the observations and criteria files")]
 pub(crate) fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
     from_repr(DateRepr::deserialize(deserializer)?)
 }

@@ -153,6 +153,17 @@ pub enum Error {
         /// The id given.
         id: String,
     },
+    /// A plan item whose id disagrees with the item's own field or row number (TT): `II.4` on
+    /// an item of field VI, or on row 5.
+    #[error("id {id:?} does not match the item's {what} {expected}")]
+    IdMismatch {
+        /// The id given.
+        id: String,
+        /// What disagrees (`field`, `row number`).
+        what: &'static str,
+        /// The item's own value (`VI`, `5`).
+        expected: String,
+    },
     /// A file that is not valid TOML or JSON, or not of the expected shape.
     #[error("cannot read {format}: {message}")]
     Parse {

@@ -10,7 +10,12 @@
 //!
 //! ```text
 //! counts ─► rate ─► target ─► attainment
+//!                      ▲           ▲
+//!        plan (field, item) ───────┘   a Plan's items carry the targets; Plan::attain
 //! ```
+//!
+//! [`Plan::song_cau_2023`] is the 2023 plan of phường Sông Cầu, built in: every row of its
+//! appendix as a [`PlanItem`] with its [`Field`] and [`Target`].
 //!
 //! ```
 //! use cchc::{Counts, Lever, Percent, RateTarget, Records, Rounding};
@@ -50,8 +55,10 @@ mod criteria;
 mod dates;
 mod error;
 mod explain;
+mod field;
 mod fraction;
 mod observations;
+mod plan;
 mod points;
 mod rate;
 mod rounding;
@@ -69,7 +76,9 @@ pub use criteria::{
 };
 pub use error::{Error, Result};
 pub use explain::{Lang, explain, format_decimal, method};
+pub use field::Field;
 pub use observations::{Appraisal, Observation, Observations};
+pub use plan::{Plan, PlanItem};
 pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};

@@ -199,6 +199,34 @@ impl CriteriaSet {
         Self::from_spec(spec, is_plan_item)
     }
 
+    /// Reads and validates a set written in TOML whose `plan_item` references must name items
+    /// of `plan`.
+    ///
+    /// ```
+    /// use cchc::{CriteriaSet, Plan};
+    /// let plan = Plan::song_cau_2023();
+    /// let set = CriteriaSet::from_toml(CriteriaSet::reference_toml(), &plan)?;
+    /// assert_eq!(set, CriteriaSet::reference());
+    /// let broken = CriteriaSet::reference_toml().replace("plan_item = \"II.4\"", "plan_item = \"II.40\"");
+    /// let err = CriteriaSet::from_toml(&broken, &plan).unwrap_err();
+    /// assert!(err.to_string().contains("II.4: unknown plan item id \"II.40\""), "{err}");
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`CriteriaSet::from_toml_with`].
+    pub fn from_toml(text: &str, plan: &crate::plan::Plan) -> Result<Self> {
+        Self::from_toml_with(text, &|id| plan.item(id).is_some())
+    }
+
+    /// Reads and validates a set written in JSON against the items of `plan`.
+    ///
+    /// # Errors
+    /// As [`CriteriaSet::from_json_with`].
+    pub fn from_json(text: &str, plan: &crate::plan::Plan) -> Result<Self> {
+        Self::from_json_with(text, &|id| plan.item(id).is_some())
+    }
+
     /// The set as TOML.
     ///
     /// # Errors
@@ -324,7 +352,8 @@ mod tests {
     #[test]
     fn reference_set_is_valid() {
         let spec: CriteriaSetSpec = toml::from_str(REFERENCE).unwrap();
-        let set = CriteriaSet::from_spec(spec, &|_| true).unwrap();
+        let plan = crate::plan::Plan::song_cau_2023();
+        let set = CriteriaSet::from_spec(spec, &|id| plan.item(id).is_some()).unwrap();
         assert_eq!(set, CriteriaSet::reference());
         assert_eq!(set.max_points(), dec!(100));
     }
