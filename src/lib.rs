@@ -9,10 +9,12 @@
 //! The data flows one way, one module a step:
 //!
 //! ```text
-//! counts ─► rate ─► target ─► attainment
-//!                      ▲           ▲
-//!        plan (field, item) ───────┘   a Plan's items carry the targets; Plan::attain
+//! counts ─► rate ─► target ─► attainment ─► points ─► scorecard ─► report
+//!                     ▲                       ▲
+//!        Plan (items, targets)      CriteriaSet (rules, bands)
 //! ```
+//!
+//! ## 1. A target: how far, and how many records short
 //!
 //! [`Plan::song_cau_2023`] is the 2023 plan of phường Sông Cầu, built in: every row of its
 //! appendix as a [`PlanItem`] with its [`Field`] and [`Target`].
@@ -34,6 +36,42 @@
 //! # Ok::<(), cchc::Error>(())
 //! ```
 //!
+//! ## 2. The self-assessment: points, index, band, giải trình
+//!
+//! A [`CriteriaSet`] (bộ tiêu chí) gives each criterion a maximum and a [`ScoringRule`];
+//! [`Observations`] hold what the ward reports (PLAN.md §6); a [`Scorecard`] scores one against
+//! the other and explains every point.
+//!
+//! ```
+//! use cchc::{CriteriaSet, Observations, ScoreStatus, Scorecard};
+//! use rust_decimal_macros::dec;
+//!
+//! let set = CriteriaSet::reference();
+//! let observations = Observations::from_toml(r#"
+//!     ward = "Phường Sông Cầu"
+//!     year = 2023
+//!     [observations."II.4"]
+//!     numerator = 90
+//!     denominator = 300
+//!     [observations."II.7"]
+//!     numerator = 699
+//!     denominator = 1400
+//!     [observations."VII.29"]
+//!     held_on = [2023-06-30, 2023-07-01]
+//! "#, &set)?;
+//! let card = Scorecard::score(&set, &observations)?;
+//!
+//! let ii7 = card.criterion("II.7").unwrap();
+//! assert_eq!(ii7.points, dec!(3.00));            // 3 × 49.93/50 = 2.9957… rounds to 3.00
+//! assert_eq!(ii7.status, ScoreStatus::Partial);  // yet the exact points fall short
+//! assert_eq!(ii7.records_to_convert.and_then(|r| r.needed()), Some(1));
+//! assert_eq!(card.criterion("VII.29").unwrap().explanation_vi,
+//!     "2/2 kỳ (6 tháng/kỳ) có tổ chức; điểm = 3 × 2/2 = 3,00");
+//! assert_eq!(card.total_points, dec!(10.29));    // 4.29 + 3.00 + 3.00; the rest is missing
+//! assert_eq!(card.band.as_deref(), Some("Yếu"));
+//! # Ok::<(), cchc::Error>(())
+//! ```
+//!
 //! ## Exactness
 //!
 //! Rates are fractions of whole numbers; every comparison with a target is an exact integer
@@ -48,6 +86,11 @@
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 mod attainment;
 mod counts;
