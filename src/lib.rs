@@ -104,6 +104,7 @@ mod observations;
 mod plan;
 mod points;
 mod rate;
+mod rollup;
 mod rounding;
 mod scorecard;
 mod target;
@@ -124,8 +125,9 @@ pub use observations::{Appraisal, Observation, Observations};
 pub use plan::{Plan, PlanItem};
 pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
+pub use rollup::{CityFigure, Rollup, WardRank};
 pub use rounding::{Rounding, RoundingMode};
-pub use scorecard::{CriterionResult, FieldResult, Scorecard};
+pub use scorecard::{CriterionResult, FieldResult, Scorecard, Summary};
 pub use target::{
     Comparison, CountTarget, Deadline, DeadlineWording, Frequency, Percent, RateTarget, Target,
     TargetSpec, Window,

@@ -10,12 +10,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::attainment::Records;
-use crate::criteria::{CriteriaField, CriteriaSet, Criterion};
+use crate::criteria::{CriteriaField, CriteriaSet, Criterion, ScoringRule};
 use crate::error::{Error, Result};
 use crate::explain::{Lang, explain, method};
 use crate::fraction::Fraction;
 use crate::observations::Observations;
-use crate::points::{ScoreStatus, Working};
+use crate::points::{CriterionScore, ScoreStatus, Working};
 use crate::rounding::Rounding;
 
 fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Records>, D::Error> {
@@ -200,27 +200,44 @@ impl Scorecard {
         let total: Decimal = fields.iter().map(|f| f.points).sum();
         let appraised: Decimal = fields.iter().map(|f| f.appraised_points).sum();
         let max: Decimal = fields.iter().map(|f| f.max_points).sum();
-        let index = index_of(total, max, &rounding)?;
-        let appraised_index = index_of(appraised, max, &rounding)?;
-        let band = |index: Option<Decimal>| index.and_then(|i| set.band_for(i));
+        let head = Headline::new(set, total, appraised, max)?;
         Ok(Self {
             ward: observations.ward.clone(),
             year: observations.year,
             criteria_set: set.name().to_owned(),
             total_points: total,
             max_points: max,
-            index,
-            band: band(index).map(|b| b.label_vi.clone()),
-            band_en: band(index).map(|b| b.label_en.clone()),
+            index: head.index,
+            band: head.band,
+            band_en: head.band_en,
             appraised_total_points: appraised,
-            appraised_index,
-            appraised_band: band(appraised_index).map(|b| b.label_vi.clone()),
-            appraised_band_en: band(appraised_index).map(|b| b.label_en.clone()),
+            appraised_index: head.appraised_index,
+            appraised_band: head.appraised_band,
+            appraised_band_en: head.appraised_band_en,
             rounding,
             fields,
             criteria,
             missing,
         })
+    }
+
+    /// The headline figures of this scorecard.
+    #[must_use]
+    pub fn summary(&self) -> Summary {
+        Summary {
+            ward: self.ward.clone(),
+            year: self.year,
+            total_points: self.total_points,
+            max_points: self.max_points,
+            index: self.index,
+            band: self.band.clone(),
+            band_en: self.band_en.clone(),
+            appraised_total_points: self.appraised_total_points,
+            appraised_index: self.appraised_index,
+            appraised_band: self.appraised_band.clone(),
+            appraised_band_en: self.appraised_band_en.clone(),
+            missing: self.missing.len(),
+        }
     }
 
     /// The line of criterion `id`.
@@ -258,6 +275,110 @@ impl Scorecard {
     }
 }
 
+/// The headline figures of a scorecard — totals, index, band, for the self-assessment and the
+/// appraisal — without the per-criterion lines and their text.
+///
+/// [`Summary::score`] computes them without writing a single explanation, for roll-ups of many
+/// wards; it always equals [`Scorecard::summary`] of the full scorecard.
+///
+/// ```
+/// use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard, Summary};
+/// let set = CriteriaSet::reference();
+/// let obs = Observations::new("Phường Sông Cầu", 2023)
+///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
+/// assert_eq!(Summary::score(&set, &obs)?, Scorecard::score(&set, &obs)?.summary());
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The ward.
+    pub ward: String,
+    /// The year.
+    pub year: i32,
+    /// Self-assessed total.
+    pub total_points: Decimal,
+    /// The maximum (after any "leave out" policy).
+    pub max_points: Decimal,
+    /// total ÷ max × 100, rounded; `None` when the maximum is 0.
+    pub index: Option<Decimal>,
+    /// The rating band of the index, in Vietnamese.
+    pub band: Option<String>,
+    /// The rating band, in English.
+    pub band_en: Option<String>,
+    /// Appraised total.
+    pub appraised_total_points: Decimal,
+    /// Appraised index.
+    pub appraised_index: Option<Decimal>,
+    /// Appraised rating band, in Vietnamese.
+    pub appraised_band: Option<String>,
+    /// Appraised rating band, in English.
+    pub appraised_band_en: Option<String>,
+    /// How many criteria had no observation.
+    pub missing: usize,
+}
+
+impl Summary {
+    /// The headline figures of `observations` scored against `set`, without explanations.
+    ///
+    /// # Errors
+    /// As [`Scorecard::score`].
+    pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
+        observations.check(set)?;
+        let (mut total, mut appraised, mut max) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let mut missing = 0;
+        for leaf in set.leaves() {
+            let (score, appraised_points) =
+                score_leaf(set, leaf.criterion, leaf.rule, observations)?;
+            missing += usize::from(score.status == ScoreStatus::Missing);
+            total += score.points;
+            max += score.max_points;
+            appraised += appraised_points;
+        }
+        let head = Headline::new(set, total, appraised, max)?;
+        Ok(Self {
+            ward: observations.ward.clone(),
+            year: observations.year,
+            total_points: total,
+            max_points: max,
+            index: head.index,
+            band: head.band,
+            band_en: head.band_en,
+            appraised_total_points: appraised,
+            appraised_index: head.appraised_index,
+            appraised_band: head.appraised_band,
+            appraised_band_en: head.appraised_band_en,
+            missing,
+        })
+    }
+}
+
+/// Index and bands from the totals: the one place both are computed.
+struct Headline {
+    index: Option<Decimal>,
+    band: Option<String>,
+    band_en: Option<String>,
+    appraised_index: Option<Decimal>,
+    appraised_band: Option<String>,
+    appraised_band_en: Option<String>,
+}
+
+impl Headline {
+    fn new(set: &CriteriaSet, total: Decimal, appraised: Decimal, max: Decimal) -> Result<Self> {
+        let rounding = set.rounding();
+        let index = index_of(total, max, rounding)?;
+        let appraised_index = index_of(appraised, max, rounding)?;
+        let band = |index: Option<Decimal>| index.and_then(|i| set.band_for(i));
+        Ok(Self {
+            index,
+            band: band(index).map(|b| b.label_vi.clone()),
+            band_en: band(index).map(|b| b.label_en.clone()),
+            appraised_index,
+            appraised_band: band(appraised_index).map(|b| b.label_vi.clone()),
+            appraised_band_en: band(appraised_index).map(|b| b.label_en.clone()),
+        })
+    }
+}
+
 impl CriteriaSet {
     /// Scores `observations` against this set: shorthand for [`Scorecard::score`].
     ///
@@ -266,6 +387,30 @@ impl CriteriaSet {
     pub fn score(&self, observations: &Observations) -> Result<Scorecard> {
         Scorecard::score(self, observations)
     }
+}
+
+/// One leaf's score (by its policy for không phát sinh) and its appraised points: shared by
+/// [`Scorecard::score`] and [`Summary::score`].
+fn score_leaf(
+    set: &CriteriaSet,
+    criterion: &Criterion,
+    rule: &ScoringRule,
+    observations: &Observations,
+) -> Result<(CriterionScore, Decimal)> {
+    let id = criterion.id.as_str();
+    let policy = criterion.not_applicable.unwrap_or(set.not_applicable());
+    let score = rule
+        .score(
+            criterion.max_points,
+            observations.value(id),
+            policy,
+            set.rounding(),
+        )
+        .map_err(|e| e.at(id))?;
+    let appraised = observations
+        .appraisal(id)
+        .map_or(score.points, |a| set.rounding().round(a.points));
+    Ok((score, appraised))
 }
 
 fn index_of(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<Decimal>> {
@@ -340,16 +485,11 @@ fn score_criterion(
         out.insert(at, line);
         return Ok(sums);
     };
-    let policy = criterion.not_applicable.unwrap_or(set.not_applicable());
-    let value = observations.value(id);
-    let score = rule
-        .score(criterion.max_points, value, policy, set.rounding())
-        .map_err(|e| e.at(id))?;
+    let (score, appraised) = score_leaf(set, criterion, rule, observations)?;
     if score.status == ScoreStatus::Missing {
         missing.push(criterion.id.clone());
     }
     let appraisal = observations.appraisal(id);
-    let appraised = appraisal.map_or(score.points, |a| set.rounding().round(a.points));
     let line = CriterionResult {
         id: criterion.id.clone(),
         field: field.id.clone(),

@@ -1,0 +1,156 @@
+//! Many wards: ranking with shared ranks, city figures as ratios of sums, refusals naming the
+//! ward, and the lean summary agreeing with the full scorecard.
+
+use cchc::{
+    Counts, CriteriaSet, Evidence, Observations, Observed, Plan, Records, Rollup, Scorecard,
+    Summary,
+};
+use proptest::prelude::*;
+use rust_decimal_macros::dec;
+
+fn counts(g: u64, n: u64) -> Observed<Evidence> {
+    Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()))
+}
+
+fn done(name: &str, ids: &[&str]) -> Observations {
+    let mut obs = Observations::new(name, 2023);
+    for id in ids {
+        obs.set(*id, Observed::Reported(Evidence::Done(true)));
+    }
+    obs
+}
+
+#[test]
+fn ties_share_a_rank() {
+    let set = CriteriaSet::reference();
+    // V.18 and V.19 are worth 1 point each, VI.25a 2 points.
+    let wards = [
+        done("A", &["V.18"]),           // 1
+        done("B", &["VI.25a"]),         // 2
+        done("C", &["V.18", "V.19"]),   // 2
+        done("D", &[]),                 // 0
+        done("E", &["VI.25a", "V.18"]), // 3
+    ];
+    let rollup = Rollup::new(&set, &wards).unwrap();
+    let order: Vec<_> = rollup
+        .wards
+        .iter()
+        .map(|w| (w.summary.ward.as_str(), w.rank))
+        .collect();
+    assert_eq!(
+        order,
+        vec![
+            ("E", Some(1)),
+            ("B", Some(2)),
+            ("C", Some(2)),
+            ("A", Some(4)),
+            ("D", Some(5))
+        ]
+    );
+    assert_eq!(rollup.wards[0].summary.index, Some(dec!(3.00)));
+}
+
+#[test]
+fn a_ward_with_every_criterion_not_applicable() {
+    let set = CriteriaSet::reference();
+    let mut all_na = Observations::new("Phường N/A", 2023);
+    for leaf in set.leaves() {
+        all_na.set(leaf.criterion.id.clone(), Observed::NotApplicable);
+    }
+    // Full points by default: index 100, Xuất sắc.
+    let rollup = Rollup::new(&set, &[done("A", &["V.18"]), all_na.clone()]).unwrap();
+    assert_eq!(rollup.wards[0].summary.ward, "Phường N/A");
+    assert_eq!(rollup.wards[0].summary.index, Some(dec!(100.00)));
+    assert_eq!(rollup.wards[0].summary.band.as_deref(), Some("Xuất sắc"));
+    // With "leave out" set-wide, the maximum is 0: no index, no rank, listed last.
+    let text = CriteriaSet::reference_toml().replace(
+        "not_applicable = \"full_points\"",
+        "not_applicable = \"leave_out\"",
+    );
+    let leave_out = CriteriaSet::from_toml(&text, &Plan::song_cau_2023()).unwrap();
+    let rollup = Rollup::new(&leave_out, &[all_na, done("A", &["V.18"])]).unwrap();
+    let last = rollup.wards.last().unwrap();
+    assert_eq!(
+        (last.summary.ward.as_str(), last.rank, last.summary.index),
+        ("Phường N/A", None, None)
+    );
+    assert_eq!(last.summary.max_points, dec!(0));
+    assert_eq!(rollup.city_figure("II.4").unwrap().wards_not_applicable, 1);
+}
+
+#[test]
+fn city_figures_are_ratios_of_sums() {
+    let set = CriteriaSet::reference();
+    let a = Observations::new("A", 2023).with("VI.24b", counts(30, 100));
+    let b = Observations::new("B", 2023).with("VI.24b", counts(0, 0));
+    let c = Observations::new("C", 2023).with("VI.24b", Observed::NotApplicable);
+    let d = Observations::new("D", 2023).with("VI.24b", counts(60, 900));
+    let e = Observations::new("E", 2023);
+    let rollup = Rollup::new(&set, &[a, b, c, d, e]).unwrap();
+    let fig = rollup.city_figure("VI.24b").unwrap();
+    // 90 of 1000 = 9.00% (the mean of 30% and 6.67% would be 18.33%)
+    assert_eq!(fig.counts, Counts::new(90, 1000).unwrap());
+    assert_eq!(fig.rate_percent, Some(dec!(9.00)));
+    assert_eq!(fig.met, Some(false));
+    // 300 − 90 = 210 to convert; 0.7k ≥ 210 → 300 to add
+    let short = fig.shortfall.unwrap();
+    assert_eq!(
+        (short.convert, short.add),
+        (Records::Needed(210), Records::Needed(300))
+    );
+    assert_eq!(
+        (
+            fig.wards_reported,
+            fig.wards_not_applicable,
+            fig.wards_missing
+        ),
+        (3, 1, 1)
+    );
+    assert!(
+        rollup.city_figure("I.1a").is_none(),
+        "deadlines have no counts to sum"
+    );
+    let json: serde_json::Value = serde_json::from_str(&rollup.to_json().unwrap()).unwrap();
+    assert_eq!(json["city"].as_array().unwrap().len(), 19); // the 19 rate criteria of §3
+}
+
+#[test]
+fn a_bad_ward_is_named() {
+    let set = CriteriaSet::reference();
+    let bad = Observations::new("Phường Lỗi", 2023)
+        .with("II.4", Observed::Reported(Evidence::Done(true)));
+    let err = Rollup::new(&set, &[done("A", &[]), bad]).unwrap_err();
+    assert_eq!(err.item(), Some("Phường Lỗi"));
+    assert!(err.to_string().starts_with("Phường Lỗi: II.4: "), "{err}");
+}
+
+proptest! {
+    /// Ratio of sums: the city rate equals the rate of the summed counts, whatever the split.
+    #[test]
+    fn city_rate_is_the_rate_of_summed_counts(parts in prop::collection::vec((0u64..1_000_000, 0u64..1_000_000), 1..20)) {
+        let set = CriteriaSet::reference();
+        let wards: Vec<_> = parts.iter().enumerate().map(|(i, (a, b))| {
+            let (g, n) = (*a.min(b), *a.max(b));
+            Observations::new(format!("W{i}"), 2023).with("II.6", counts(g, n))
+        }).collect();
+        let rollup = Rollup::new(&set, &wards).unwrap();
+        let g: u64 = parts.iter().map(|(a, b)| *a.min(b)).sum();
+        let n: u64 = parts.iter().map(|(a, b)| *a.max(b)).sum();
+        let fig = rollup.city_figure("II.6").unwrap();
+        prop_assert_eq!(fig.counts, Counts::new(g, n).unwrap());
+        let expected = Counts::new(g, n).unwrap().rate().map(|r| r.percent(set.rounding()).unwrap());
+        prop_assert_eq!(fig.rate_percent, expected);
+    }
+
+    /// The lean summary equals the full scorecard's.
+    #[test]
+    fn summary_equals_the_scorecard(g in 0u64..500, extra in 0u64..500, done_v18 in any::<bool>(), pts in 0u32..=200) {
+        let set = CriteriaSet::reference();
+        let mut obs = Observations::new("W", 2023)
+            .with("II.4", counts(g, g + extra))
+            .with("V.18", Observed::Reported(Evidence::Done(done_v18)))
+            .with("II.9", Observed::Reported(Evidence::Points(rust_decimal::Decimal::new(i64::from(pts), 2))));
+        obs.appraise("V.18", dec!(0.5), "thiếu hồ sơ");
+        prop_assert_eq!(Summary::score(&set, &obs).unwrap(), Scorecard::score(&set, &obs).unwrap().summary());
+    }
+}
