@@ -47,3 +47,10 @@ fn parse_observations_toml(bencher: divan::Bencher) {
     let text = observations(&set).to_toml().unwrap();
     bencher.bench(|| Observations::from_toml(divan::black_box(&text), &set));
 }
+
+#[divan::bench]
+fn summary_reference_set(bencher: divan::Bencher) {
+    let set = CriteriaSet::reference();
+    let obs = observations(&set);
+    bencher.bench(|| cchc::Summary::score(divan::black_box(&set), divan::black_box(&obs)));
+}
