@@ -67,8 +67,8 @@
 //! assert_eq!(ii7.records_to_convert.and_then(|r| r.needed()), Some(1));
 //! assert_eq!(card.criterion("VII.29").unwrap().explanation_vi,
 //!     "2/2 kỳ (6 tháng/kỳ) có tổ chức; điểm = 3 × 2/2 = 3,00");
-//! assert_eq!(card.total_points, dec!(10.29));    // 4.29 + 3.00 + 3.00; the rest is missing
-//! assert_eq!(card.band.as_deref(), Some("Yếu"));
+//! assert_eq!(card.summary.total_points, dec!(10.29));    // 4.29 + 3.00 + 3.00; the rest is missing
+//! assert_eq!(card.summary.band.as_deref(), Some("Yếu"));
 //! # Ok::<(), cchc::Error>(())
 //! ```
 //!

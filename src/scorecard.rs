@@ -109,36 +109,18 @@ pub struct FieldResult {
 /// let line = card.criterion("II.4").unwrap();
 /// assert_eq!(line.points, dec!(4.29));
 /// assert_eq!(line.explanation_vi, "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29");
-/// assert_eq!(card.total_points, dec!(4.29)); // every other criterion is missing
+/// assert_eq!(card.summary.total_points, dec!(4.29)); // every other criterion is missing
 /// assert_eq!(card.missing.len(), 40);
 /// # Ok::<(), cchc::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scorecard {
-    /// The ward.
-    pub ward: String,
-    /// The year.
-    pub year: i32,
+    /// The headline figures: ward, year, totals, maximum, index and band, self-assessed and
+    /// appraised (flattened into the top level of the JSON, PLAN.md §7).
+    #[serde(flatten)]
+    pub summary: Summary,
     /// The criteria set's name.
     pub criteria_set: String,
-    /// Self-assessed total.
-    pub total_points: Decimal,
-    /// The maximum (after any "leave out" policy).
-    pub max_points: Decimal,
-    /// total ÷ max × 100, rounded; `None` when the maximum is 0.
-    pub index: Option<Decimal>,
-    /// The rating band of the index, in Vietnamese.
-    pub band: Option<String>,
-    /// The rating band, in English.
-    pub band_en: Option<String>,
-    /// Appraised total.
-    pub appraised_total_points: Decimal,
-    /// Appraised index.
-    pub appraised_index: Option<Decimal>,
-    /// Appraised rating band, in Vietnamese.
-    pub appraised_band: Option<String>,
-    /// Appraised rating band, in English.
-    pub appraised_band_en: Option<String>,
     /// The rounding policy used.
     pub rounding: Rounding,
     /// Field subtotals, in order.
@@ -200,44 +182,14 @@ impl Scorecard {
         let total: Decimal = fields.iter().map(|f| f.points).sum();
         let appraised: Decimal = fields.iter().map(|f| f.appraised_points).sum();
         let max: Decimal = fields.iter().map(|f| f.max_points).sum();
-        let head = Headline::new(set, total, appraised, max)?;
         Ok(Self {
-            ward: observations.ward.clone(),
-            year: observations.year,
+            summary: Summary::from_totals(set, observations, total, appraised, max, missing.len())?,
             criteria_set: set.name().to_owned(),
-            total_points: total,
-            max_points: max,
-            index: head.index,
-            band: head.band,
-            band_en: head.band_en,
-            appraised_total_points: appraised,
-            appraised_index: head.appraised_index,
-            appraised_band: head.appraised_band,
-            appraised_band_en: head.appraised_band_en,
             rounding,
             fields,
             criteria,
             missing,
         })
-    }
-
-    /// The headline figures of this scorecard.
-    #[must_use]
-    pub fn summary(&self) -> Summary {
-        Summary {
-            ward: self.ward.clone(),
-            year: self.year,
-            total_points: self.total_points,
-            max_points: self.max_points,
-            index: self.index,
-            band: self.band.clone(),
-            band_en: self.band_en.clone(),
-            appraised_total_points: self.appraised_total_points,
-            appraised_index: self.appraised_index,
-            appraised_band: self.appraised_band.clone(),
-            appraised_band_en: self.appraised_band_en.clone(),
-            missing: self.missing.len(),
-        }
     }
 
     /// The line of criterion `id`.
@@ -279,14 +231,14 @@ impl Scorecard {
 /// appraisal — without the per-criterion lines and their text.
 ///
 /// [`Summary::score`] computes them without writing a single explanation, for roll-ups of many
-/// wards; it always equals [`Scorecard::summary`] of the full scorecard.
+/// wards; it always equals the [`Scorecard::summary`] of the full scorecard.
 ///
 /// ```
 /// use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard, Summary};
 /// let set = CriteriaSet::reference();
 /// let obs = Observations::new("Phường Sông Cầu", 2023)
 ///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
-/// assert_eq!(Summary::score(&set, &obs)?, Scorecard::score(&set, &obs)?.summary());
+/// assert_eq!(Summary::score(&set, &obs)?, Scorecard::score(&set, &obs)?.summary);
 /// # Ok::<(), cchc::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -314,7 +266,7 @@ pub struct Summary {
     /// Appraised rating band, in English.
     pub appraised_band_en: Option<String>,
     /// How many criteria had no observation.
-    pub missing: usize,
+    pub missing_criteria: usize,
 }
 
 impl Summary {
@@ -334,47 +286,35 @@ impl Summary {
             max += score.max_points;
             appraised += appraised_points;
         }
-        let head = Headline::new(set, total, appraised, max)?;
-        Ok(Self {
-            ward: observations.ward.clone(),
-            year: observations.year,
-            total_points: total,
-            max_points: max,
-            index: head.index,
-            band: head.band,
-            band_en: head.band_en,
-            appraised_total_points: appraised,
-            appraised_index: head.appraised_index,
-            appraised_band: head.appraised_band,
-            appraised_band_en: head.appraised_band_en,
-            missing,
-        })
+        Self::from_totals(set, observations, total, appraised, max, missing)
     }
-}
 
-/// Index and bands from the totals: the one place both are computed.
-struct Headline {
-    index: Option<Decimal>,
-    band: Option<String>,
-    band_en: Option<String>,
-    appraised_index: Option<Decimal>,
-    appraised_band: Option<String>,
-    appraised_band_en: Option<String>,
-}
-
-impl Headline {
-    fn new(set: &CriteriaSet, total: Decimal, appraised: Decimal, max: Decimal) -> Result<Self> {
+    /// Index and bands from the totals: the one place both are computed.
+    fn from_totals(
+        set: &CriteriaSet,
+        observations: &Observations,
+        total: Decimal,
+        appraised: Decimal,
+        max: Decimal,
+        missing: usize,
+    ) -> Result<Self> {
         let rounding = set.rounding();
         let index = index_of(total, max, rounding)?;
         let appraised_index = index_of(appraised, max, rounding)?;
         let band = |index: Option<Decimal>| index.and_then(|i| set.band_for(i));
         Ok(Self {
+            ward: observations.ward.clone(),
+            year: observations.year,
+            total_points: total,
+            max_points: max,
             index,
             band: band(index).map(|b| b.label_vi.clone()),
             band_en: band(index).map(|b| b.label_en.clone()),
+            appraised_total_points: appraised,
             appraised_index,
             appraised_band: band(appraised_index).map(|b| b.label_vi.clone()),
             appraised_band_en: band(appraised_index).map(|b| b.label_en.clone()),
+            missing_criteria: missing,
         })
     }
 }

@@ -249,10 +249,10 @@ fn field_subtotals_total_index_and_band() {
         ]
     );
     // 5 + 23.48 + 4 + 7 + 6.09 + 18.38 + 11 = 74.95 of 100 → Khá (70–80)
-    assert_eq!(card.total_points, dec!(74.95));
-    assert_eq!(card.max_points, dec!(100));
-    assert_eq!(card.index, Some(dec!(74.95)));
-    assert_eq!(card.band.as_deref(), Some("Khá"));
+    assert_eq!(card.summary.total_points, dec!(74.95));
+    assert_eq!(card.summary.max_points, dec!(100));
+    assert_eq!(card.summary.index, Some(dec!(74.95)));
+    assert_eq!(card.summary.band.as_deref(), Some("Khá"));
     assert_eq!(card.missing, vec!["VI.24a".to_owned()]);
 }
 
@@ -269,10 +269,10 @@ fn appraisal_stands_beside_the_self_assessment() {
         Some("Chưa niêm yết đủ quy trình tại Bộ phận một cửa")
     );
     // 74.95 − 0.5 = 74.45
-    assert_eq!(card.appraised_total_points, dec!(74.45));
-    assert_eq!(card.appraised_index, Some(dec!(74.45)));
+    assert_eq!(card.summary.appraised_total_points, dec!(74.45));
+    assert_eq!(card.summary.appraised_index, Some(dec!(74.45)));
     assert_eq!(card.field("II").unwrap().appraised_points, dec!(22.98));
-    assert_eq!(card.total_points, dec!(74.95));
+    assert_eq!(card.summary.total_points, dec!(74.95));
 }
 
 #[test]
@@ -360,9 +360,9 @@ fn leave_out_policy_shrinks_the_maximum() {
     let set = CriteriaSet::from_toml(&text, &cchc::Plan::song_cau_2023()).unwrap();
     let card = Scorecard::score(&set, &Observations::from_toml(GOLDEN, &set).unwrap()).unwrap();
     // IV.14 leaves 0 of 0: total 74.95 − 4 = 70.95 of 96 → 73.90625 → 73.91
-    assert_eq!(card.max_points, dec!(96));
-    assert_eq!(card.total_points, dec!(70.95));
-    assert_eq!(card.index, Some(dec!(73.91)));
+    assert_eq!(card.summary.max_points, dec!(96));
+    assert_eq!(card.summary.total_points, dec!(70.95));
+    assert_eq!(card.summary.index, Some(dec!(73.91)));
     assert_eq!(
         card.criterion("IV.14").unwrap().status,
         ScoreStatus::NotApplicable

@@ -67,9 +67,9 @@ proptest! {
             prop_assert!(line.points >= Decimal::ZERO && line.points <= max, "{} {}", line.id, line.points);
             prop_assert!(line.max_points <= max);
         }
-        let index = card.index.unwrap();
+        let index = card.summary.index.unwrap();
         prop_assert!(index >= Decimal::ZERO && index <= Decimal::ONE_HUNDRED);
-        prop_assert_eq!(card.band.is_some(), true);
+        prop_assert_eq!(card.summary.band.is_some(), true);
     }
 
     /// Totals: the total is the sum of the criteria's rounded points and of the fields'.
@@ -78,9 +78,9 @@ proptest! {
         let card = Scorecard::score(&CriteriaSet::reference(), &observations(&seeds)).unwrap();
         let criteria: Decimal = card.criteria.iter().map(|c| c.points).sum();
         let fields: Decimal = card.fields.iter().map(|f| f.points).sum();
-        prop_assert_eq!(card.total_points, criteria);
-        prop_assert_eq!(card.total_points, fields);
-        prop_assert_eq!(card.max_points, card.criteria.iter().map(|c| c.max_points).sum::<Decimal>());
+        prop_assert_eq!(card.summary.total_points, criteria);
+        prop_assert_eq!(card.summary.total_points, fields);
+        prop_assert_eq!(card.summary.max_points, card.criteria.iter().map(|c| c.max_points).sum::<Decimal>());
     }
 
     /// Monotonicity: converting more records never lowers a monotone rule's points.
@@ -102,7 +102,7 @@ proptest! {
         for (b, a) in before.criteria.iter().zip(&after.criteria) {
             prop_assert!(a.points >= b.points, "{}: {} → {}", a.id, b.points, a.points);
         }
-        prop_assert!(after.total_points >= before.total_points);
+        prop_assert!(after.summary.total_points >= before.summary.total_points);
     }
 
     /// Round trips: observations (TOML, JSON) and the scorecard (JSON).
@@ -132,7 +132,7 @@ proptest! {
         let plan = Plan::song_cau_2023();
         if let Ok(set) = CriteriaSet::from_toml(&damaged.join("\n"), &plan) {
             if let Ok(card) = Scorecard::score(&set, &observations(&seeds)) {
-                prop_assert!(card.total_points <= card.max_points);
+                prop_assert!(card.summary.total_points <= card.summary.max_points);
             }
         }
     }

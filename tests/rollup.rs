@@ -151,6 +151,6 @@ proptest! {
             .with("V.18", Observed::Reported(Evidence::Done(done_v18)))
             .with("II.9", Observed::Reported(Evidence::Points(rust_decimal::Decimal::new(i64::from(pts), 2))));
         obs.appraise("V.18", dec!(0.5), "thiếu hồ sơ");
-        prop_assert_eq!(Summary::score(&set, &obs).unwrap(), Scorecard::score(&set, &obs).unwrap().summary());
+        prop_assert_eq!(Summary::score(&set, &obs).unwrap(), Scorecard::score(&set, &obs).unwrap().summary);
     }
 }
