@@ -53,19 +53,14 @@ impl Rate {
     /// # Errors
     /// [`Error::ZeroDenominator`] when `denominator` is zero (không phát sinh has no rate);
     /// [`Error::NumeratorExceedsDenominator`] when `numerator > denominator`.
-    pub const fn new(numerator: u64, denominator: u64) -> Result<Self> {
+    pub fn new(numerator: u64, denominator: u64) -> Result<Self> {
         if denominator == 0 {
             return Err(Error::ZeroDenominator);
         }
-        if numerator > denominator {
-            return Err(Error::NumeratorExceedsDenominator {
-                numerator,
-                denominator,
-            });
-        }
+        let counts = Counts::new(numerator, denominator)?;
         Ok(Self {
-            numerator,
-            denominator,
+            numerator: counts.numerator(),
+            denominator: counts.denominator(),
         })
     }
 
