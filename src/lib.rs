@@ -54,6 +54,7 @@ mod fraction;
 mod observations;
 mod points;
 mod rate;
+mod report;
 mod rounding;
 mod scorecard;
 mod target;
@@ -72,6 +73,7 @@ pub use explain::{Lang, explain, format_decimal, method};
 pub use observations::{Appraisal, Observation, Observations};
 pub use points::{CriterionScore, ScoreStatus, Working};
 pub use rate::Rate;
+pub use report::{Format, render, render_in};
 pub use rounding::{Rounding, RoundingMode};
 pub use scorecard::{CriterionResult, FieldResult, Scorecard};
 pub use target::{
