@@ -124,7 +124,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
                 .ok_or_else(|| Failure::Usage(format!("{flag} needs {what}")))
         };
         match flag.as_str() {
-            "-h" | "--help" => parsed.help = true,
+            "-h" | "--help" if inline.is_none() => parsed.help = true,
+            "--help" => return Err(Failure::Usage("--help takes no value".to_owned())),
             "--criteria" => parsed.criteria = Some(value("a file")?),
             "--format" => {
                 parsed.format = value("a format (table, markdown, csv, json)")?
