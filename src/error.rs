@@ -180,6 +180,14 @@ pub enum Error {
         /// The writer's own message.
         message: String,
     },
+    /// A report format that is not one of the known formats.
+    #[error("unknown report format {value:?} (allowed: {allowed})")]
+    UnknownFormat {
+        /// The format given.
+        value: String,
+        /// The formats known, in words.
+        allowed: &'static str,
+    },
     /// A computation that would leave the exact range (only with values far beyond the limits).
     #[error("arithmetic overflow while computing {what}")]
     Overflow {

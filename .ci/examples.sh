@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Shell-level checks of examples/self_assessment.rs: exit codes, stdout and stderr.
+# Called from .ci/run; run from anywhere: `bash .ci/examples.sh`.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+cargo build --quiet --example self_assessment
+bin="target/debug/examples/self_assessment"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+failures=0
+pass() { printf 'ok   %s\n' "$1"; }
+fail() { printf 'FAIL %s\n' "$1"; failures=$((failures + 1)); }
+
+# run NAME ARGS...: runs the example, keeps stdout/stderr in $tmp, sets $rc (never aborts).
+run() {
+    local name="$1"
+    shift
+    rc=0
+    "$bin" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" || rc=$?
+}
+
+# 1. The built-in sample: exit 0, the table with the index.
+run sample
+if [[ $rc -eq 0 ]] && grep -q "Chỉ số CCHC" "$tmp/sample.out" && grep -q "TỔNG CỘNG" "$tmp/sample.out"; then
+    pass "sample: exit 0, table with \"Chỉ số CCHC\""
+else
+    fail "sample: exit $rc (want 0) or no \"Chỉ số CCHC\" in the output"
+fi
+
+# 2. The same sample read from its file: identical table apart from the name.
+run sample_file examples/data/sample_observations_2023.toml
+if [[ $rc -eq 0 ]] && diff -q "$tmp/sample.out" "$tmp/sample_file.out" >/dev/null; then
+    pass "sample file: exit 0, same table as the built-in sample"
+else
+    fail "sample file: exit $rc (want 0) or a different table"
+fi
+
+# 3. Bad data: exit 1, stderr names the criterion and the values.
+run bad examples/data/bad_observations.toml
+if [[ $rc -eq 1 ]] \
+    && grep -q "^error: examples/data/bad_observations.toml: II.7: numerator 1500 exceeds denominator 1400$" "$tmp/bad.err" \
+    && [[ ! -s "$tmp/bad.out" ]]; then
+    pass "bad observations: exit 1, $(head -n 1 "$tmp/bad.err")"
+else
+    fail "bad observations: exit $rc (want 1), stderr: $(head -n 1 "$tmp/bad.err")"
+fi
+
+# 4. JSON: exit 0 and valid JSON with the index.
+run json --format json
+if [[ $rc -eq 0 ]] && python3 -m json.tool "$tmp/json.out" >/dev/null \
+    && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["index"] == "85.97", d["index"]' "$tmp/json.out"; then
+    pass "--format json: exit 0, valid JSON, index 85.97"
+else
+    fail "--format json: exit $rc (want 0) or invalid JSON"
+fi
+
+# 5. CSV and Markdown: exit 0, one line per criterion after the header (41 + 1).
+run csv --format csv
+if [[ $rc -eq 0 ]] && [[ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))' "$tmp/csv.out")" == 42 ]]; then
+    pass "--format csv: exit 0, 42 records"
+else
+    fail "--format csv: exit $rc (want 0) or not 42 records"
+fi
+run md --format markdown
+if [[ $rc -eq 0 ]] && grep -q '^| II.4 | ' "$tmp/md.out"; then
+    pass "--format markdown: exit 0"
+else
+    fail "--format markdown: exit $rc (want 0)"
+fi
+
+# 6. Usage errors: exit 2.
+run flag --no-such-flag
+if [[ $rc -eq 2 ]] && grep -q '^error: unknown flag "--no-such-flag"' "$tmp/flag.err"; then
+    pass "unknown flag: exit 2"
+else
+    fail "unknown flag: exit $rc (want 2)"
+fi
+run format --format pdf
+if [[ $rc -eq 2 ]] && grep -q 'unknown report format "pdf"' "$tmp/format.err"; then
+    pass "unknown format: exit 2"
+else
+    fail "unknown format: exit $rc (want 2)"
+fi
+
+# 7. An unreadable file: exit 1, the file named.
+run missing "$tmp/no-such-file.toml"
+if [[ $rc -eq 1 ]] && grep -q "no-such-file.toml: cannot read" "$tmp/missing.err"; then
+    pass "unreadable file: exit 1"
+else
+    fail "unreadable file: exit $rc (want 1)"
+fi
+
+# 8. --help: exit 0, usage on stdout.
+run help --help
+if [[ $rc -eq 0 ]] && grep -q '^Usage: self_assessment' "$tmp/help.out"; then
+    pass "--help: exit 0"
+else
+    fail "--help: exit $rc (want 0)"
+fi
+
+if [[ $failures -gt 0 ]]; then
+    echo "examples.sh: $failures check(s) failed"
+    exit 1
+fi
+echo "examples.sh: all checks passed"

@@ -1,0 +1,224 @@
+//! Scores a ward's observations against a criteria set and prints the self-assessment table.
+//!
+//! ```text
+//! cargo run --example self_assessment                       # the built-in SAMPLE data
+//! cargo run --example self_assessment -- obs.toml --format csv
+//! cargo run --example self_assessment -- obs.json --criteria province.toml --format json
+//! ```
+//!
+//! Without a path it scores the built-in sample (`examples/data/sample_observations_2023.toml`,
+//! illustrative figures, not a real ward's) against the reference criteria set.
+//!
+//! A criteria set given with `--criteria` is validated with its plan references checked: a
+//! criterion's `plan_item` must be of the form FIELD.TT with an optional lowercase letter
+//! (`II.4`, `II.8b`), where FIELD.TT is a row of the 2023 plan — a FIELD.TT that some
+//! criterion of the reference set names as its plan item. So `II.4b` (a new split of row 4) is
+//! accepted, while `II.10` (a row the plan skips), `III.4` (row 4 is in field II) and `II.4-1`
+//! are not.
+//!
+//! Exit codes: 0 on success, 1 for bad data (unreadable file, malformed TOML/JSON, any
+//! `cchc::Error`), 2 for bad usage (unknown flag, missing value, unknown format).
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use cchc::{CriteriaSet, Format, Lang, Observations, Scorecard, render_in};
+
+const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
+const SAMPLE_NAME: &str = "examples/data/sample_observations_2023.toml (built-in)";
+
+const USAGE: &str = "\
+Usage: self_assessment [OBSERVATIONS] [--criteria FILE] [--format FORMAT] [--lang LANG]
+
+Scores a ward's CCHC self-assessment and prints the official table.
+
+Arguments:
+  OBSERVATIONS      observations file, .toml or .json (other names: contents sniffed);
+                    default: the built-in SAMPLE data (illustrative, not real figures)
+Options:
+  --criteria FILE   criteria set, TOML or JSON (default: the built-in reference set);
+                    plan_item must be FIELD.TT[letter] with FIELD.TT a row of the 2023 plan
+  --format FORMAT   table (default), markdown, csv or json
+  --lang LANG       vi (default) or en: headings, labels and numbers of table and markdown
+  -h, --help        print this help
+
+Exit codes: 0 success, 1 bad data, 2 bad usage.";
+
+/// What went wrong, and which exit code it earns.
+enum Failure {
+    /// Bad command line: exit 2.
+    Usage(String),
+    /// Bad input data: exit 1.
+    Data(String),
+}
+
+/// The parsed command line.
+struct Args {
+    observations: Option<String>,
+    criteria: Option<String>,
+    format: Format,
+    lang: Lang,
+    help: bool,
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            eprintln!("Try `self_assessment --help`.");
+            ExitCode::from(2)
+        }
+        Err(Failure::Data(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
+    let args = parse_args(args)?;
+    if args.help {
+        return emit(&format!("{USAGE}\n"));
+    }
+    let set = match &args.criteria {
+        Some(path) => load_criteria(path)?,
+        None => CriteriaSet::reference(),
+    };
+    let (name, text) = match &args.observations {
+        Some(path) => (path.clone(), read(path)?),
+        None => (SAMPLE_NAME.to_owned(), SAMPLE.to_owned()),
+    };
+    let data = |e: cchc::Error| Failure::Data(format!("{name}: {e}"));
+    let observations = if is_json(&name, &text) {
+        Observations::from_json(&text, &set)
+    } else {
+        Observations::from_toml(&text, &set)
+    }
+    .map_err(data)?;
+    let card = Scorecard::score(&set, &observations).map_err(data)?;
+    let report = render_in(&card, args.format, args.lang).map_err(data)?;
+    emit(&report)
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
+    let mut parsed = Args {
+        observations: None,
+        criteria: None,
+        format: Format::Table,
+        lang: Lang::Vi,
+        help: false,
+    };
+    while let Some(arg) = args.next() {
+        // `--flag=value` and `--flag value` are both accepted.
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| Failure::Usage(format!("{flag} needs {what}")))
+        };
+        match flag.as_str() {
+            "-h" | "--help" if inline.is_none() => parsed.help = true,
+            "--help" => return Err(Failure::Usage("--help takes no value".to_owned())),
+            "--criteria" => parsed.criteria = Some(value("a file")?),
+            "--format" => {
+                parsed.format = value("a format (table, markdown, csv, json)")?
+                    .parse()
+                    .map_err(|e: cchc::Error| Failure::Usage(e.to_string()))?;
+            }
+            "--lang" => {
+                parsed.lang = match value("a language (vi, en)")?.as_str() {
+                    "vi" => Lang::Vi,
+                    "en" => Lang::En,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown language {other:?} (allowed: vi, en)"
+                        )));
+                    }
+                }
+            }
+            "--" => {
+                for rest in args.by_ref() {
+                    set_observations(&mut parsed, rest)?;
+                }
+            }
+            f if f.starts_with('-') && f.len() > 1 => {
+                return Err(Failure::Usage(format!("unknown flag {arg:?}")));
+            }
+            _ => set_observations(&mut parsed, arg)?,
+        }
+    }
+    Ok(parsed)
+}
+
+fn set_observations(parsed: &mut Args, path: String) -> Result<(), Failure> {
+    if let Some(first) = &parsed.observations {
+        return Err(Failure::Usage(format!(
+            "one observations file at most: got {first:?} and {path:?}"
+        )));
+    }
+    parsed.observations = Some(path);
+    Ok(())
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("{path}: cannot read: {e}")))
+}
+
+/// JSON by extension (`.json`); TOML by extension (`.toml`); otherwise JSON when the text
+/// starts with `{`.
+fn is_json(name: &str, text: &str) -> bool {
+    match Path::new(name).extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("json") => true,
+        Some(ext) if ext.eq_ignore_ascii_case("toml") => false,
+        _ => text.trim_start().starts_with('{'),
+    }
+}
+
+fn load_criteria(path: &str) -> Result<CriteriaSet, Failure> {
+    let text = read(path)?;
+    let rows = plan_rows();
+    let is_plan_item = |id: &str| is_plan_item(id, &rows);
+    if is_json(path, &text) {
+        CriteriaSet::from_json_with(&text, &is_plan_item)
+    } else {
+        CriteriaSet::from_toml_with(&text, &is_plan_item)
+    }
+    .map_err(|e| Failure::Data(format!("{path}: {e}")))
+}
+
+/// The rows of the 2023 plan, as `FIELD.TT`: the plan items the reference set names, with any
+/// trailing letter dropped.
+fn plan_rows() -> BTreeSet<String> {
+    CriteriaSet::reference()
+        .leaves()
+        .filter_map(|leaf| leaf.criterion.plan_item.as_deref())
+        .map(|item| item.trim_end_matches(|c: char| c.is_ascii_lowercase()))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `FIELD.TT` or `FIELD.TT` + one lowercase letter, with `FIELD.TT` a row of the plan.
+fn is_plan_item(id: &str, rows: &BTreeSet<String>) -> bool {
+    let stem = match id.strip_suffix(|c: char| c.is_ascii_lowercase()) {
+        Some(stem) => stem,
+        None => id,
+    };
+    rows.contains(stem)
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Data(format!("cannot write the report: {e}"))),
+    }
+}

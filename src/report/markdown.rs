@@ -1,0 +1,146 @@
+//! The self-assessment table in GitHub-flavoured Markdown: field headings and totals in bold,
+//! numbers right-aligned, `|` escaped and line breaks written as `<br>` inside cells.
+
+use super::sheet::{RowKind, Sheet};
+
+pub(super) fn write(sheet: &Sheet) -> String {
+    let mut out = String::new();
+    let mut title = sheet.title.iter();
+    if let Some(first) = title.next() {
+        out.push_str("## ");
+        out.push_str(&inline(first));
+        out.push_str("\n\n");
+    }
+    for line in title {
+        out.push_str(&inline(line));
+        out.push_str("  \n");
+    }
+    out.push('\n');
+    let headings: Vec<String> = sheet
+        .columns
+        .iter()
+        .map(|c| cell(c.heading(sheet.lang)))
+        .collect();
+    out.push_str(&table_line(&headings));
+    let rules: Vec<&str> = sheet
+        .columns
+        .iter()
+        .map(|c| if c.numeric() { "--:" } else { "---" })
+        .collect();
+    out.push_str(&format!("|{}|\n", rules.join("|")));
+    for row in &sheet.rows {
+        let bold = row.kind != RowKind::Criterion;
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|text| match cell(text) {
+                t if bold && !t.is_empty() => format!("**{t}**"),
+                t => t,
+            })
+            .collect();
+        out.push_str(&table_line(&cells));
+    }
+    out.push('\n');
+    for line in &sheet.footer {
+        out.push_str("- ");
+        out.push_str(&inline(line));
+        out.push('\n');
+    }
+    out
+}
+
+/// One table line: `| a | b |`, an empty cell as `| |`.
+fn table_line(cells: &[String]) -> String {
+    let mut out = String::new();
+    for text in cells {
+        out.push('|');
+        out.push(' ');
+        if !text.is_empty() {
+            out.push_str(text);
+            out.push(' ');
+        }
+    }
+    out.push_str("|\n");
+    out
+}
+
+/// A cell's text: `|` escaped, line breaks as `<br>`, other control characters as spaces.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.trim().chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("<br>");
+            }
+            '\n' => out.push_str("<br>"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text outside the table, on one line.
+fn inline(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Format, render, tiny};
+
+    #[test]
+    fn cells_escape_pipes_and_line_breaks() {
+        assert_eq!(cell("a | b"), "a \\| b");
+        assert_eq!(
+            cell("one\r\ntwo\nthree\rfour"),
+            "one<br>two<br>three<br>four"
+        );
+        assert_eq!(cell(" tab\there "), "tab here");
+    }
+
+    #[test]
+    fn tiny_markdown_exactly() {
+        let md = render(&tiny(true), Format::Markdown).unwrap();
+        let expected = "\
+## BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023
+
+Đơn vị: Phường A | B  
+Bộ tiêu chí: Tiny set  
+
+| STT | Tiêu chí | Điểm tối đa | Cách tính | Điểm tự chấm | Điểm thẩm định | Giải trình | Tài liệu kiểm chứng |
+|---|---|--:|---|--:|--:|---|---|
+| **II** | **CẢI CÁCH THỦ TỤC HÀNH CHÍNH** | **10** | | **5,79** | **5,29** | | |
+| II.4 | Tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực (35%) | 5 | Điểm = tối đa × min(1, tỷ lệ ÷ 35%) | 4,29 | 4,29 | 90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29 | Báo cáo số 12/BC-UBND, \"số hóa\" |
+| II.9 | Bộ phận một cửa | 2 | Người chấm cho điểm từ 0 đến tối đa | 1,50 | 1,00 | Điểm do người chấm đánh giá: 1,50/2<br>Thẩm định: 1,00 điểm — Thiếu biên bản | |
+| II.12 | Phản ánh, kiến nghị được xử lý | 3 | Tỷ lệ ≥ 100%: tối đa; không đạt: 0 | 0,00 | 0,00 | Không có số liệu tự đánh giá: 0 điểm | |
+| | **TỔNG CỘNG** | **10** | | **5,79** | **5,29** | | |
+| | **Chỉ số CCHC (%)** | | | **57,90** | **52,90** | | |
+| | **Xếp loại** | | | | | **Tự chấm: Đạt; thẩm định: Đạt** | |
+
+- Tổng điểm tự chấm: 5,79/10; Chỉ số CCHC: 57,90%; xếp loại: Đạt
+- Tổng điểm thẩm định: 5,29/10; Chỉ số CCHC: 52,90%; xếp loại: Đạt
+- Tiêu chí chưa có số liệu (0 điểm): II.12
+";
+        assert_eq!(md, expected);
+    }
+
+    #[test]
+    fn a_pipe_in_a_cell_does_not_add_a_column() {
+        let mut card = tiny(false);
+        card.criteria[0].evidence = Some("Báo cáo 1 | Báo cáo 2".to_owned());
+        let md = render(&card, Format::Markdown).unwrap();
+        let row = md.lines().find(|l| l.starts_with("| II.4 |")).unwrap();
+        assert!(row.ends_with("| Báo cáo 1 \\| Báo cáo 2 |"));
+        // 7 columns → 8 unescaped pipes.
+        assert_eq!(row.replace("\\|", "").matches('|').count(), 8);
+    }
+}

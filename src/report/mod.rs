@@ -1,0 +1,270 @@
+//! Reports: a [`Scorecard`] written out as the self-assessment table (bảng tự đánh giá, chấm
+//! điểm) a ward files, in four formats.
+//!
+//! - [`Format::Table`]: the official table for a terminal — STT | Tiêu chí | Điểm tối đa |
+//!   Cách tính | Điểm tự chấm | Giải trình | Tài liệu kiểm chứng — with a heading row per field
+//!   and its subtotal, then the total, the maximum, the index (Chỉ số CCHC, %) and the band
+//!   (xếp loại). Wide text is word-wrapped by character count; the table is about 155
+//!   characters wide.
+//! - [`Format::Markdown`]: the same table in GitHub-flavoured Markdown.
+//! - [`Format::Csv`]: one row per criterion, RFC 4180, decimals with a dot.
+//! - [`Format::Json`]: the scorecard JSON of [`Scorecard::to_json`].
+//!
+//! When an appraiser changed any criterion's points, the table and Markdown gain a column
+//! "Điểm thẩm định" (appraised points) beside "Điểm tự chấm", and the reason is added to the
+//! explanation. Totals of both are always printed under the table.
+//!
+//! ```
+//! use cchc::{Counts, CriteriaSet, Evidence, Format, Observations, Observed, Scorecard, render};
+//! let obs = Observations::new("Phường Sông Cầu", 2023)
+//!     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
+//! let card = Scorecard::score(&CriteriaSet::reference(), &obs)?;
+//! let table = render(&card, "table".parse::<Format>()?)?;
+//! assert!(table.contains("| II.4    | Tỷ lệ số hóa kết quả giải"));
+//! assert!(table.contains("Chỉ số CCHC: 4,29%"));
+//! # Ok::<(), cchc::Error>(())
+//! ```
+
+mod csv;
+mod markdown;
+mod sheet;
+mod table;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::explain::Lang;
+use crate::scorecard::Scorecard;
+use sheet::Sheet;
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// The self-assessment table for a terminal.
+    Table,
+    /// The same table in GitHub-flavoured Markdown.
+    Markdown,
+    /// One row per criterion, RFC 4180.
+    Csv,
+    /// The scorecard JSON (PLAN.md §7).
+    Json,
+}
+
+const ALLOWED: &str = "table, markdown, csv, json";
+
+impl Format {
+    /// Every format: table, markdown, csv, json.
+    pub const ALL: [Self; 4] = [Self::Table, Self::Markdown, Self::Csv, Self::Json];
+
+    /// The format's name, as [`Format::from_str`] reads it.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Table => "table",
+            Self::Markdown => "markdown",
+            Self::Csv => "csv",
+            Self::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    /// Reads `table`, `markdown` (or `md`), `csv` or `json`, in any letter case.
+    ///
+    /// ```
+    /// use cchc::Format;
+    /// assert_eq!("CSV".parse::<Format>()?, Format::Csv);
+    /// assert_eq!(
+    ///     "xml".parse::<Format>().unwrap_err().to_string(),
+    ///     "unknown report format \"xml\" (allowed: table, markdown, csv, json)"
+    /// );
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::UnknownFormat`] naming the value and the allowed values.
+    fn from_str(value: &str) -> Result<Self> {
+        let wanted = value.trim().to_ascii_lowercase();
+        if wanted == "md" {
+            return Ok(Self::Markdown);
+        }
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == wanted)
+            .ok_or_else(|| Error::UnknownFormat {
+                value: value.to_owned(),
+                allowed: ALLOWED,
+            })
+    }
+}
+
+/// Renders `card` in `format`, with Vietnamese headings and number style.
+///
+/// - Table ([`Format::Table`]): STT | Tiêu chí | Điểm tối đa | Cách tính | Điểm tự chấm | Giải trình |
+///   Tài liệu kiểm chứng, about 155 characters wide, text word-wrapped; a heading row per
+///   field with its subtotal; then the total, the maximum, the index (Chỉ số CCHC, %) and the
+///   band (xếp loại), and under the table the self-assessed and appraised totals and the
+///   criteria with no observation.
+/// - Markdown ([`Format::Markdown`]): the same, as a GitHub-flavoured Markdown table.
+/// - CSV ([`Format::Csv`]): one row per criterion (RFC 4180, CRLF, decimals with a dot):
+///   `id, field, parent, label_vi, label_en, max_points, points, appraised_points, status,
+///   rate_percent, records_to_convert, records_to_add, explanation_vi, evidence,
+///   appraisal_reason`; a shortfall is empty where it does not apply and `impossible` where
+///   no number of records reaches full points.
+/// - JSON ([`Format::Json`]): [`Scorecard::to_json`].
+///
+/// When an appraiser changed any criterion's points, the table and Markdown gain a column
+/// "Điểm thẩm định" beside "Điểm tự chấm", and the reason follows the explanation.
+///
+/// # Errors
+/// [`Error::Write`] if the JSON writer fails; the other formats cannot fail.
+pub fn render(card: &Scorecard, format: Format) -> Result<String> {
+    render_in(card, format, Lang::Vi)
+}
+
+/// Renders `card` in `format`, with the headings, labels, explanations and number style of
+/// `lang` (table and Markdown). CSV and JSON are machine-readable and the same in every
+/// language: decimals with a dot, both labels, the Vietnamese explanation.
+///
+/// ```
+/// use cchc::{Counts, CriteriaSet, Evidence, Format, Lang, Observations, Observed, render_in};
+/// let obs = Observations::new("Phường Sông Cầu", 2023)
+///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
+/// let card = CriteriaSet::reference().score(&obs)?;
+/// let md = render_in(&card, Format::Markdown, Lang::En)?;
+/// assert!(md.contains("| II.4 | Still-valid procedure results digitised (commune level: 35%) | 5 |"));
+/// # Ok::<(), cchc::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`render`].
+pub fn render_in(card: &Scorecard, format: Format, lang: Lang) -> Result<String> {
+    match format {
+        Format::Table => Ok(table::write(&Sheet::new(card, lang))),
+        Format::Markdown => Ok(markdown::write(&Sheet::new(card, lang))),
+        Format::Csv => Ok(csv::write(card)),
+        Format::Json => card.to_json(),
+    }
+}
+
+/// A tiny scorecard for the writers' tests: one field, three criteria of a two-band set.
+#[cfg(test)]
+fn tiny(appraise: bool) -> Scorecard {
+    use crate::counts::Observed;
+    use crate::criteria::CriteriaSet;
+    use crate::observations::Observations;
+
+    let set = CriteriaSet::from_toml_with(
+        r#"
+name = "Tiny set"
+[[bands]]
+label_vi = "Đạt"
+label_en = "Pass"
+from = "50"
+to = "100"
+[[bands]]
+label_vi = "Chưa đạt"
+label_en = "Fail"
+from = "0"
+to = "50"
+[[fields]]
+id = "II"
+label_vi = "Cải cách thủ tục hành chính"
+label_en = "Procedure reform"
+[[fields.criteria]]
+id = "II.4"
+label_vi = "Tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực (35%)"
+label_en = "Results digitised (35%)"
+max_points = "5"
+measure_vi = "kết quả được số hóa"
+measure_en = "results digitised"
+rule = { kind = "prop", percent = "35" }
+[[fields.criteria]]
+id = "II.9"
+label_vi = "Bộ phận một cửa"
+label_en = "One-stop desk"
+max_points = "2"
+rule = { kind = "assessor" }
+[[fields.criteria]]
+id = "II.12"
+label_vi = "Phản ánh, kiến nghị được xử lý"
+label_en = "Petitions settled"
+max_points = "3"
+rule = { kind = "all", percent = "100" }
+"#,
+        &|_| false,
+    )
+    .unwrap();
+    let mut text = String::from(
+        r#"
+ward = "Phường A | B"
+year = 2023
+[observations."II.4"]
+numerator = 90
+denominator = 300
+evidence = "Báo cáo số 12/BC-UBND, \"số hóa\""
+[observations."II.9"]
+points = "1.5"
+"#,
+    );
+    if appraise {
+        text.push_str("[appraisals.\"II.9\"]\npoints = \"1\"\nreason = \"Thiếu biên bản\"\n");
+    }
+    let obs = Observations::from_toml(&text, &set).unwrap();
+    assert_eq!(obs.value("II.12"), &Observed::Missing);
+    Scorecard::score(&set, &obs).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn format_names_round_trip() {
+        for format in Format::ALL {
+            assert_eq!(format.name().parse::<Format>().unwrap(), format);
+            assert_eq!(format.to_string(), format.name());
+        }
+        assert_eq!(" Markdown ".parse::<Format>().unwrap(), Format::Markdown);
+        assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
+        assert_eq!(
+            "".parse::<Format>().unwrap_err(),
+            Error::UnknownFormat {
+                value: String::new(),
+                allowed: "table, markdown, csv, json"
+            }
+        );
+    }
+
+    #[test]
+    fn tiny_scorecard_is_what_the_writers_expect() {
+        // II.4: 5 × (90/300)/35% = 4.2857… → 4.29; II.9: 1.5; II.12 missing: 0.
+        // Total 5.79 of 10 → index 57.90 → Đạt; appraised: 4.29 + 1 = 5.29 → 52.90.
+        let card = tiny(true);
+        assert_eq!(card.summary.total_points, dec!(5.79));
+        assert_eq!(card.summary.index, Some(dec!(57.90)));
+        assert_eq!(card.summary.appraised_total_points, dec!(5.29));
+        assert_eq!(card.summary.appraised_index, Some(dec!(52.90)));
+        assert_eq!(card.missing, vec!["II.12".to_owned()]);
+    }
+
+    #[test]
+    fn json_is_the_scorecard_json() {
+        let card = tiny(false);
+        assert_eq!(
+            render(&card, Format::Json).unwrap(),
+            card.to_json().unwrap()
+        );
+    }
+}

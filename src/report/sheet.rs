@@ -1,0 +1,309 @@
+//! The self-assessment table as rows of formatted cells, shared by the table and Markdown
+//! writers: which columns, a heading row per field, one row per criterion, the summary rows,
+//! and the title and footer lines.
+
+use rust_decimal::Decimal;
+
+use crate::explain::{Lang, format_decimal};
+use crate::scorecard::{CriterionResult, Scorecard};
+
+/// A column of the self-assessment table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Column {
+    Number,
+    Criterion,
+    Max,
+    Method,
+    Points,
+    Appraised,
+    Explanation,
+    Evidence,
+}
+
+impl Column {
+    pub(super) const fn heading(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Number, Lang::Vi) => "STT",
+            (Self::Criterion, Lang::Vi) => "Tiêu chí",
+            (Self::Max, Lang::Vi) => "Điểm tối đa",
+            (Self::Method, Lang::Vi) => "Cách tính",
+            (Self::Points, Lang::Vi) => "Điểm tự chấm",
+            (Self::Appraised, Lang::Vi) => "Điểm thẩm định",
+            (Self::Explanation, Lang::Vi) => "Giải trình",
+            (Self::Evidence, Lang::Vi) => "Tài liệu kiểm chứng",
+            (Self::Number, Lang::En) => "No.",
+            (Self::Criterion, Lang::En) => "Criterion",
+            (Self::Max, Lang::En) => "Max points",
+            (Self::Method, Lang::En) => "Method",
+            (Self::Points, Lang::En) => "Self score",
+            (Self::Appraised, Lang::En) => "Appr. score",
+            (Self::Explanation, Lang::En) => "Explanation",
+            (Self::Evidence, Lang::En) => "Evidence",
+        }
+    }
+
+    pub(super) const fn numeric(self) -> bool {
+        matches!(self, Self::Max | Self::Points | Self::Appraised)
+    }
+}
+
+/// What a row of the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RowKind {
+    /// A field's heading with its subtotal.
+    Field,
+    /// One criterion.
+    Criterion,
+    /// Total, index or band.
+    Summary,
+}
+
+/// A row: one text per column of its sheet.
+#[derive(Debug)]
+pub(super) struct Row {
+    pub(super) kind: RowKind,
+    pub(super) cells: Vec<String>,
+}
+
+/// The self-assessment table, cells formatted, before layout.
+#[derive(Debug)]
+pub(super) struct Sheet {
+    pub(super) lang: Lang,
+    pub(super) title: Vec<String>,
+    pub(super) columns: Vec<Column>,
+    pub(super) rows: Vec<Row>,
+    pub(super) footer: Vec<String>,
+}
+
+fn num(value: Decimal, lang: Lang) -> String {
+    format_decimal(value, lang)
+}
+
+fn pick<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+impl Sheet {
+    pub(super) fn new(card: &Scorecard, lang: Lang) -> Self {
+        let appraised = card
+            .criteria
+            .iter()
+            .any(|c| c.appraisal_reason.is_some() || c.appraised_points != c.points);
+        let columns: Vec<Column> = [
+            Column::Number,
+            Column::Criterion,
+            Column::Max,
+            Column::Method,
+            Column::Points,
+            Column::Appraised,
+            Column::Explanation,
+            Column::Evidence,
+        ]
+        .into_iter()
+        .filter(|c| appraised || *c != Column::Appraised)
+        .collect();
+        let row = |kind: RowKind, cell: &dyn Fn(Column) -> String| Row {
+            kind,
+            cells: columns.iter().map(|c| cell(*c)).collect(),
+        };
+
+        let mut rows = Vec::with_capacity(card.criteria.len() + card.fields.len() + 3);
+        let mut current: Option<&str> = None;
+        // Walk the criteria in order, opening a field heading whenever the field changes, so no
+        // criterion is ever dropped (even from a hand-edited scorecard).
+        for line in &card.criteria {
+            if current != Some(line.field.as_str()) {
+                current = Some(line.field.as_str());
+                let field = card.field(&line.field);
+                rows.push(row(RowKind::Field, &|c| match (c, field) {
+                    (Column::Number, _) => line.field.clone(),
+                    (Column::Criterion, Some(f)) => {
+                        pick(lang, &f.label_vi, &f.label_en).to_uppercase()
+                    }
+                    (Column::Max, Some(f)) => num(f.max_points, lang),
+                    (Column::Points, Some(f)) => num(f.points, lang),
+                    (Column::Appraised, Some(f)) => num(f.appraised_points, lang),
+                    _ => String::new(),
+                }));
+            }
+            rows.push(row(RowKind::Criterion, &|c| criterion_cell(line, c, lang)));
+        }
+
+        let index = |i: Option<Decimal>| i.map_or_else(|| "—".to_owned(), |i| num(i, lang));
+        let band = |b: &Option<String>| b.clone().unwrap_or_else(|| "—".to_owned());
+        let (self_band, appraised_band) = match lang {
+            Lang::Vi => (band(&card.summary.band), band(&card.summary.appraised_band)),
+            Lang::En => (
+                band(&card.summary.band_en),
+                band(&card.summary.appraised_band_en),
+            ),
+        };
+        rows.push(row(RowKind::Summary, &|c| match c {
+            Column::Criterion => pick(lang, "TỔNG CỘNG", "TOTAL").to_owned(),
+            Column::Max => num(card.summary.max_points, lang),
+            Column::Points => num(card.summary.total_points, lang),
+            Column::Appraised => num(card.summary.appraised_total_points, lang),
+            _ => String::new(),
+        }));
+        rows.push(row(RowKind::Summary, &|c| match c {
+            Column::Criterion => pick(lang, "Chỉ số CCHC (%)", "CCHC index (%)").to_owned(),
+            Column::Points => index(card.summary.index),
+            Column::Appraised => index(card.summary.appraised_index),
+            _ => String::new(),
+        }));
+        rows.push(row(RowKind::Summary, &|c| match (c, appraised, lang) {
+            (Column::Criterion, _, _) => pick(lang, "Xếp loại", "Rating").to_owned(),
+            (Column::Explanation, false, _) => self_band.clone(),
+            (Column::Explanation, true, Lang::Vi) => {
+                format!("Tự chấm: {self_band}; thẩm định: {appraised_band}")
+            }
+            (Column::Explanation, true, Lang::En) => {
+                format!("Self-assessed: {self_band}; appraised: {appraised_band}")
+            }
+            _ => String::new(),
+        }));
+
+        Self {
+            lang,
+            title: title(card, lang),
+            columns,
+            rows,
+            footer: footer(card, lang),
+        }
+    }
+}
+
+fn criterion_cell(line: &CriterionResult, column: Column, lang: Lang) -> String {
+    match column {
+        Column::Number => line.id.clone(),
+        Column::Criterion => pick(lang, &line.label_vi, &line.label_en).to_owned(),
+        Column::Max => num(line.max_points, lang),
+        Column::Method => pick(lang, &line.method_vi, &line.method_en).to_owned(),
+        Column::Points => num(line.points, lang),
+        Column::Appraised => num(line.appraised_points, lang),
+        Column::Explanation => {
+            let text = pick(lang, &line.explanation_vi, &line.explanation_en);
+            match (&line.appraisal_reason, lang) {
+                (Some(reason), Lang::Vi) => format!(
+                    "{text}\nThẩm định: {} điểm — {reason}",
+                    num(line.appraised_points, lang)
+                ),
+                (Some(reason), Lang::En) => format!(
+                    "{text}\nAppraised: {} points — {reason}",
+                    num(line.appraised_points, lang)
+                ),
+                (None, _) => text.to_owned(),
+            }
+        }
+        Column::Evidence => line.evidence.clone().unwrap_or_default(),
+    }
+}
+
+fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
+    match lang {
+        Lang::Vi => vec![
+            format!(
+                "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}",
+                card.summary.year
+            ),
+            format!("Đơn vị: {}", card.summary.ward),
+            format!("Bộ tiêu chí: {}", card.criteria_set),
+        ],
+        Lang::En => vec![
+            format!(
+                "SELF-ASSESSMENT OF THE ADMINISTRATIVE REFORM (CCHC) INDEX, {}",
+                card.summary.year
+            ),
+            format!("Unit: {}", card.summary.ward),
+            format!("Criteria set: {}", card.criteria_set),
+        ],
+    }
+}
+
+fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
+    let max = num(card.summary.max_points, lang);
+    let index = |i: Option<Decimal>| match i {
+        Some(i) => format!("{}%", num(i, lang)),
+        None => pick(
+            lang,
+            "không xác định (tổng điểm tối đa bằng 0)",
+            "undefined (the maximum is 0)",
+        )
+        .to_owned(),
+    };
+    let band = |b: &Option<String>| b.clone().unwrap_or_else(|| "—".to_owned());
+    let mut out = match lang {
+        Lang::Vi => vec![
+            format!(
+                "Tổng điểm tự chấm: {}/{max}; Chỉ số CCHC: {}; xếp loại: {}",
+                num(card.summary.total_points, lang),
+                index(card.summary.index),
+                band(&card.summary.band)
+            ),
+            format!(
+                "Tổng điểm thẩm định: {}/{max}; Chỉ số CCHC: {}; xếp loại: {}",
+                num(card.summary.appraised_total_points, lang),
+                index(card.summary.appraised_index),
+                band(&card.summary.appraised_band)
+            ),
+        ],
+        Lang::En => vec![
+            format!(
+                "Self-assessed total: {} of {max}; CCHC index: {}; rating: {}",
+                num(card.summary.total_points, lang),
+                index(card.summary.index),
+                band(&card.summary.band_en)
+            ),
+            format!(
+                "Appraised total: {} of {max}; CCHC index: {}; rating: {}",
+                num(card.summary.appraised_total_points, lang),
+                index(card.summary.appraised_index),
+                band(&card.summary.appraised_band_en)
+            ),
+        ],
+    };
+    if !card.missing.is_empty() {
+        out.push(format!(
+            "{}: {}",
+            pick(
+                lang,
+                "Tiêu chí chưa có số liệu (0 điểm)",
+                "Criteria without an observation (0 points)"
+            ),
+            card.missing.join(", ")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::tiny;
+
+    #[test]
+    fn sheet_has_a_heading_per_field_and_three_summary_rows() {
+        let sheet = Sheet::new(&tiny(false), Lang::Vi);
+        let kinds: Vec<RowKind> = sheet.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                RowKind::Field,
+                RowKind::Criterion,
+                RowKind::Criterion,
+                RowKind::Criterion,
+                RowKind::Summary,
+                RowKind::Summary,
+                RowKind::Summary
+            ]
+        );
+        // No appraisal: no "Điểm thẩm định" column.
+        assert_eq!(sheet.columns.len(), 7);
+        assert_eq!(sheet.rows[0].cells[1], "CẢI CÁCH THỦ TỤC HÀNH CHÍNH");
+        assert_eq!(sheet.rows[6].cells[5], "Đạt");
+        assert_eq!(Sheet::new(&tiny(true), Lang::Vi).columns.len(), 8);
+    }
+}
