@@ -12,6 +12,11 @@
 //! counts ─► rate ─► target ─► attainment
 //! ```
 //!
+//! Time sits on top: a [`Period`] of the calendar, a [`MonthlySeries`] of counts aggregated
+//! as a ratio of sums, [`Progress`] at a date (to date, pace, a linear [`Projection`], the
+//! records needed per remaining month) and [`Target::attain_at`], which reports targets still
+//! open at a date as [`Status::Pending`].
+//!
 //! ```
 //! use cchc::{Counts, Lever, Percent, RateTarget, Records, Rounding};
 //! use rust_decimal_macros::dec;
@@ -52,10 +57,14 @@ mod error;
 mod explain;
 mod fraction;
 mod observations;
+mod pending;
+mod period;
 mod points;
+mod progress;
 mod rate;
 mod rounding;
 mod scorecard;
+mod series;
 mod target;
 
 pub use attainment::{
@@ -70,10 +79,14 @@ pub use criteria::{
 pub use error::{Error, Result};
 pub use explain::{Lang, explain, format_decimal, method};
 pub use observations::{Appraisal, Observation, Observations};
+pub use pending::{DeadlineProgress, FrequencyProgress};
+pub use period::{Period, PeriodKind};
 pub use points::{CriterionScore, ScoreStatus, Working};
+pub use progress::{MonthlyNeed, Pace, Progress, Projection};
 pub use rate::Rate;
 pub use rounding::{Rounding, RoundingMode};
 pub use scorecard::{CriterionResult, FieldResult, Scorecard};
+pub use series::{MonthlySeries, SeriesKind};
 pub use target::{
     Comparison, CountTarget, Deadline, DeadlineWording, Frequency, Percent, RateTarget, Target,
     TargetSpec, Window,
