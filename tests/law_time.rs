@@ -91,7 +91,9 @@ proptest! {
         prop_assert_eq!(cumulative.to_per_month().unwrap(), series.clone());
         // And through the written form.
         let json = serde_json::to_string(&cumulative).unwrap();
-        prop_assert_eq!(serde_json::from_str::<MonthlySeries>(&json).unwrap(), cumulative);
+        prop_assert_eq!(serde_json::from_str::<MonthlySeries>(&json).unwrap(), cumulative.clone());
+        let text = toml::to_string(&cumulative).unwrap();
+        prop_assert_eq!(toml::from_str::<MonthlySeries>(&text).unwrap(), cumulative);
     }
 
     /// On 31 December, with every month reported, the projection is the actual year.
