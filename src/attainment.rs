@@ -221,6 +221,10 @@ pub enum Status {
     NotApplicable,
     /// Nothing was reported.
     Missing,
+    /// Not met yet, but still open at the date asked about: a deadline whose last on-time day
+    /// has not passed, a window not yet over, a frequency with periods still open and none
+    /// missed (see [`Target::attain_at`]).
+    Pending,
 }
 
 /// A rate against its target, in every figure an official asks for.

@@ -288,6 +288,67 @@ pub enum Error {
         /// The value key given as well.
         key: String,
     },
+    /// A month number given twice in a monthly series.
+    #[error("month {month} is given twice")]
+    DuplicateMonth {
+        /// The month (1–12).
+        month: u32,
+    },
+    /// A cumulative (year-to-date) series whose numerator or denominator falls.
+    #[error(
+        "cumulative {what} falls from {previous} in month {previous_month} to {value} in month {month}"
+    )]
+    CumulativeDecreases {
+        /// `numerator` or `denominator`.
+        what: &'static str,
+        /// The month where it falls (1–12).
+        month: u32,
+        /// Its value in that month.
+        value: u64,
+        /// The last month reported before it.
+        previous_month: u32,
+        /// Its value in that month.
+        previous: u64,
+    },
+    /// A month whose counts are needed but were not reported.
+    #[error("month {month} of {year} is not reported")]
+    MonthNotReported {
+        /// The month (1–12).
+        month: u32,
+        /// The year of the series.
+        year: i32,
+    },
+    /// A period that does not lie within the year of a series.
+    #[error("period {start} to {end} is not within the year {year}")]
+    PeriodOutsideYear {
+        /// First day of the period.
+        start: NaiveDate,
+        /// Last day of the period.
+        end: NaiveDate,
+        /// The year of the series.
+        year: i32,
+    },
+    /// A period that does not start on the first of a month or end on the last of one, asked
+    /// of monthly counts, which cannot be split.
+    #[error(
+        "period {start} to {end} is not made of whole months, so monthly counts cannot cover it"
+    )]
+    PeriodNotWholeMonths {
+        /// First day of the period.
+        start: NaiveDate,
+        /// Last day of the period.
+        end: NaiveDate,
+    },
+    /// A date outside the period it is asked about.
+    #[error("date {date} is outside the period {start} to {end}")]
+    DateOutsidePeriod {
+        /// The date given.
+        date: NaiveDate,
+        /// First day of the period.
+        start: NaiveDate,
+        /// Last day of the period.
+        end: NaiveDate,
+    },
     /// An error about one item (plan item, criterion, observation).
     #[error("{item}: {source}")]
     At {

@@ -101,13 +101,17 @@ mod explain;
 mod field;
 mod fraction;
 mod observations;
+mod pending;
+mod period;
 mod plan;
 mod points;
+mod progress;
 mod rate;
 mod report;
 mod rollup;
 mod rounding;
 mod scorecard;
+mod series;
 mod target;
 
 pub use attainment::{
@@ -123,13 +127,17 @@ pub use error::{Error, Result};
 pub use explain::{Lang, explain, format_decimal, method};
 pub use field::Field;
 pub use observations::{Appraisal, Observation, Observations};
+pub use pending::{DeadlineProgress, FrequencyProgress};
+pub use period::{Period, PeriodKind};
 pub use plan::{Plan, PlanItem};
 pub use points::{CriterionScore, ScoreStatus, Working};
+pub use progress::{MonthlyNeed, Pace, Progress, Projection};
 pub use rate::Rate;
 pub use report::{Format, render, render_in};
 pub use rollup::{CityFigure, Rollup, WardRank};
 pub use rounding::{Rounding, RoundingMode};
 pub use scorecard::{CriterionResult, FieldResult, Scorecard, Summary};
+pub use series::{MonthlySeries, SeriesKind};
 pub use target::{
     Comparison, CountTarget, Deadline, DeadlineWording, Frequency, Percent, RateTarget, Target,
     TargetSpec, Window,

@@ -64,6 +64,16 @@ impl Rate {
         })
     }
 
+    /// `numerator / denominator` clamped into a valid rate (numerator at most the denominator,
+    /// denominator at least 1), for callers that already know both are valid.
+    pub(crate) fn clamped(numerator: u64, denominator: u64) -> Self {
+        let denominator = denominator.max(1);
+        Self {
+            numerator: numerator.min(denominator),
+            denominator,
+        }
+    }
+
     /// The numerator, as given.
     #[must_use]
     pub const fn numerator(&self) -> u64 {

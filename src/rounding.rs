@@ -142,6 +142,22 @@ impl Rounding {
         Decimal::try_from_i128_with_scale(mantissa, self.decimals).map_err(|_| overflow())
     }
 
+    /// Rounds the exact ratio `num / den` to a whole number, halves away from zero, whatever
+    /// the display policy: the rule for whole records (projected counts).
+    ///
+    /// # Errors
+    /// [`Error::Overflow`] when `den` is zero or the result leaves `u64`.
+    pub(crate) fn round_whole(num: u128, den: u128) -> Result<u64> {
+        let whole = Self {
+            decimals: 0,
+            mode: RoundingMode::HalfAwayFromZero,
+        }
+        .round_ratio(num, den)?;
+        u64::try_from(whole.mantissa()).map_err(|_| Error::Overflow {
+            what: "a whole number of records",
+        })
+    }
+
     /// Rounds the signed exact ratio `±num / den`, symmetric about zero; a value that rounds
     /// to zero is returned as an unsigned zero.
     pub(crate) fn round_signed_ratio(
@@ -190,6 +206,15 @@ mod tests {
         assert_eq!(down.round_ratio(2, 3).unwrap(), dec!(0.66));
         let up = Rounding::new(2, RoundingMode::AwayFromZero).unwrap();
         assert_eq!(up.round_ratio(1, 300).unwrap(), dec!(0.01));
+    }
+
+    #[test]
+    fn whole_records_round_half_up() {
+        // 5/2 = 2.5 → 3; 7/3 = 2.33 → 2; 8/3 = 2.67 → 3
+        assert_eq!(Rounding::round_whole(5, 2).unwrap(), 3);
+        assert_eq!(Rounding::round_whole(7, 3).unwrap(), 2);
+        assert_eq!(Rounding::round_whole(8, 3).unwrap(), 3);
+        assert!(Rounding::round_whole(1, 0).is_err());
     }
 
     #[test]
