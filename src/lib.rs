@@ -93,6 +93,7 @@
 pub struct ReadmeDoctests;
 
 mod attainment;
+mod calendar;
 mod counts;
 mod criteria;
 mod dates;
