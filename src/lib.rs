@@ -57,6 +57,7 @@ mod rate;
 mod rounding;
 mod scorecard;
 mod target;
+mod whatif;
 
 pub use attainment::{
     Attainment, DeadlineOutcome, Detail, Evidence, FrequencyOutcome, Lever, RateAttainment,
@@ -77,4 +78,8 @@ pub use scorecard::{CriterionResult, FieldResult, Scorecard};
 pub use target::{
     Comparison, CountTarget, Deadline, DeadlineWording, Frequency, Percent, RateTarget, Target,
     TargetSpec, Window,
+};
+pub use whatif::{
+    Change, Costs, CriterionDiff, Goal, LeastEffortPlan, PlanStep, Scenario, ScorecardDiff,
+    TaskOption,
 };
