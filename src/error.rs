@@ -349,6 +349,37 @@ pub enum Error {
         /// Last day of the period.
         end: NaiveDate,
     },
+    /// More records to convert than remain unconverted.
+    #[error("cannot convert {records} records: only {remaining} remain")]
+    NotEnoughRecords {
+        /// The records asked for.
+        records: u64,
+        /// The records in scope that do not yet meet the measure.
+        remaining: u64,
+    },
+    /// Records added to a criterion whose counts were never reported.
+    #[error("no counts are reported for this {rule} rule to add records to: set counts first")]
+    NoCounts {
+        /// The rule's kind.
+        rule: &'static str,
+    },
+    /// A what-if change that cannot be applied to the observations.
+    #[error("cannot apply `{change}`: {source}")]
+    ChangeRefused {
+        /// The change, in words.
+        change: String,
+        /// Why it was refused.
+        #[source]
+        source: Box<Error>,
+    },
+    /// A change offered to the least-effort planner that it cannot weigh exactly.
+    #[error("`{change}` cannot be a plan option: {reason}")]
+    NotPlannable {
+        /// The change, in words.
+        change: String,
+        /// Why not.
+        reason: &'static str,
+    },
     /// An error about one item (plan item, criterion, observation).
     #[error("{item}: {source}")]
     At {

@@ -114,6 +114,7 @@ mod rounding;
 mod scorecard;
 mod series;
 mod target;
+mod whatif;
 
 pub use attainment::{
     Attainment, DeadlineOutcome, Detail, Evidence, FrequencyOutcome, Lever, RateAttainment,
@@ -142,4 +143,8 @@ pub use series::{MonthlySeries, SeriesKind};
 pub use target::{
     Comparison, CountTarget, Deadline, DeadlineWording, Frequency, Percent, RateTarget, Target,
     TargetSpec, Window,
+};
+pub use whatif::{
+    Change, Costs, CriterionDiff, Goal, LeastEffortPlan, PlanStep, Scenario, ScorecardDiff,
+    TaskOption,
 };

@@ -192,6 +192,26 @@ impl Scorecard {
         })
     }
 
+    /// The index of `total` points out of `max`: total ÷ max × 100, rounded exactly by
+    /// `rounding`, as [`Scorecard::score`] computes it; `None` when `max` is 0.
+    ///
+    /// ```
+    /// use cchc::{Rounding, Scorecard};
+    /// use rust_decimal_macros::dec;
+    /// let index = Scorecard::index_for(dec!(87.5), dec!(100), &Rounding::default())?;
+    /// assert_eq!(index, Some(dec!(87.50)));
+    /// // 2 of 3 points: 66.666…% → 66.67.
+    /// assert_eq!(Scorecard::index_for(dec!(2), dec!(3), &Rounding::default())?, Some(dec!(66.67)));
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Negative`] for a negative total or maximum; [`Error::Overflow`] beyond the
+    /// exact range.
+    pub fn index_for(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<Decimal>> {
+        index_of(total, max, rounding)
+    }
+
     /// The line of criterion `id`.
     #[must_use]
     pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {

@@ -1,0 +1,201 @@
+//! Laws of the least-effort planner, checked against brute force on small random instances.
+//!
+//! - Optimality: the plan reaches the goal, and no combination of records (every k per
+//!   criterion up to the point where more records cannot raise its points) reaches it for
+//!   less; when the goal is out of reach, the plan reaches the best index of all
+//!   combinations, and no combination reaches that index for less.
+//! - Monotonicity: adding records never lowers a monotone criterion's points.
+//!
+//! Every combination is scored through `Scenario::score`, as a user would.
+
+use cchc::{
+    Change, Costs, Counts, CriteriaSet, Evidence, Goal, LeastEffortPlan, Lever, Observations,
+    Observed, Scenario,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone)]
+struct Rate {
+    rule: &'static str,
+    max: u32,
+    g: u64,
+    n: u64,
+    cost: u32,
+    /// The Add lever, only where it reaches full points within N records (target ≤ 50%).
+    add: bool,
+}
+
+fn rule() -> impl Strategy<Value = (&'static str, bool)> {
+    prop::sample::select(vec![
+        (r#"{ kind = "prop", percent = "20" }"#, true),
+        (r#"{ kind = "prop", percent = "35" }"#, true),
+        (r#"{ kind = "prop", percent = "50" }"#, true),
+        (r#"{ kind = "prop", percent = "80" }"#, false),
+        (r#"{ kind = "prop", percent = "100" }"#, false),
+        (r#"{ kind = "all", percent = "50" }"#, true),
+        (r#"{ kind = "all", percent = "100" }"#, false),
+        (r#"{ kind = "all", percent = "20", min_count = 3 }"#, false),
+        (r#"{ kind = "rate" }"#, false),
+        (
+            r#"{ kind = "rate_steps", steps = [{ at_least = "100", points = "1" }, { at_least = "60", points = "0.5" }] }"#,
+            false,
+        ),
+    ])
+}
+
+fn rates() -> impl Strategy<Value = Vec<Rate>> {
+    (2usize..=4).prop_flat_map(|count| {
+        let cap = [0, 0, 30, 12, 6][count];
+        prop::collection::vec(
+            (
+                rule(),
+                1u32..=5,
+                1..=cap,
+                0u64..=cap,
+                1u32..=4,
+                any::<bool>(),
+            )
+                .prop_map(|((rule, add_ok), max, n, g, cost, add)| {
+                    // The step rule pays 1 at most.
+                    let max = if rule.contains("rate_steps") { 1 } else { max };
+                    Rate {
+                        rule,
+                        max,
+                        g: g.min(n),
+                        n,
+                        cost,
+                        add: add && add_ok,
+                    }
+                }),
+            count,
+        )
+    })
+}
+
+fn instance(rates: &[Rate]) -> (CriteriaSet, Observations) {
+    let mut text = String::from(
+        "name = \"law\"\n[[bands]]\nlabel_vi = \"Tất cả\"\nlabel_en = \"All\"\nfrom = \"0\"\nto = \"100\"\n\
+         [[fields]]\nid = \"I\"\nlabel_vi = \"I\"\nlabel_en = \"I\"\n",
+    );
+    let mut obs = Observations::new("X", 2023);
+    for (i, r) in rates.iter().enumerate() {
+        text.push_str(&format!(
+            "[[fields.criteria]]\nid = \"I.{}\"\nlabel_vi = \"c\"\nlabel_en = \"c\"\nmax_points = \"{}\"\nrule = {}\n",
+            i + 1,
+            r.max,
+            r.rule
+        ));
+        obs.set(
+            format!("I.{}", i + 1),
+            Observed::Reported(Evidence::Counts(Counts::new(r.g, r.n).unwrap())),
+        );
+    }
+    (CriteriaSet::from_toml_with(&text, &|_| true).unwrap(), obs)
+}
+
+fn costs(rates: &[Rate]) -> Costs {
+    let mut costs = Costs::new();
+    for (i, r) in rates.iter().enumerate() {
+        costs = costs.per_record(format!("I.{}", i + 1), Decimal::from(r.cost));
+        if r.add {
+            costs = costs.lever(format!("I.{}", i + 1), Lever::Add);
+        }
+    }
+    costs
+}
+
+fn lever(r: &Rate) -> Lever {
+    if r.add { Lever::Add } else { Lever::Convert }
+}
+
+/// Every combination of k: (index, cost) for each.
+fn brute_force(set: &CriteriaSet, obs: &Observations, rates: &[Rate]) -> Vec<(Decimal, Decimal)> {
+    // Convert: all N − G remaining. Add (targets ≤ 50% only): full points by k = N.
+    let bounds: Vec<u64> = rates
+        .iter()
+        .map(|r| if r.add { r.n } else { r.n - r.g })
+        .collect();
+    let mut out = Vec::new();
+    let mut ks = vec![0u64; rates.len()];
+    loop {
+        let mut scenario = Scenario::new(obs.clone());
+        let mut cost = Decimal::ZERO;
+        for (i, (k, r)) in ks.iter().zip(rates).enumerate() {
+            if *k > 0 {
+                scenario.push(Change::AddRecords {
+                    criterion: format!("I.{}", i + 1),
+                    lever: lever(r),
+                    records: *k,
+                });
+                cost += Decimal::from(*k * u64::from(r.cost));
+            }
+        }
+        out.push((scenario.score(set).unwrap().summary.index.unwrap(), cost));
+        // Next combination (odometer).
+        let mut i = 0;
+        loop {
+            if i == ks.len() {
+                return out;
+            }
+            if ks[i] < bounds[i] {
+                ks[i] += 1;
+                break;
+            }
+            ks[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_plan_is_optimal(
+        rates in rates(),
+        goal in 0i64..=10_000,
+        pick in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let (set, obs) = instance(&rates);
+        let all = brute_force(&set, &obs, &rates);
+        // Half the goals are an index some combination reaches exactly: the tight cases.
+        let goal = pick.map_or(Decimal::new(goal, 2), |p| p.get(&all).0);
+        let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(goal), &costs(&rates)).unwrap();
+        let card = plan.scenario(&obs).score(&set).unwrap();
+        prop_assert_eq!(card.summary.index, plan.index_after);
+        prop_assert_eq!(plan.total_cost, plan.steps.iter().map(|s| s.cost).sum::<Decimal>());
+        let cheapest = |at_least: Decimal| all.iter().filter(|(i, _)| *i >= at_least).map(|(_, c)| *c).min();
+        if plan.reached {
+            prop_assert!(card.summary.index.unwrap() >= goal);
+            prop_assert_eq!(cheapest(goal), Some(plan.total_cost));
+        } else {
+            prop_assert_eq!(cheapest(goal), None);
+            let best = all.iter().map(|(i, _)| *i).max().unwrap();
+            prop_assert_eq!(plan.index_after, Some(best));
+            prop_assert_eq!(cheapest(best), Some(plan.total_cost));
+        }
+    }
+
+    #[test]
+    fn adding_records_never_lowers_points(
+        rate in rates().prop_map(|mut r| r.remove(0)),
+        add in any::<bool>(),
+        k1 in 0u64..=200,
+        k2 in 0u64..=200,
+    ) {
+        let rates = [Rate { add, ..rate }];
+        let (set, obs) = instance(&rates);
+        let (low, high) = (k1.min(k2), k1.max(k2));
+        let points = |k: u64| -> Option<Decimal> {
+            let change = Change::AddRecords { criterion: "I.1".into(), lever: lever(&rates[0]), records: k };
+            // Converting more than remain is refused; nothing to compare then.
+            let card = Scenario::new(obs.clone()).with(change).score(&set).ok()?;
+            Some(card.criterion("I.1")?.points)
+        };
+        prop_assert!(set.leaves().all(|l| l.rule.is_monotone()));
+        if let (Some(a), Some(b)) = (points(low), points(high)) {
+            prop_assert!(a <= b, "{} records: {}, {} records: {}", low, a, high, b);
+        }
+    }
+}

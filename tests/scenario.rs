@@ -1,0 +1,330 @@
+//! Scenarios: a base and changes. No change reproduces the base exactly; each change kind
+//! moves exactly its criterion; refusals name the criterion and the change.
+
+use cchc::{
+    Change, Counts, CriteriaSet, Error, Evidence, Lever, Observations, Observed, Scenario,
+    Scorecard,
+};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+fn base() -> (CriteriaSet, Observations) {
+    let set = CriteriaSet::reference();
+    let obs = Observations::from_toml(include_str!("data/ward_2023.toml"), &set).unwrap();
+    (set, obs)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn points_after(change: Change) -> Decimal {
+    let (set, obs) = base();
+    let id = change.criterion().to_owned();
+    let card = Scenario::new(obs).with(change).score(&set).unwrap();
+    card.criterion(&id).unwrap().points
+}
+
+#[test]
+fn no_change_reproduces_the_base() {
+    let (set, obs) = base();
+    let scenario = Scenario::new(obs.clone());
+    assert_eq!(scenario.observations(&set).unwrap(), obs);
+    assert_eq!(
+        scenario.score(&set).unwrap(),
+        Scorecard::score(&set, &obs).unwrap()
+    );
+    // 69.94 worked out criterion by criterion in tests/least_effort.rs.
+    assert_eq!(
+        scenario.score(&set).unwrap().summary.total_points,
+        dec!(69.94)
+    );
+}
+
+#[test]
+fn each_change_kind_moves_its_criterion() {
+    let id = |s: &str| s.to_owned();
+    // II.4 90/300 of 35%: 15 converted → 105/300 = 35% → 5.00; 24 added → 114/324 ≥ 35%.
+    let convert = Change::AddRecords {
+        criterion: id("II.4"),
+        lever: Lever::Convert,
+        records: 15,
+    };
+    assert_eq!(points_after(convert), dec!(5.00));
+    let add = Change::AddRecords {
+        criterion: id("II.4"),
+        lever: Lever::Add,
+        records: 23,
+    };
+    // 113/323 = 34.98% → 5 × 0.34984/0.35 = 4.9977 → 5.00 rounded (partial).
+    assert_eq!(points_after(add), dec!(5.00));
+    // II.6 set to 10/200 = 5% of 20% → 3 × 0.25 = 0.75.
+    let counts = Change::SetCounts {
+        criterion: id("II.6"),
+        numerator: 10,
+        denominator: 200,
+    };
+    assert_eq!(points_after(counts), dec!(0.75));
+    assert_eq!(
+        points_after(Change::MarkDone {
+            criterion: id("V.19")
+        }),
+        dec!(1.00)
+    );
+    // VII.26c: by 31/01/2023; 20/01 is on time → 1 (it was late: 0.50).
+    let on_time = Change::CompleteOn {
+        criterion: id("VII.26c"),
+        date: date(2023, 1, 20),
+    };
+    assert_eq!(points_after(on_time), dec!(1.00));
+    // II.8e: Quý IV window; held 15/08 (half) and now 02/11 too → full 1.
+    let held = Change::HoldOn {
+        criterion: id("II.8e"),
+        date: date(2023, 11, 2),
+    };
+    assert_eq!(points_after(held), dec!(1.00));
+    // VII.29: a meeting in the second half as well → 3 × 2/2 = 3.
+    let second = Change::HoldOn {
+        criterion: id("VII.29"),
+        date: date(2023, 9, 1),
+    };
+    assert_eq!(points_after(second), dec!(3.00));
+    let points = Change::SetPoints {
+        criterion: id("II.9"),
+        points: dec!(2),
+    };
+    assert_eq!(points_after(points), dec!(2.00));
+    assert_eq!(
+        points_after(Change::SetCount {
+            criterion: id("VII.27a"),
+            count: 0
+        }),
+        dec!(0.00)
+    );
+    // VI.20 was 0 (11/12 of 100%); không phát sinh scores full points.
+    assert_eq!(
+        points_after(Change::MarkNotApplicable {
+            criterion: id("VI.20")
+        }),
+        dec!(3.00)
+    );
+}
+
+#[test]
+fn changes_apply_in_order_and_keep_the_rest() {
+    let (set, obs) = base();
+    let scenario = Scenario::new(obs.clone())
+        .with(Change::SetCounts {
+            criterion: "II.4".into(),
+            numerator: 0,
+            denominator: 10,
+        })
+        .with(Change::AddRecords {
+            criterion: "II.4".into(),
+            lever: Lever::Convert,
+            records: 3,
+        });
+    let after = scenario.observations(&set).unwrap();
+    assert_eq!(
+        after.value("II.4"),
+        &Observed::Reported(Evidence::Counts(Counts::new(3, 10).unwrap()))
+    );
+    for (id, o) in obs.iter().filter(|(id, _)| *id != "II.4") {
+        assert_eq!(after.get(id), Some(o), "{id}");
+    }
+    // Records added to không phát sinh start from 0/0.
+    let na = Scenario::new(obs)
+        .with(Change::MarkNotApplicable {
+            criterion: "II.6".into(),
+        })
+        .with(Change::AddRecords {
+            criterion: "II.6".into(),
+            lever: Lever::Add,
+            records: 4,
+        });
+    assert_eq!(
+        na.observations(&set).unwrap().value("II.6"),
+        &Observed::Reported(Evidence::Counts(Counts::new(4, 4).unwrap()))
+    );
+}
+
+fn refusal(change: Change) -> Error {
+    let (set, obs) = base();
+    Scenario::new(obs).with(change).score(&set).unwrap_err()
+}
+
+#[test]
+fn refusals_name_the_criterion_and_the_change() {
+    let cases = [
+        (
+            Change::MarkDone {
+                criterion: "II.99".into(),
+            },
+            "II.99: cannot apply `mark done`: unknown criterion id \"II.99\"",
+        ),
+        (
+            Change::MarkDone {
+                criterion: "II.4".into(),
+            },
+            "II.4: cannot apply `mark done`: done / not done does not fit a target measured by counts",
+        ),
+        (
+            Change::AddRecords {
+                criterion: "V.19".into(),
+                lever: Lever::Add,
+                records: 1,
+            },
+            "V.19: cannot apply `add 1 new records`: counts does not fit a target measured by done / not done",
+        ),
+        (
+            // 90/300: 210 remain.
+            Change::AddRecords {
+                criterion: "II.4".into(),
+                lever: Lever::Convert,
+                records: 211,
+            },
+            "II.4: cannot apply `convert 211 existing records`: cannot convert 211 records: only 210 remain",
+        ),
+        (
+            Change::SetCounts {
+                criterion: "II.4".into(),
+                numerator: 301,
+                denominator: 300,
+            },
+            "II.4: cannot apply `set counts to 301/300`: numerator 301 exceeds denominator 300",
+        ),
+        (
+            Change::SetPoints {
+                criterion: "II.9".into(),
+                points: dec!(2.5),
+            },
+            "II.9: cannot apply `set assessor points to 2.5`: assessor points of 2.5 points is above the maximum of 2",
+        ),
+        (
+            Change::SetPoints {
+                criterion: "II.9".into(),
+                points: dec!(-1),
+            },
+            "II.9: cannot apply `set assessor points to -1`: assessor points -1 is negative",
+        ),
+        (
+            Change::CompleteOn {
+                criterion: "VII.29".into(),
+                date: date(2023, 1, 1),
+            },
+            "VII.29: cannot apply `complete on 2023-01-01`: a completion date does not fit a target measured by dates held",
+        ),
+        (
+            Change::SetCategory {
+                criterion: "II.9".into(),
+                category: "chairman".into(),
+            },
+            "II.9: cannot apply `set the category to \"chairman\"`: a category does not fit a target measured by assessor points",
+        ),
+    ];
+    for (change, message) in cases {
+        let err = refusal(change.clone());
+        assert_eq!(err.to_string(), message, "{change}");
+        assert_eq!(err.item(), Some(change.criterion()));
+    }
+}
+
+#[test]
+fn records_on_missing_counts_or_past_u64_are_refused() {
+    let set = CriteriaSet::reference();
+    let empty = Observations::new("X", 2023);
+    let err = Scenario::new(empty)
+        .with(Change::AddRecords {
+            criterion: "II.4".into(),
+            lever: Lever::Add,
+            records: 1,
+        })
+        .score(&set)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "II.4: cannot apply `add 1 new records`: no counts are reported for this prop rule to add records to: set counts first"
+    );
+    let full = Observations::new("X", 2023).with(
+        "II.4",
+        Observed::Reported(Evidence::Counts(
+            Counts::new(u64::MAX - 1, u64::MAX).unwrap(),
+        )),
+    );
+    let err = Scenario::new(full)
+        .with(Change::AddRecords {
+            criterion: "II.4".into(),
+            lever: Lever::Add,
+            records: 2,
+        })
+        .score(&set)
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), Error::ChangeRefused { source, .. } if matches!(**source, Error::Overflow { .. }))
+    );
+}
+
+#[test]
+fn a_refused_change_leaves_the_observations_alone() {
+    let (set, mut obs) = base();
+    let before = obs.clone();
+    let change = Change::AddRecords {
+        criterion: "II.4".into(),
+        lever: Lever::Convert,
+        records: 500,
+    };
+    assert!(change.apply(&set, &mut obs).is_err());
+    assert_eq!(obs, before);
+}
+
+#[test]
+fn scenarios_round_trip_through_json() {
+    let (set, obs) = base();
+    let scenario = Scenario::new(obs)
+        .with(Change::AddRecords {
+            criterion: "II.4".into(),
+            lever: Lever::Convert,
+            records: 15,
+        })
+        .with(Change::CompleteOn {
+            criterion: "VII.26c".into(),
+            date: date(2023, 1, 20),
+        })
+        .with(Change::SetPoints {
+            criterion: "II.9".into(),
+            points: dec!(1.75),
+        });
+    let json = scenario.to_json().unwrap();
+    assert!(json.contains(r#""change": "add_records""#));
+    assert!(json.contains(r#""points": "1.75""#));
+    assert_eq!(Scenario::from_json(&json, &set).unwrap(), scenario);
+    let bad = json.replace("\"records\": 15", "\"records\": 999");
+    assert_eq!(
+        Scenario::from_json(&bad, &set).unwrap_err().item(),
+        Some("II.4")
+    );
+}
+
+proptest! {
+    /// Law: a scenario with no changes scores exactly as its base, whatever the base.
+    #[test]
+    fn no_change_is_the_identity(
+        counts in prop::collection::vec((0u64..=50, 0u64..=50), 5),
+        done in any::<bool>(),
+        points in 0i64..=200,
+    ) {
+        let set = CriteriaSet::reference();
+        let ids = ["II.3", "II.4", "II.12", "VI.23", "V.17"];
+        let mut obs = Observations::new("X", 2023);
+        for (id, (a, b)) in ids.iter().zip(counts) {
+            let c = Counts::new(a.min(b), a.max(b)).unwrap();
+            obs.set(*id, Observed::Reported(Evidence::Counts(c)));
+        }
+        obs.set("V.18", Observed::Reported(Evidence::Done(done)));
+        obs.set("II.9", Observed::Reported(Evidence::Points(Decimal::new(points, 2))));
+        let scenario = Scenario::new(obs.clone());
+        prop_assert_eq!(scenario.score(&set).unwrap(), Scorecard::score(&set, &obs).unwrap());
+    }
+}
