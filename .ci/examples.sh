@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shell-level checks of examples/self_assessment.rs: exit codes, stdout and stderr.
+# Shell-level checks of the examples (self_assessment, what_if): exit codes, stdout and stderr.
 # Called from .ci/run; run from anywhere: `bash .ci/examples.sh`.
 set -euo pipefail
 
@@ -98,6 +98,17 @@ if [[ $rc -eq 0 ]] && grep -q '^Usage: self_assessment' "$tmp/help.out"; then
     pass "--help: exit 0"
 else
     fail "--help: exit $rc (want 0)"
+fi
+
+# 9. The what-if example on the sample: exit 0, all four parts.
+cargo build --quiet --example what_if
+rc=0
+target/debug/examples/what_if >"$tmp/whatif.out" 2>"$tmp/whatif.err" || rc=$?
+if [[ $rc -eq 0 ]] && grep -q "^2\. " "$tmp/whatif.out" && grep -q "Dự báo cuối năm" "$tmp/whatif.out" \
+    && grep -q "II.4: 4,29 → 5,00" "$tmp/whatif.out"; then
+    pass "what_if: exit 0, shortfalls, least effort, scenario diff, projection"
+else
+    fail "what_if: exit $rc (want 0) or a part missing"
 fi
 
 if [[ $failures -gt 0 ]]; then

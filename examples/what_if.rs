@@ -1,0 +1,213 @@
+//! What-if on the sample ward: how many records each criterion is short, the cheapest way to
+//! the next rating band, a scenario and what it changes, and a projection at 30/09/2023.
+//!
+//! ```text
+//! cargo run --example what_if
+//! ```
+//!
+//! All figures are SAMPLE DATA (`examples/data/sample_observations_2023.toml` and the monthly
+//! series below), illustrative, not a real ward's.
+
+use std::process::ExitCode;
+
+use cchc::{
+    Change, Costs, Counts, CriteriaSet, Goal, Lang, LeastEffortPlan, Lever, MonthlySeries,
+    Observations, Progress, Records, Scenario, ScoreStatus, Scorecard, ScorecardDiff, SeriesKind,
+    format_decimal,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn vi(value: Decimal) -> String {
+    format_decimal(value, Lang::Vi)
+}
+
+fn records(r: Option<Records>) -> String {
+    match r {
+        Some(Records::Needed(k)) => vi(Decimal::from(k)),
+        Some(Records::Impossible) => "không thể".to_owned(),
+        None => "—".to_owned(),
+    }
+}
+
+fn run() -> cchc::Result<()> {
+    let set = CriteriaSet::reference();
+    let observations = Observations::from_toml(SAMPLE, &set)?;
+    let card = Scorecard::score(&set, &observations)?;
+    let head = &card.summary;
+    let index = head.index.unwrap_or_default();
+    println!(
+        "{} — Chỉ số CCHC {}%, {}\n",
+        head.ward,
+        vi(index),
+        head.band.as_deref().unwrap_or("—")
+    );
+
+    // 1. Shortfalls: every rate criterion short of full points, under both levers.
+    println!("1. Còn thiếu bao nhiêu hồ sơ để đạt điểm tối đa (records short of full points)");
+    println!(
+        "   {:<8} {:>9} {:>13} {:>12} {:>12}",
+        "Mã", "Tỷ lệ", "Điểm", "Chuyển đổi", "Thêm mới"
+    );
+    for line in card
+        .criteria
+        .iter()
+        .filter(|l| l.records_to_convert.is_some())
+    {
+        if line.status == ScoreStatus::Met {
+            continue;
+        }
+        println!(
+            "   {:<8} {:>8}% {:>13} {:>12} {:>12}",
+            line.id,
+            line.rate_percent.map(vi).unwrap_or_default(),
+            format!("{}/{}", vi(line.points), vi(line.max_points)),
+            records(line.records_to_convert),
+            records(line.records_to_add),
+        );
+    }
+
+    // 2. The least effort to the next band: one record converted costs 1 everywhere.
+    let mut bands: Vec<_> = set.bands().iter().collect();
+    bands.sort_by_key(|b| b.from);
+    let next = bands
+        .iter()
+        .find(|b| b.from > index)
+        .map(|b| b.label_vi.clone());
+    println!();
+    match next {
+        None => println!("2. Đã ở xếp loại cao nhất."),
+        Some(band) => {
+            let plan = LeastEffortPlan::find(
+                &set,
+                &observations,
+                &Goal::Band(band.clone()),
+                &Costs::new(),
+            )?;
+            println!(
+                "2. Cách ít tốn công nhất để đạt xếp loại {band} (least effort to reach {band})"
+            );
+            for step in &plan.steps {
+                println!(
+                    "   {:<8} {:<40} {} → {} điểm (chi phí {})",
+                    step.criterion,
+                    step.change.action(),
+                    vi(step.points_before),
+                    vi(step.points_after),
+                    vi(step.cost)
+                );
+            }
+            println!(
+                "   Tổng chi phí {}; chỉ số {} → {}; {}",
+                vi(plan.total_cost),
+                plan.index_before.map(vi).unwrap_or_default(),
+                plan.index_after.map(vi).unwrap_or_default(),
+                if plan.reached {
+                    "đạt mục tiêu"
+                } else {
+                    "không đạt được; đây là mức cao nhất có thể"
+                }
+            );
+        }
+    }
+
+    // 3. A scenario: digitise 15 more results (II.4) and add 60 dossiers filed online (VI.24b).
+    let scenario = Scenario::new(observations.clone())
+        .with(Change::AddRecords {
+            criterion: "II.4".into(),
+            lever: Lever::Convert,
+            records: 15,
+        })
+        .with(Change::AddRecords {
+            criterion: "VI.24b".into(),
+            lever: Lever::Add,
+            records: 60,
+        });
+    let after = scenario.score(&set)?;
+    let diff = ScorecardDiff::between(&card, &after)?;
+    println!(
+        "\n3. Kịch bản (scenario): số hóa thêm 15 kết quả (II.4), thêm 60 hồ sơ trực tuyến (VI.24b)"
+    );
+    for line in diff.summary(Lang::Vi) {
+        println!("   {line}");
+    }
+
+    // 4. VI.24b month by month (SAMPLE), projected at 30/09/2023 against ≥ 30% filed online.
+    let online = [24, 26, 28, 31, 34, 35, 38, 40, 44];
+    let received = [110, 115, 120, 125, 130, 125, 130, 135, 135];
+    let months = (1..=9u32)
+        .zip(online.into_iter().zip(received))
+        .map(|(m, (g, n))| Counts::new(g, n).map(|c| (m, c)));
+    let series = MonthlySeries::from_months(
+        2023,
+        SeriesKind::PerMonth,
+        months.collect::<cchc::Result<Vec<_>>>()?,
+    )?;
+    let target = set
+        .criterion("VI.24b")
+        .and_then(|c| c.rule.as_ref())
+        .map(|rule| rule.full_target())
+        .transpose()?
+        .flatten()
+        .ok_or(cchc::Error::UnknownId {
+            what: "criterion",
+            id: "VI.24b".into(),
+        })?;
+    let as_of = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap_or_default();
+    let progress = Progress::year_to_date(&series, &target, as_of, set.rounding())?;
+    println!("\n4. VI.24b tại ngày 30/09/2023 (hồ sơ nộp trực tuyến, mục tiêu ≥ 30%)");
+    println!(
+        "   Lũy kế: {} = {}%",
+        progress.to_date,
+        progress.percent.map(vi).unwrap_or_default()
+    );
+    if let Some(projection) = &progress.projection {
+        println!(
+            "   Dự báo cuối năm (ước tính tuyến tính{}): {} = {}%, {}",
+            if projection.estimate {
+                ""
+            } else {
+                ", số thực tế"
+            },
+            projection.counts,
+            projection.percent.map(vi).unwrap_or_default(),
+            if projection.meets_target == Some(true) {
+                "đạt"
+            } else {
+                "chưa đạt"
+            }
+        );
+    }
+    if let Some(pace) = &progress.pace {
+        println!(
+            "   Tiến độ: chỉ số {} ({})",
+            vi(pace.index),
+            if pace.on_pace {
+                "đúng tiến độ"
+            } else {
+                "chậm tiến độ"
+            }
+        );
+    }
+    if let Some(need) = &progress.need {
+        println!(
+            "   Cần mỗi tháng còn lại ({} tháng): {} hồ sơ chuyển sang trực tuyến, hoặc {} hồ sơ trực tuyến mới",
+            need.remaining_months,
+            records(Some(need.per_month.convert)),
+            records(Some(need.per_month.add))
+        );
+    }
+    Ok(())
+}
