@@ -4,8 +4,7 @@
 //! `cargo bench --bench rollup`: time and allocations for 1,000 and 10,000 wards, on one core.
 
 use cchc::{
-    Counts, CriteriaSet, Evidence, MonthlySeries, Observations, Observed, Reads, Rollup,
-    SeriesKind,
+    Counts, CriteriaSet, Evidence, MonthlySeries, Observations, Observed, Reads, Rollup, SeriesKind,
 };
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
@@ -42,7 +41,8 @@ fn ward_years(set: &CriteriaSet, wards: usize) -> Vec<WardYear> {
                             let g = (n * (40 + (w + i) % 60)) / 100;
                             (m, Counts::new(g, n).unwrap())
                         });
-                        let s = MonthlySeries::from_months(2023, SeriesKind::PerMonth, months).unwrap();
+                        let s =
+                            MonthlySeries::from_months(2023, SeriesKind::PerMonth, months).unwrap();
                         series.push((id, s));
                         continue;
                     }
@@ -55,7 +55,11 @@ fn ward_years(set: &CriteriaSet, wards: usize) -> Vec<WardYear> {
                 };
                 other.set(id, Observed::Reported(value));
             }
-            WardYear { name, series, other }
+            WardYear {
+                name,
+                series,
+                other,
+            }
         })
         .collect()
 }
