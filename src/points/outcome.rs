@@ -1,0 +1,139 @@
+//! What scoring one criterion yields: its status, its points and the working behind them.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::attainment::{DeadlineOutcome, FrequencyOutcome, Shortfall, WindowOutcome};
+use crate::counts::Counts;
+use crate::criteria::{CategoryOption, CountStep, NotApplicablePolicy, RateStep};
+use crate::target::{Deadline, Percent, RateTarget, Window};
+
+/// Where a criterion's points stand, judged on the exact points before rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ScoreStatus {
+    /// Full points (đạt).
+    Met,
+    /// Some points, not all.
+    Partial,
+    /// No points (không đạt).
+    NotMet,
+    /// Nothing arose in scope (không phát sinh).
+    NotApplicable,
+    /// No observation was given.
+    Missing,
+}
+
+/// The working behind a criterion's points: the rule's inputs and intermediate values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "rule")]
+#[non_exhaustive]
+pub enum Working {
+    /// No observation: 0 points.
+    Missing,
+    /// *Không phát sinh*, scored by the policy.
+    NotApplicable {
+        /// The policy applied.
+        policy: NotApplicablePolicy,
+    },
+    /// All or nothing on a rate target.
+    AllOrNothing {
+        /// The counts.
+        counts: Counts,
+        /// The rate in percent, rounded.
+        rate_percent: Decimal,
+        /// The target (with its minimum count, if any).
+        target: RateTarget,
+        /// Whether the exact rate (and count) met it.
+        met: bool,
+    },
+    /// Proportional: max × rate, or max × min(1, rate ÷ target).
+    Proportional {
+        /// The counts.
+        counts: Counts,
+        /// The rate in percent, rounded.
+        rate_percent: Decimal,
+        /// The target, or `None` for plain "Tỷ lệ × Điểm tối đa".
+        target: Option<Percent>,
+        /// Whether the rate reached the target, so points are capped at max.
+        capped: bool,
+    },
+    /// Steps on a rate.
+    RateSteps {
+        /// The counts.
+        counts: Counts,
+        /// The rate in percent, rounded.
+        rate_percent: Decimal,
+        /// The step reached, if any.
+        reached: Option<RateStep>,
+    },
+    /// Steps on a count.
+    CountSteps {
+        /// The count.
+        count: u64,
+        /// The step reached, if any.
+        reached: Option<CountStep>,
+    },
+    /// A named category.
+    Category {
+        /// The option observed.
+        option: CategoryOption,
+    },
+    /// A deadline.
+    Deadline {
+        /// The deadline.
+        deadline: Deadline,
+        /// When the work was done.
+        outcome: DeadlineOutcome,
+        /// Share for late work.
+        late_share: Decimal,
+        /// Whether late work fell within the late period.
+        late_in_time: bool,
+    },
+    /// A window.
+    Window {
+        /// The window.
+        window: Window,
+        /// When it was held.
+        outcome: WindowOutcome,
+        /// Share when held only outside the window.
+        outside_share: Decimal,
+        /// Whether a date held outside the window still fell in the outer period.
+        outside_in_time: bool,
+    },
+    /// A frequency.
+    Frequency {
+        /// Periods covered of periods required.
+        outcome: FrequencyOutcome,
+        /// Months per period.
+        every_months: u32,
+    },
+    /// Done / not done.
+    Done {
+        /// Whether it was done.
+        done: bool,
+    },
+    /// Points given by the assessor.
+    Assessor {
+        /// The points given.
+        points: Decimal,
+    },
+}
+
+/// One criterion's score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    /// Points, rounded by the policy.
+    pub points: Decimal,
+    /// The maximum that counts towards the set's maximum (0 when left out as không phát sinh).
+    pub max_points: Decimal,
+    /// Judged on the exact points.
+    pub status: ScoreStatus,
+    /// The rate in percent, rounded, for rate rules with reported counts.
+    pub rate_percent: Option<Decimal>,
+    /// Records short of full points under both levers, for rate rules with reported counts.
+    pub shortfall: Option<Shortfall>,
+    /// The working behind the points.
+    pub working: Working,
+}
