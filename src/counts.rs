@@ -9,12 +9,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::rate::Rate;
 
 /// A numerator and a denominator of whole records (or đồng), numerator ≤ denominator.
 ///
 /// A zero denominator is allowed: it means nothing arose in scope (*không phát sinh*), and such
-/// counts have no [`rate`](Counts::rate).
+/// counts have no rate ([`Counts::rate`] is `None`).
 ///
 /// ```
 /// use cchc::Counts;
@@ -90,12 +89,6 @@ impl Counts {
     #[must_use]
     pub const fn is_not_applicable(&self) -> bool {
         self.denominator == 0
-    }
-
-    /// The exact rate, or `None` when nothing arose in scope.
-    #[must_use]
-    pub fn rate(&self) -> Option<Rate> {
-        Rate::new(self.numerator, self.denominator).ok()
     }
 
     /// These counts as an observation: [`Observed::NotApplicable`] when the denominator is zero,

@@ -47,6 +47,21 @@ impl From<Rate> for Counts {
     }
 }
 
+impl Counts {
+    /// The exact rate, or `None` when nothing arose in scope (a zero denominator).
+    ///
+    /// ```
+    /// use cchc::{Counts, Rate};
+    /// assert_eq!(Counts::new(90, 300)?.rate(), Some(Rate::new(3, 10)?));
+    /// assert_eq!(Counts::new(0, 0)?.rate(), None);
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rate(&self) -> Option<Rate> {
+        Rate::new(self.numerator(), self.denominator()).ok()
+    }
+}
+
 impl Rate {
     /// The rate `numerator / denominator`.
     ///
