@@ -1,7 +1,7 @@
 //! Calendar targets: deadlines ("trước D", "by D"), windows ("Quý IV/2023", "Quý II-IV/2023")
 //! and frequencies ("06 tháng/cuộc").
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -294,6 +294,9 @@ impl TryFrom<RawFrequency> for Frequency {
 }
 
 impl Frequency {
+    /// The most periods a frequency may have (a century of months).
+    pub const MAX_PERIODS: u64 = 1200;
+
     /// One event every `every_months` months (1–12) within `within`.
     ///
     /// # Errors
@@ -302,6 +305,22 @@ impl Frequency {
         if every_months == 0 || every_months > 12 {
             return Err(Error::FrequencyOutOfRange {
                 months: every_months,
+            });
+        }
+        let months = (i64::from(within.end.year()) - i64::from(within.start.year())) * 12
+            + i64::from(within.end.month())
+            - i64::from(within.start.month())
+            + 1;
+        let periods = u64::try_from(months)
+            .unwrap_or(0)
+            .div_ceil(u64::from(every_months));
+        if periods > Self::MAX_PERIODS {
+            return Err(Error::TooManyPeriods {
+                months: every_months,
+                start: within.start,
+                end: within.end,
+                periods,
+                limit: Self::MAX_PERIODS,
             });
         }
         Ok(Self {

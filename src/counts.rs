@@ -31,6 +31,7 @@ pub struct Counts {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawCounts {
     numerator: u64,
     denominator: u64,

@@ -10,9 +10,23 @@ enum DateRepr {
     Text(String),
 }
 
+/// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day), nothing looser.
+pub(crate) fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
 fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
     match repr {
-        DateRepr::Text(text) => NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| {
+        DateRepr::Text(text) => parse_iso(&text).ok_or_else(|| {
             E::custom(format!(
                 "date {text:?} is not a calendar date of the form YYYY-MM-DD"
             ))
@@ -73,5 +87,19 @@ mod tests {
         assert!(toml::from_str::<Probe>("on = 2023-05-10T10:00:00").is_err());
         let err = serde_json::from_str::<Probe>(r#"{"on":"10/05/2023"}"#).unwrap_err();
         assert!(err.to_string().contains("YYYY-MM-DD"), "{err}");
+        for loose in [
+            "2023-5-1",
+            " 2023-05-10",
+            "2023-05-10 ",
+            "+2023-05-10",
+            "2023/05/10",
+        ] {
+            assert!(parse_iso(loose).is_none(), "{loose}");
+        }
+        assert_eq!(
+            parse_iso("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert!(parse_iso("2023-02-29").is_none());
     }
 }

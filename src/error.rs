@@ -380,6 +380,50 @@ pub enum Error {
         /// Why not.
         reason: &'static str,
     },
+    /// Steps whose highest step is worth less than the criterion's maximum, so full points
+    /// could never be reached.
+    #[error("the top step is worth {points} points, not the maximum of {max}")]
+    TopStepBelowMax {
+        /// The top step's points.
+        points: Decimal,
+        /// The criterion's maximum.
+        max: Decimal,
+    },
+    /// A frequency whose window holds more periods than a plan or criterion sensibly has.
+    #[error(
+        "a frequency of one every {months} months from {start} to {end} has {periods} periods, above the limit of {limit}"
+    )]
+    TooManyPeriods {
+        /// Months per period.
+        months: u32,
+        /// First day.
+        start: NaiveDate,
+        /// Last day.
+        end: NaiveDate,
+        /// Periods it would have.
+        periods: u64,
+        /// The most allowed.
+        limit: u64,
+    },
+    /// A value that must be above zero.
+    #[error("{what} {value} must be above 0")]
+    NotPositive {
+        /// What the value is.
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+    },
+    /// Wards of different years rolled up together.
+    #[error("the ward's year {year} differs from {expected}, the year of the first ward")]
+    MixedYears {
+        /// This ward's year.
+        year: i32,
+        /// The first ward's year.
+        expected: i32,
+    },
+    /// An evidence text for a criterion that has no observation to attach it to.
+    #[error("no observation to attach evidence to: record the observation first")]
+    NoObservation,
     /// An error about one item (plan item, criterion, observation).
     #[error("{item}: {source}")]
     At {

@@ -74,9 +74,30 @@ impl Rollup {
     /// Scores every ward against `set`, ranks them, and sums their counts per criterion.
     ///
     /// # Errors
-    /// The first ward whose observations do not fit `set`, wrapped with the ward's name (and
-    /// inside, the criterion's id); [`Error::Overflow`] if a city sum leaves `u64`.
+    /// [`Error::DuplicateId`] for a ward named twice and [`Error::MixedYears`] for wards of
+    /// different years, wrapped with the ward's name; the first ward whose observations do not
+    /// fit `set`, wrapped with the ward's name (and inside, the criterion's id);
+    /// [`Error::Overflow`] if a city sum leaves `u64`.
     pub fn new(set: &CriteriaSet, wards: &[Observations]) -> Result<Self> {
+        let mut names = std::collections::BTreeSet::new();
+        for ward in wards {
+            if !names.insert(ward.ward.as_str()) {
+                return Err(Error::DuplicateId {
+                    what: "ward",
+                    id: ward.ward.clone(),
+                }
+                .at(&ward.ward));
+            }
+            if let Some(first) = wards.first()
+                && ward.year != first.year
+            {
+                return Err(Error::MixedYears {
+                    year: ward.year,
+                    expected: first.year,
+                }
+                .at(&ward.ward));
+            }
+        }
         let mut ranked = wards
             .iter()
             .map(|obs| Summary::score(set, obs).map_err(|e| e.at(&obs.ward)))

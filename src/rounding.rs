@@ -49,6 +49,7 @@ pub struct Rounding {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawRounding {
     decimals: u32,
     #[serde(default)]

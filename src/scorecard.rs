@@ -131,10 +131,57 @@ pub struct Scorecard {
     pub missing: Vec<String>,
 }
 
+/// Points summed over criteria, with their statuses counted, for parents and fields.
+#[derive(Default)]
 struct Sums {
     points: Decimal,
     max: Decimal,
     appraised: Decimal,
+    count: usize,
+    met: usize,
+    not_applicable: usize,
+    missing: usize,
+}
+
+impl Sums {
+    fn leaf(line: &CriterionResult) -> Self {
+        Self {
+            points: line.points,
+            max: line.max_points,
+            appraised: line.appraised_points,
+            count: 1,
+            met: usize::from(line.status == ScoreStatus::Met),
+            not_applicable: usize::from(line.status == ScoreStatus::NotApplicable),
+            missing: usize::from(line.status == ScoreStatus::Missing),
+        }
+    }
+
+    fn add(&mut self, other: &Self) {
+        self.points += other.points;
+        self.max += other.max;
+        self.appraised += other.appraised;
+        self.count += other.count;
+        self.met += other.met;
+        self.not_applicable += other.not_applicable;
+        self.missing += other.missing;
+    }
+
+    /// A parent's status from its sub-criteria's, each judged on exact points: met when every
+    /// one is met (or không phát sinh), not applicable or missing when all are, not met when
+    /// none scored, partial otherwise.
+    fn status(&self) -> ScoreStatus {
+        if self.count > 0 && self.not_applicable == self.count {
+            ScoreStatus::NotApplicable
+        } else if self.count > 0 && self.missing == self.count {
+            ScoreStatus::Missing
+        } else if self.met + self.not_applicable == self.count {
+            ScoreStatus::Met
+        } else if self.points.is_zero() {
+            ScoreStatus::NotMet
+        } else {
+            ScoreStatus::Partial
+        }
+    }
 }
 
 impl Scorecard {
@@ -151,13 +198,9 @@ impl Scorecard {
         let mut missing = Vec::new();
         let mut fields = Vec::with_capacity(set.fields().len());
         for field in set.fields() {
-            let mut sums = Sums {
-                points: Decimal::ZERO,
-                max: Decimal::ZERO,
-                appraised: Decimal::ZERO,
-            };
+            let mut sums = Sums::default();
             for criterion in &field.criteria {
-                let s = score_criterion(
+                sums.add(&score_criterion(
                     set,
                     field,
                     criterion,
@@ -165,10 +208,7 @@ impl Scorecard {
                     observations,
                     &mut criteria,
                     &mut missing,
-                )?;
-                sums.points += s.points;
-                sums.max += s.max;
-                sums.appraised += s.appraised;
+                )?);
             }
             fields.push(FieldResult {
                 id: field.id.clone(),
@@ -206,8 +246,8 @@ impl Scorecard {
     /// ```
     ///
     /// # Errors
-    /// [`Error::Negative`] for a negative total or maximum; [`Error::Overflow`] beyond the
-    /// exact range.
+    /// [`Error::AboveMax`] when `total` exceeds `max`; [`Error::Negative`] for a negative total
+    /// or maximum; [`Error::Overflow`] beyond the exact range.
     pub fn index_for(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<Decimal>> {
         index_of(total, max, rounding)
     }
@@ -367,29 +407,37 @@ fn score_leaf(
             set.rounding(),
         )
         .map_err(|e| e.at(id))?;
-    let appraised = observations
-        .appraisal(id)
-        .map_or(score.points, |a| set.rounding().round(a.points));
+    let appraised = match observations.appraisal(id) {
+        None => score.points,
+        // A criterion left out of the maximum (không phát sinh) counts 0 of 0: an appraiser
+        // may not give it points the maximum does not hold.
+        Some(a) if a.points > score.max_points => {
+            return Err(Error::AboveMax {
+                what: "appraised points",
+                points: a.points,
+                max: score.max_points,
+            }
+            .at(id));
+        }
+        Some(a) => set.rounding().round(a.points),
+    };
     Ok((score, appraised))
 }
 
 fn index_of(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<Decimal>> {
-    if max.is_zero() {
+    if max.is_zero() && total.is_zero() {
         return Ok(None);
+    }
+    if total > max {
+        return Err(Error::AboveMax {
+            what: "total",
+            points: total,
+            max,
+        });
     }
     let hundred = Fraction::from_decimal(Decimal::ONE_HUNDRED)?;
     let ratio = Fraction::from_decimal(total)?.div(Fraction::from_decimal(max)?)?;
     Ok(Some(ratio.mul(hundred)?.round(rounding)?))
-}
-
-fn status_of(points: Decimal, max: Decimal) -> ScoreStatus {
-    if points.is_zero() {
-        ScoreStatus::NotMet
-    } else if points < max {
-        ScoreStatus::Partial
-    } else {
-        ScoreStatus::Met
-    }
 }
 
 fn score_criterion(
@@ -404,16 +452,17 @@ fn score_criterion(
     let id = criterion.id.as_str();
     let Some(rule) = &criterion.rule else {
         let at = out.len();
-        let mut sums = Sums {
-            points: Decimal::ZERO,
-            max: Decimal::ZERO,
-            appraised: Decimal::ZERO,
-        };
+        let mut sums = Sums::default();
         for child in &criterion.children {
-            let s = score_criterion(set, field, child, Some(id), observations, out, missing)?;
-            sums.points += s.points;
-            sums.max += s.max;
-            sums.appraised += s.appraised;
+            sums.add(&score_criterion(
+                set,
+                field,
+                child,
+                Some(id),
+                observations,
+                out,
+                missing,
+            )?);
         }
         let line = CriterionResult {
             id: criterion.id.clone(),
@@ -425,7 +474,7 @@ fn score_criterion(
             method_en: "sum of the sub-criteria".to_owned(),
             points: sums.points,
             max_points: sums.max,
-            status: status_of(sums.points, sums.max),
+            status: sums.status(),
             rate_percent: None,
             records_to_convert: None,
             records_to_add: None,
@@ -481,11 +530,7 @@ fn score_criterion(
         appraisal_reason: appraisal.map(|a| a.reason.clone()),
         working: Some(score.working),
     };
-    let sums = Sums {
-        points: line.points,
-        max: line.max_points,
-        appraised: line.appraised_points,
-    };
+    let sums = Sums::leaf(&line);
     out.push(line);
     Ok(sums)
 }

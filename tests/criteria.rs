@@ -226,3 +226,39 @@ fn malformed_files_are_parse_errors() {
     let err = CriteriaSet::from_toml(&unknown_key, &plan).unwrap_err();
     assert!(err.to_string().contains("colour"), "{err}");
 }
+
+#[test]
+fn rules_that_could_never_give_full_points_or_hold_nonsense_are_refused() {
+    let plan = Plan::song_cau_2023();
+    let refuse = |from: &str, to: &str, message: &str| {
+        let text = CriteriaSet::reference_toml().replacen(from, to, 1);
+        assert_ne!(text, CriteriaSet::reference_toml(), "{from} not found");
+        let err = CriteriaSet::from_toml(&text, &plan).unwrap_err();
+        assert!(err.to_string().contains(message), "{err}");
+    };
+    refuse(
+        "steps = [{ at_least = \"100\", points = \"3\" }, { at_least = \"90\", points = \"1.5\" }]",
+        "steps = [{ at_least = \"100\", points = \"2\" }, { at_least = \"90\", points = \"1.5\" }]",
+        "II.12: the top step is worth 2 points, not the maximum of 3",
+    );
+    refuse(
+        "max_points = \"5\"",
+        "max_points = \"0\"",
+        "II.4: maximum points 0 must be above 0",
+    );
+    refuse(
+        "max_points = \"5\"",
+        "max_points = \"-0\"",
+        "II.4: maximum points 0 must be above 0",
+    );
+    refuse(
+        "rule = { kind = \"frequency\", every_months = 6, start = 2023-01-01, end = 2023-12-31 }",
+        "rule = { kind = \"frequency\", every_months = 1, start = 1900-01-01, end = 2023-12-31 }",
+        "VII.29: a frequency of one every 1 months from 1900-01-01 to 2023-12-31 has 1488 periods, above the limit of 1200",
+    );
+    refuse(
+        "mode = \"half_away_from_zero\"",
+        "mdoe = \"half_even\"",
+        "unknown field `mdoe`",
+    );
+}

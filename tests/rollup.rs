@@ -154,3 +154,16 @@ proptest! {
         prop_assert_eq!(Summary::score(&set, &obs).unwrap(), Scorecard::score(&set, &obs).unwrap().summary);
     }
 }
+
+#[test]
+fn wards_must_be_distinct_and_of_one_year() {
+    let set = CriteriaSet::reference();
+    let err = Rollup::new(&set, &[done("A", &[]), done("A", &["V.18"])]).unwrap_err();
+    assert_eq!(err.to_string(), "A: duplicate ward id \"A\"");
+    let older = Observations::new("B", 1999);
+    let err = Rollup::new(&set, &[done("A", &[]), older]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "B: the ward's year 1999 differs from 2023, the year of the first ward"
+    );
+}

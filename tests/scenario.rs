@@ -328,3 +328,37 @@ proptest! {
         prop_assert_eq!(scenario.score(&set).unwrap(), Scorecard::score(&set, &obs).unwrap());
     }
 }
+
+#[test]
+fn the_base_is_written_as_an_observations_file() {
+    let set = CriteriaSet::reference();
+    // A scenario written by hand: the base in the PLAN.md §6 shape, TOML-style dates as strings.
+    let text = r#"{
+        "base": {"ward": "W", "year": 2023,
+                 "observations": {"II.4": {"numerator": 90, "denominator": 300},
+                                  "I.1a": {"completed_on": "2023-01-15"}}},
+        "changes": [{"change": "complete_on", "criterion": "I.2a", "date": "2023-01-20"}]
+    }"#;
+    let scenario = Scenario::from_json(text, &set).unwrap();
+    assert_eq!(scenario.base.len(), 2);
+    let card = scenario.score(&set).unwrap();
+    assert_eq!(card.criterion("I.2a").unwrap().points, dec!(2.00));
+    let json: serde_json::Value = serde_json::from_str(&scenario.to_json().unwrap()).unwrap();
+    assert_eq!(
+        json["base"]["observations"]["I.1a"]["completed_on"],
+        "2023-01-15"
+    );
+    // Unknown keys and loose dates are refused, not dropped.
+    let typo = text.replace("\"changes\"", "\"chnages\"");
+    assert!(matches!(
+        Scenario::from_json(&typo, &set),
+        Err(Error::Parse { .. })
+    ));
+    let loose = text.replace("2023-01-20", "2023-1-20");
+    assert!(matches!(
+        Scenario::from_json(&loose, &set),
+        Err(Error::Parse { .. })
+    ));
+    let costs = serde_json::from_str::<cchc::Costs>(r#"{"per_recrod": {"II.4": "2"}}"#);
+    assert!(costs.unwrap_err().to_string().contains("per_recrod"));
+}

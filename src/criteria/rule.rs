@@ -76,13 +76,13 @@ pub enum ScoringRule {
     /// Steps on a rate (`kind = "rate_steps"`): the first step, tried from the highest
     /// threshold down, that the exact rate reaches; 0 when none.
     RateSteps {
-        /// The steps, in any order.
+        /// The steps, highest threshold first; the first is worth the maximum.
         steps: Vec<RateStep>,
     },
     /// Steps on a count (`kind = "count_steps"`): "họp 4 lần/năm: 20 điểm; 3 lần: 15; …;
     /// còn lại: 0".
     CountSteps {
-        /// The steps, in any order.
+        /// The steps, highest count first; the first is worth the maximum.
         steps: Vec<CountStep>,
     },
     /// Named categories (`kind = "categories"`): "chủ tịch: tối đa; phó chủ tịch: 1/2 × tối
@@ -217,6 +217,20 @@ impl ScoringRule {
 }
 
 impl Reads {
+    /// What is read, in words, for error messages ("counts", "a completion date", …).
+    #[must_use]
+    pub const fn describe(&self) -> &'static str {
+        match self {
+            Self::Counts => "counts",
+            Self::Count => "a count",
+            Self::Category => "a category",
+            Self::Completion => "a completion date",
+            Self::Dates => "dates held",
+            Self::Done => "done / not done",
+            Self::Points => "assessor points",
+        }
+    }
+
     /// The keys an observation of this kind carries.
     #[must_use]
     pub const fn keys(&self) -> &'static [&'static str] {

@@ -47,7 +47,8 @@ fn duplicate(what: &'static str, id: &str) -> Error {
 }
 
 fn check_points(what: &'static str, value: Decimal) -> Option<Error> {
-    if value.is_sign_negative() && !value.is_zero() {
+    // A negative zero ("-0") is refused too: it would print as "-0".
+    if value.is_sign_negative() {
         Some(Error::Negative { what, value })
     } else if value > MAX_POINTS {
         Some(Error::ValueTooLarge {
@@ -67,7 +68,7 @@ fn check_points(what: &'static str, value: Decimal) -> Option<Error> {
 }
 
 fn check_share(value: Decimal) -> Option<Error> {
-    if value.is_sign_negative() && !value.is_zero() || value > Decimal::ONE {
+    if value.is_sign_negative() || value > Decimal::ONE {
         Some(Error::ShareOutOfRange { value })
     } else if value.normalize().scale() > SHARE_DECIMALS {
         Some(Error::TooManyDecimalPlaces {
@@ -93,6 +94,14 @@ fn check_criterion<'a>(
     let max = criterion.max_points;
     if let Some(err) = check_points("maximum points", max) {
         out.push(err.at(id));
+    } else if max.is_zero() {
+        out.push(
+            Error::NotPositive {
+                what: "maximum points",
+                value: max,
+            }
+            .at(id),
+        );
     }
     if let Some(item) = &criterion.plan_item
         && !is_plan_item(item)
@@ -250,6 +259,11 @@ fn check_steps(
                 max,
             });
         }
+    }
+    if let Some((_, top)) = steps.iter().max_by_key(|(threshold, _)| *threshold)
+        && *top < max
+    {
+        out.push(Error::TopStepBelowMax { points: *top, max });
     }
     for (index, pair) in steps.windows(2).enumerate() {
         let ((t0, p0), (t1, p1)) = (pair[0], pair[1]);

@@ -60,11 +60,19 @@ pub(super) fn bad(key: &str, value: &toml::Value, expected: &'static str) -> Err
     }
 }
 
+/// A whole number: a TOML/JSON integer, or a string of digits for counts above `i64::MAX`
+/// (đồng), which is how [`super::Observations::to_toml`] writes them.
 pub(super) fn read_u64(key: &str, value: &toml::Value) -> Result<u64> {
-    value
-        .as_integer()
-        .and_then(|i| u64::try_from(i).ok())
-        .ok_or_else(|| bad(key, value, "a whole number, 0 or more"))
+    let parsed = match value {
+        toml::Value::Integer(i) => u64::try_from(*i).ok(),
+        toml::Value::String(text)
+            if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            text.parse().ok()
+        }
+        _ => None,
+    };
+    parsed.ok_or_else(|| bad(key, value, "a whole number, 0 or more"))
 }
 
 pub(super) fn read_bool(key: &str, value: &toml::Value) -> Result<bool> {
@@ -84,7 +92,7 @@ pub(super) fn read_date(key: &str, value: &toml::Value) -> Result<NaiveDate> {
     const EXPECTED: &str = "a date such as 2023-05-10";
     match value {
         toml::Value::String(text) => {
-            NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad(key, value, EXPECTED))
+            crate::dates::parse_iso(text).ok_or_else(|| bad(key, value, EXPECTED))
         }
         toml::Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => {
@@ -255,7 +263,7 @@ pub(crate) fn check_value(
     );
     if !fits {
         return Err(Error::EvidenceMismatch {
-            expected: rule.reads().keys().first().copied().unwrap_or("a value"),
+            expected: rule.reads().describe(),
             found: evidence.describe(),
         });
     }

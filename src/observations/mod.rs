@@ -83,7 +83,10 @@ pub struct Appraisal {
 /// );
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// It is written and read only in the PLAN.md §6 shape ([`Observations::to_toml`],
+/// [`Observations::from_toml`] and their JSON twins), since reading needs the criteria set.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Observations {
     /// The ward's name.
     pub ward: String,
@@ -98,10 +101,40 @@ pub struct Observations {
 struct RawFile {
     ward: String,
     year: i32,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_ids")]
     observations: BTreeMap<String, toml::Table>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_ids")]
     appraisals: BTreeMap<String, toml::Table>,
+}
+
+/// A table by criterion id that refuses an id given twice (TOML does by itself; JSON would
+/// keep the last silently).
+fn unique_ids<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<BTreeMap<String, toml::Table>, D::Error> {
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = BTreeMap<String, toml::Table>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a table of criteria by id")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> std::result::Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((id, table)) = map.next_entry::<String, toml::Table>()? {
+                if out.contains_key(&id) {
+                    return Err(serde::de::Error::custom(format!(
+                        "criterion id {id:?} is given twice"
+                    )));
+                }
+                out.insert(id, table);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_map(Visitor)
 }
 
 impl Observations {
@@ -139,12 +172,17 @@ impl Observations {
         self
     }
 
-    /// Attaches evidence text to criterion `id`'s observation (if there is one).
-    pub fn set_evidence(&mut self, id: &str, evidence: impl Into<String>) -> &mut Self {
-        if let Some(entry) = self.entries.get_mut(id) {
-            entry.evidence = Some(evidence.into());
-        }
-        self
+    /// Attaches evidence text (tài liệu kiểm chứng) to criterion `id`'s observation.
+    ///
+    /// # Errors
+    /// [`Error::NoObservation`], wrapped with the id, when `id` has no observation yet.
+    pub fn set_evidence(&mut self, id: &str, evidence: impl Into<String>) -> Result<&mut Self> {
+        let entry = self
+            .entries
+            .get_mut(id)
+            .ok_or_else(|| Error::NoObservation.at(id))?;
+        entry.evidence = Some(evidence.into());
+        Ok(self)
     }
 
     /// Records the appraiser's points for criterion `id`, with the reason.
@@ -318,6 +356,7 @@ impl Observations {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::counts::Counts;
 
     const SAMPLE: &str = r#"
 ward = "Phường Sông Cầu"
@@ -370,6 +409,28 @@ reason = "Thiếu sổ theo dõi"
         assert_eq!(json, obs);
     }
 
+    #[test]
+    fn counts_beyond_i64_round_trip_as_digit_strings() {
+        let set = CriteriaSet::reference();
+        let huge = Counts::new(u64::MAX - 5, u64::MAX).unwrap();
+        let obs =
+            Observations::new("X", 2023).with("V.17", Observed::Reported(Evidence::Counts(huge)));
+        assert_eq!(
+            Observations::from_toml(&obs.to_toml().unwrap(), &set).unwrap(),
+            obs
+        );
+        assert_eq!(
+            Observations::from_json(&obs.to_json().unwrap(), &set).unwrap(),
+            obs
+        );
+        let text = "ward = \"X\"\nyear = 2023\n[observations.\"V.17\"]\nnumerator = \"12\"\ndenominator = \"1x\"\n";
+        let err = Observations::from_toml(text, &set).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "V.17: key `denominator` has value \"1x\", expected a whole number, 0 or more"
+        );
+    }
+
     fn error_of(body: &str) -> Error {
         let text = format!("ward = \"X\"\nyear = 2023\n{body}");
         Observations::from_toml(&text, &CriteriaSet::reference()).unwrap_err()
@@ -419,5 +480,15 @@ reason = "Thiếu sổ theo dõi"
             assert_eq!(error_of(body).to_string(), message, "{body}");
         }
         assert!(matches!(error_of("extra = 1"), Error::Parse { .. }));
+        let set = CriteriaSet::reference();
+        let twice = r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true},"V.18":{"done":false}}}"#;
+        let err = Observations::from_json(twice, &set).unwrap_err();
+        assert!(err.to_string().contains("\"V.18\" is given twice"), "{err}");
+        let inner =
+            r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true,"done":false}}}"#;
+        assert!(
+            Observations::from_json(inner, &set).is_err(),
+            "a key given twice in one criterion"
+        );
     }
 }

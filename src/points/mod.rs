@@ -93,15 +93,7 @@ impl ScoringRule {
             Observed::Reported(evidence) => evidence,
         };
         let mismatch = || Error::EvidenceMismatch {
-            expected: match self.reads() {
-                crate::criteria::Reads::Counts => "counts",
-                crate::criteria::Reads::Count => "a count",
-                crate::criteria::Reads::Category => "a category",
-                crate::criteria::Reads::Completion => "a completion date",
-                crate::criteria::Reads::Dates => "dates held",
-                crate::criteria::Reads::Done => "done / not done",
-                crate::criteria::Reads::Points => "assessor points",
-            },
+            expected: self.reads().describe(),
             found: evidence.describe(),
         };
         match (self, evidence) {

@@ -71,6 +71,15 @@ fn cell(text: &str) -> String {
     while let Some(c) = chars.next() {
         match c {
             '|' => out.push_str("\\|"),
+            // HTML tags and code spans in user text are shown, not interpreted; a lone "<" (as
+            // in "30,00% < 35%") stays readable.
+            '<' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || "/!?".contains(*n)) =>
+            {
+                out.push_str("&lt;");
+            }
+            '`' => out.push_str("\\`"),
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
@@ -105,6 +114,7 @@ mod tests {
             "one<br>two<br>three<br>four"
         );
         assert_eq!(cell(" tab\there "), "tab here");
+        assert_eq!(cell("<br> & `x` < 35%"), "&lt;br> & \\`x\\` < 35%");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::plan::{Costs, Goal, LeastEffortPlan, PlanStep};
-use super::scenario::{Change, Scenario, add_records, reads_in_words};
+use super::scenario::{Change, Scenario, add_records};
 use crate::{
     CriteriaSet, Error, Evidence, Lever, Observations, Observed, Reads, Records, Result, Rounding,
     Scorecard,
@@ -126,7 +126,7 @@ fn check_costs(set: &CriteriaSet, costs: &Costs) -> Result<()> {
         let reads = criterion.rule.as_ref().map(crate::ScoringRule::reads);
         if reads != Some(Reads::Counts) {
             return Err(Error::EvidenceMismatch {
-                expected: reads.map_or("sub-criteria", reads_in_words),
+                expected: reads.map_or("sub-criteria", |r| r.describe()),
                 found: "records",
             }
             .at(id));

@@ -24,6 +24,7 @@ pub enum Goal {
 /// done, … (any [`Change`]; for records prefer [`Costs::per_record`], which the planner
 /// searches level by level).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TaskOption {
     /// The change (it names its criterion).
     pub change: Change,
@@ -38,6 +39,7 @@ pub struct TaskOption {
 /// ([`ScoringRule::is_monotone`](crate::ScoringRule::is_monotone)) and has counts reported may
 /// take records, at a cost of 1 per record, under [`Lever::Convert`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Costs {
     /// Cost of one record, by criterion id (default 1).
     #[serde(default)]

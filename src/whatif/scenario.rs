@@ -52,6 +52,7 @@ pub enum Change {
         /// The criterion's id.
         criterion: String,
         /// The day the work is done.
+        #[serde(deserialize_with = "crate::dates::date")]
         date: NaiveDate,
     },
     /// Add a day on which the meeting or event is held (window and frequency rules).
@@ -59,6 +60,7 @@ pub enum Change {
         /// The criterion's id.
         criterion: String,
         /// The day held.
+        #[serde(deserialize_with = "crate::dates::date")]
         date: NaiveDate,
     },
     /// Set the assessor's points (assessor rules), 0 ≤ points ≤ max.
@@ -259,25 +261,12 @@ impl fmt::Display for Change {
     }
 }
 
-/// What a rule reads, in the words of [`Error::EvidenceMismatch`].
-pub(super) const fn reads_in_words(reads: Reads) -> &'static str {
-    match reads {
-        Reads::Counts => "counts",
-        Reads::Count => "a count",
-        Reads::Category => "a category",
-        Reads::Completion => "a completion date",
-        Reads::Dates => "dates held",
-        Reads::Done => "done / not done",
-        Reads::Points => "assessor points",
-    }
-}
-
 fn fits(rule: &ScoringRule, needs: Reads, found: &'static str) -> Result<()> {
     if rule.reads() == needs {
         Ok(())
     } else {
         Err(Error::EvidenceMismatch {
-            expected: reads_in_words(rule.reads()),
+            expected: rule.reads().describe(),
             found,
         })
     }
@@ -315,15 +304,25 @@ pub(super) fn add_records(
 
 /// A base set of observations and the changes to try on it, in order.
 ///
-/// With no changes, a scenario scores exactly as its base. In JSON:
-/// `{"base": {…observations…}, "changes": [{"change": "mark_done", "criterion": "V.18"}]}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// With no changes, a scenario scores exactly as its base. In JSON the base is an
+/// observations file in the PLAN.md §6 shape:
+/// `{"base": {"ward": "…", "year": 2023, "observations": {…}}, "changes": [{"change":
+/// "mark_done", "criterion": "V.18"}]}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
     /// The observations as they stand.
     pub base: Observations,
     /// The changes, applied in order.
-    #[serde(default)]
     pub changes: Vec<Change>,
+}
+
+/// The written form of a scenario: the base as an observations file, read against the set.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioFile {
+    base: serde_json::Value,
+    #[serde(default)]
+    changes: Vec<Change>,
 }
 
 impl Scenario {
@@ -377,21 +376,32 @@ impl Scenario {
     /// # Errors
     /// [`Error::Write`] if the writer fails.
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Write {
+        let write = |e: serde_json::Error| Error::Write {
             format: "JSON",
             message: e.to_string(),
-        })
+        };
+        let file = ScenarioFile {
+            base: serde_json::from_str(&self.base.to_json()?).map_err(write)?,
+            changes: self.changes.clone(),
+        };
+        serde_json::to_string_pretty(&file).map_err(write)
     }
 
-    /// Reads a scenario written by [`Scenario::to_json`] and checks it against `set`.
+    /// Reads a scenario written by [`Scenario::to_json`] and checks it against `set`: the base
+    /// as an observations file ([`Observations::from_json`]), then every change.
     ///
     /// # Errors
-    /// [`Error::Parse`] for malformed JSON; otherwise as [`Scenario::observations`].
+    /// [`Error::Parse`] for malformed JSON or an unknown key; otherwise as
+    /// [`Observations::from_json`] and [`Scenario::observations`].
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let scenario: Self = serde_json::from_str(text).map_err(|e| Error::Parse {
+        let file: ScenarioFile = serde_json::from_str(text).map_err(|e| Error::Parse {
             format: "JSON",
             message: e.to_string(),
         })?;
+        let scenario = Self {
+            base: Observations::from_json(&file.base.to_string(), set)?,
+            changes: file.changes,
+        };
         scenario.observations(set)?;
         Ok(scenario)
     }
