@@ -72,6 +72,34 @@
 //! # Ok::<(), cchc::Error>(())
 //! ```
 //!
+//! ## 3. What if, over time, and across wards
+//!
+//! On top of scoring, and using only its public API: a [`Scenario`] tries [`Change`]s and a
+//! [`ScorecardDiff`] shows what moved; [`LeastEffortPlan::find`] gives the cheapest records
+//! that reach a band or an index (exactly, not greedily); [`MonthlySeries`] and [`Progress`]
+//! follow a target through the year (to date, pace, a linear [`Projection`], records needed
+//! per remaining month); [`Target::attain_at`] reports deadlines still open as
+//! [`Status::Pending`]; a [`Rollup`] ranks many wards and sums their counts city-wide.
+//!
+//! ```
+//! use cchc::{Costs, Counts, CriteriaSet, Evidence, Goal, LeastEffortPlan, Observations, Observed};
+//! use rust_decimal_macros::dec;
+//!
+//! let set = CriteriaSet::reference();
+//! let counts = |g, n| Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()));
+//! let ward = Observations::new("Phường Sông Cầu", 2023)
+//!     .with("II.4", counts(90, 300))     // 4.29 of 5 points
+//!     .with("VI.24b", counts(45, 300));  // 2.50 of 5 points
+//! // The cheapest way from 6.79 to an index of 7.5, one record costing 1 everywhere:
+//! // 13 more dossiers filed online (VI.24b: 5 × 58/90 = 3.22, +0.72; 12 give only +0.67)
+//! // cost less than the 15 more results digitised that II.4 would need (+0.71).
+//! let plan = LeastEffortPlan::find(&set, &ward, &Goal::Index(dec!(7.5)), &Costs::new())?;
+//! assert_eq!(plan.total_cost, dec!(13));
+//! assert_eq!((plan.steps[0].criterion.as_str(), plan.steps[0].records), ("VI.24b", 13));
+//! assert_eq!(plan.index_after, Some(dec!(7.51)));
+//! # Ok::<(), cchc::Error>(())
+//! ```
+//!
 //! ## Exactness
 //!
 //! Rates are fractions of whole numbers; every comparison with a target is an exact integer

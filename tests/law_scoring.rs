@@ -131,6 +131,9 @@ proptest! {
         }
         let plan = Plan::song_cau_2023();
         if let Ok(set) = CriteriaSet::from_toml(&damaged.join("\n"), &plan) {
+            // Round trips: whatever set was accepted writes and reads back unchanged.
+            prop_assert_eq!(&CriteriaSet::from_toml(&set.to_toml().unwrap(), &plan).unwrap(), &set);
+            prop_assert_eq!(&CriteriaSet::from_json(&set.to_json().unwrap(), &plan).unwrap(), &set);
             if let Ok(card) = Scorecard::score(&set, &observations(&seeds)) {
                 prop_assert!(card.summary.total_points <= card.summary.max_points);
             }
