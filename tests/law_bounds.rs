@@ -3,6 +3,7 @@
 
 use cchc::{Counts, Detail, Evidence, Observed, Percent, RateTarget, Rounding, Target};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -38,6 +39,10 @@ fn target() -> impl Strategy<Value = RateTarget> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_bounds.txt"))),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn rate_value_is_between_zero_and_one(counts in counts()) {
         let value = counts.rate().unwrap().value();

@@ -4,6 +4,7 @@
 
 use cchc::{Comparison, Counts, Percent, Rate, RateTarget, Rounding};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -59,6 +60,10 @@ fn case() -> impl Strategy<Value = (Percent, Counts, bool)> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_exactness.txt"))),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn met_iff_the_exact_integer_comparison_holds((percent, counts, at_least) in case()) {
         let (m, scale) = parse(percent);

@@ -13,6 +13,7 @@ use cchc::{
     Observed, Scenario,
 };
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone)]
@@ -149,7 +150,10 @@ fn brute_force(set: &CriteriaSet, obs: &Observations, rates: &[Rate]) -> Vec<(De
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_least_effort.txt"))),
+        ..ProptestConfig::with_cases(64)
+    })]
 
     #[test]
     fn the_plan_is_optimal(

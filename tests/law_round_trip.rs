@@ -7,6 +7,7 @@ use cchc::{
 };
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 use serde::{Serialize, de::DeserializeOwned};
 use std::fmt::Debug;
@@ -99,6 +100,10 @@ fn observed_for(target: Target) -> impl Strategy<Value = Observed<Evidence>> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_round_trip.txt"))),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn counts_and_observed_counts(counts in counts(), state in 0u8..3) {
         prop_assert_eq!(json(&counts), counts);

@@ -4,6 +4,7 @@
 use cchc::{Counts, CriteriaSet, Evidence, Lever, Observations, Observed, Plan, Reads, Scorecard};
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
 /// One observation per reference criterion, driven by three random numbers.
@@ -55,7 +56,10 @@ fn seeds() -> impl Strategy<Value = Vec<(u8, u64, u64)>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_scoring.txt"))),
+        ..ProptestConfig::with_cases(128)
+    })]
 
     /// Bounds: 0 ≤ points ≤ max for every criterion, and 0 ≤ index ≤ 100.
     #[test]

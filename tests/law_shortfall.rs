@@ -13,6 +13,7 @@
 
 use cchc::{Comparison, Counts, Lever, Percent, RateTarget, Records};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
 const MAX_COUNT: u64 = 1_000_000_000_000_000;
@@ -82,6 +83,10 @@ fn parse(percent: Percent) -> (u128, u128) {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_shortfall.txt"))),
+        ..ProptestConfig::default()
+    })]
     #[test]
     fn needed_records_are_minimal_and_meet_the_target(
         counts in counts(),

@@ -15,6 +15,7 @@ use cchc::{
 };
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 
 fn month_counts() -> impl Strategy<Value = Counts> {
@@ -55,6 +56,10 @@ fn room(counts: Counts, comparison: Comparison) -> u64 {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_time.txt"))),
+        ..ProptestConfig::default()
+    })]
     /// Splitting the year at any months and adding the parts' counts gives the year's counts:
     /// the numerator and denominator are the sums of the months', and so is the rate.
     #[test]

@@ -6,6 +6,7 @@ use cchc::{
     Summary,
 };
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal_macros::dec;
 
 fn counts(g: u64, n: u64) -> Observed<Evidence> {
@@ -125,6 +126,10 @@ fn a_bad_ward_is_named() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/rollup.txt"))),
+        ..ProptestConfig::default()
+    })]
     /// Ratio of sums: the city rate equals the rate of the summed counts, whatever the split.
     #[test]
     fn city_rate_is_the_rate_of_summed_counts(parts in prop::collection::vec((0u64..1_000_000, 0u64..1_000_000), 1..20)) {

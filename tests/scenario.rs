@@ -7,6 +7,7 @@ use cchc::{
 };
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -308,6 +309,10 @@ fn scenarios_round_trip_through_json() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/scenario.txt"))),
+        ..ProptestConfig::default()
+    })]
     /// Law: a scenario with no changes scores exactly as its base, whatever the base.
     #[test]
     fn no_change_is_the_identity(
