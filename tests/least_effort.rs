@@ -306,3 +306,73 @@ fn a_task_that_changes_the_maximum_is_refused() {
         "I.1: `mark không phát sinh` cannot be a plan option: it changes the maximum counted"
     );
 }
+
+const AT_MOST: &str = r#"
+name = "at most"
+[[bands]]
+label_vi = "Tất cả"
+label_en = "All"
+from = "0"
+to = "100"
+[[fields]]
+id = "I"
+label_vi = "I"
+label_en = "I"
+[[fields.criteria]]
+id = "I.1"
+label_vi = "sai sót"
+label_en = "errors"
+max_points = "5"
+rule = { kind = "all", comparison = "at_most", percent = "10" }
+[[fields.criteria]]
+id = "I.2"
+label_vi = "việc"
+label_en = "task"
+max_points = "5"
+rule = { kind = "done" }
+[[fields.criteria]]
+id = "I.3"
+label_vi = "chưa báo cáo"
+label_en = "not reported"
+max_points = "5"
+rule = { kind = "prop", percent = "50" }
+"#;
+
+#[test]
+fn at_most_rules_are_planned_too() {
+    let set = CriteriaSet::from_toml_with(AT_MOST, &|_| true).unwrap();
+    let obs = Observations::new("X", 2023)
+        .with("I.1", counts(5, 20)) // 25% of records in error, at most 10% allowed: 0 points
+        .with("I.2", Observed::Reported(Evidence::Done(true)))
+        .with("I.3", Observed::NotApplicable);
+    // Fix 3 of the 5 counted records: 2/20 = 10% ≤ 10% → 5 points, index 100.
+    let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &Costs::new()).unwrap();
+    assert!(plan.reached);
+    assert_eq!(plan.total_cost, dec!(3));
+    assert_eq!((plan.steps[0].criterion.as_str(), plan.steps[0].records), ("I.1", 3));
+    // Adding uncounted records instead: 5/(20 + k) ≤ 10% → k = 30.
+    let add = Costs::new().lever("I.1", Lever::Add);
+    let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &add).unwrap();
+    assert_eq!((plan.steps[0].records, plan.total_cost), (30, dec!(30)));
+    // A price for a criterion with no counts to move is refused, not ignored.
+    let priced = Costs::new().per_record("I.3", dec!(2));
+    let err = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &priced).unwrap_err();
+    assert_eq!(err.item(), Some("I.3"));
+    assert!(matches!(err.kind(), Error::NotPlannable { .. }), "{err}");
+}
+
+#[test]
+fn a_criterion_priced_beyond_any_budget_does_not_abort_the_plan() {
+    let set = CriteriaSet::reference();
+    let obs = Observations::new("X", 2023)
+        .with("II.4", counts(90, 300))
+        .with("II.6", counts(30, 200));
+    let costs = Costs::new().per_record("II.4", Decimal::MAX);
+    let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(7)), &costs).unwrap();
+    // 4.29 + 2.25 = 6.54 now, 7.00 needed. II.6 alone: 6 records give 3 × 36/40 = 2.70
+    // (6.99, short); 7 give 3 × 37/40 = 2.775 → 2.78, total 7.07.
+    assert!(plan.reached);
+    let steps: Vec<_> = plan.steps.iter().map(|s| (s.criterion.as_str(), s.records)).collect();
+    assert_eq!(steps, [("II.6", 7)]);
+    assert_eq!(plan.total_after, dec!(7.07));
+}

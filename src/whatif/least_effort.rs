@@ -354,8 +354,22 @@ fn groups<'a>(
             Observed::Reported(Evidence::Counts(c)) if !c.is_not_applicable() => Some(*c),
             _ => None,
         };
+        let priced = costs.per_record.contains_key(id) || costs.levers.contains_key(id);
+        if priced && (counts.is_none() || costs.frozen.contains(id)) {
+            // A cost or lever for a criterion the planner may not move is refused, not ignored.
+            return Err(Error::NotPlannable {
+                change: "records".to_owned(),
+                reason: if counts.is_none() {
+                    "no counts are reported (or không phát sinh) to add records to"
+                } else {
+                    "the criterion is frozen"
+                },
+            }
+            .at(id));
+        }
+        // Every rule on counts moves the right way under its lever, "at most" rules included
+        // (the lever fixes counted records or adds uncounted ones).
         if let Some(counts) = counts
-            && leaf.rule.is_monotone()
             && leaf.rule.reads() == Reads::Counts
             && !costs.frozen.contains(id)
         {
@@ -404,13 +418,10 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Optio
             break;
         }
         (k, current) = (next, points);
-        let cost = m
-            .per_record
-            .checked_mul(Decimal::from(k))
-            .ok_or(Error::Overflow {
-                what: "the cost of records",
-            })
-            .map_err(|e| e.at(m.id))?;
+        // A level whose cost leaves the decimal range is beyond any budget: stop listing.
+        let Some(cost) = m.per_record.checked_mul(Decimal::from(k)) else {
+            break;
+        };
         out.push(Option_ {
             gain: units(current - now, rounding)?,
             cost,
