@@ -49,7 +49,7 @@ fn ward_years(set: &CriteriaSet, wards: usize) -> Vec<WardYear> {
                     Reads::Count => Evidence::Count(w % 3),
                     Reads::Completion => Evidence::Completed(d(1 + (w % 12) as u32, 15)),
                     Reads::Dates => Evidence::Held(vec![d(3, 1).unwrap(), d(9, 1).unwrap()]),
-                    Reads::Done => Evidence::Done(w % 4 != 0),
+                    Reads::Done => Evidence::Done(!w.is_multiple_of(4)),
                     Reads::Points => Evidence::Points(dec!(1.5)),
                     _ => Evidence::Done(false),
                 };

@@ -25,7 +25,7 @@ fn observations(set: &CriteriaSet) -> Observations {
             cchc::Reads::Count => Evidence::Count(1),
             cchc::Reads::Completion => Evidence::Completed(d(3, 20 + (i as u32 % 10))),
             cchc::Reads::Dates => Evidence::Held(vec![d(6, 30).unwrap(), d(11, 2).unwrap()]),
-            cchc::Reads::Done => Evidence::Done(i % 2 == 0),
+            cchc::Reads::Done => Evidence::Done(i.is_multiple_of(2)),
             cchc::Reads::Points => Evidence::Points(dec!(1.5)),
             _ => Evidence::Done(false),
         };

@@ -19,7 +19,7 @@ use crate::counts::Counts;
 use crate::error::{Error, Result};
 use crate::period::Period;
 use crate::rounding::Rounding;
-use crate::series::MonthlySeries;
+use crate::series::{MonthlySeries, SeriesKind};
 use crate::target::{Comparison, RateTarget};
 
 /// A linear projection of counts to the end of a period: an **estimate** unless the whole
@@ -35,27 +35,32 @@ pub struct Projection {
     /// The projected rate in percent, rounded by the policy (`None` when nothing is projected
     /// to arise).
     pub percent: Option<Decimal>,
-    /// Whether the projected counts meet the target, judged exactly (`None` as above).
+    /// Whether the projection meets the target, judged exactly: a linear projection keeps the
+    /// rate to date, so on that rate (and on the exact projected count `G × Y ÷ E` for a
+    /// minimum count), not on the rounded records (`None` as above).
     pub meets_target: Option<bool>,
 }
 
 /// Whether the records meeting the measure are made up as fast as the days pass.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pace {
-    /// The denominator expected at the period's end (the projected one).
+    /// The denominator expected at the period's end, as projected (whole records).
     pub expected_denominator: u64,
-    /// The target count `T`: the least numerator meeting the target over the expected
-    /// denominator (and at least the target's minimum count) — the shortfall at the start.
+    /// The target count `T` — the shortfall at the start — rounded up for display:
+    /// `T = max(p × D̂, min count)` on the *exact* expected denominator `D̂ = N × Y ÷ E`.
     pub target_records: u64,
     /// The numerator to date `G`: how much of `T` is made up.
     pub made_up: u64,
-    /// `G ÷ T` in percent, rounded by the policy (may exceed 100).
+    /// `G ÷ T` in percent (exact `T`), rounded by the policy (may exceed 100).
     pub made_up_percent: Decimal,
     /// Days elapsed ÷ days in the period, in percent, rounded by the policy.
     pub elapsed_percent: Decimal,
-    /// `(G ÷ T) ÷ (E ÷ Y)`, rounded by the policy: 1 on a straight line to the target.
+    /// `(G ÷ T) ÷ (E ÷ Y)` with the exact `T`, rounded by the policy: 1 on a straight line
+    /// to the target. Without a minimum count this is the rate to date ÷ the target.
     pub index: Decimal,
-    /// Exactly `G × Y ≥ T × E`: at or ahead of a straight line to the target.
+    /// Exactly `G × Y ≥ T × E`: at or ahead of a straight line to the target — so on pace
+    /// exactly when the rate to date meets the target (and, with a minimum count, the count
+    /// keeps pace with it), in agreement with the projection.
     pub on_pace: bool,
 }
 
@@ -77,7 +82,10 @@ pub struct MonthlyNeed {
 ///   are then taken as reported up to `as_of`. The months the sum needs must be reported
 ///   (every covered month of a per-month series; the last covered month of a cumulative
 ///   series, and the month before the period when it starts after January), else
-///   [`Error::MonthNotReported`]. Months after `as_of` are ignored even when reported.
+///   [`Error::MonthNotReported`] — except that a month ending on `as_of` itself cannot have
+///   been reported yet, and a cumulative series speaks for every month up to its latest
+///   report: both then count through the latest reported month. Months after `as_of` are
+///   ignored even when reported.
 /// - **Days elapsed** `E`: the days from the period's first day to the last day the covered
 ///   months speak for (`covered_through`: `as_of` when its month is covered, else the last
 ///   day of the last ended month); 0 when no month is covered. `Y` is the period's days.
@@ -87,14 +95,15 @@ pub struct MonthlyNeed {
 ///   denominator each extrapolated linearly by days, `x × Y ÷ E`, rounded to the nearest whole
 ///   record with halves rounded up. When `E = Y` the projection is the actual.
 /// - **Pace** ("at least" targets): the year's shortfall at the start of the period is the
-///   **target count** `T` — the least numerator that meets the target over the *expected
-///   denominator* (the projected one): `T = max(⌈p × D̂⌉, min_count)`. By `as_of` the
+///   **target count** `T` — the numerator that meets the target over the *expected
+///   denominator* `D̂ = N × Y ÷ E`, taken exactly: `T = max(p × D̂, min_count)`. By `as_of` the
 ///   numerator to date `G` of it is made up. Pace compares the share made up, `G ÷ T`, with
 ///   the share of days elapsed, `E ÷ Y`: the index `(G ÷ T) ÷ (E ÷ Y)` is 1 on a straight line
 ///   to the target, above 1 ahead of it; `on_pace` is the exact `G × Y ≥ T × E`.
 /// - **Need per remaining month**: the remaining months are the months of the period whose
 ///   last day is after `as_of` (the month of `as_of` counts unless `as_of` is its last day).
-///   With [`Lever::Convert`] the population is fixed at the counts to date; with
+///   With [`Lever::Convert`] the population is fixed at the counts to date (records still to
+///   arise are not counted: it is today's shortfall, spread); with
 ///   [`Lever::Add`] the base is the projection and new records all meeting the measure are
 ///   added to it. The total for each lever is [`RateTarget::records_needed`] on that base,
 ///   spread as `⌈total ÷ R⌉` per month; a positive need with no month left is
@@ -230,6 +239,22 @@ impl Progress {
         } else {
             (last_ended >= first).then_some(last_ended)
         };
+        // A month that ends on `as_of` cannot be reported yet, and a cumulative series speaks
+        // for every month up to its latest report: in both cases the counts to date are the
+        // latest report's (a per-month series still needs every earlier month).
+        let covered_last = match covered_last {
+            Some(month) if series.month(month).is_none() => {
+                let ends_today = as_of_ends_its_month && month == month_of_as_of;
+                match series.kind() {
+                    SeriesKind::Cumulative => {
+                        (first..month).rev().find(|m| series.month(*m).is_some())
+                    }
+                    _ if ends_today => (month > first).then(|| month - 1),
+                    _ => Some(month),
+                }
+            }
+            other => other,
+        };
         let (to_date, covered_through) = match covered_last {
             None => (Counts::ZERO, None),
             Some(month) => {
@@ -305,27 +330,47 @@ fn project(
     if elapsed == 0 {
         return Ok(None);
     }
-    let scale = |x: u64| {
-        let num = u128::from(x)
-            .checked_mul(u128::from(days))
-            .ok_or_else(overflow)?;
-        Rounding::round_whole(num, u128::from(elapsed))
+    let scale = |x: u64| -> Result<Option<u64>> {
+        match u128::from(x).checked_mul(u128::from(days)) {
+            Some(num) => Rounding::round_whole(num, u128::from(elapsed)).map(Some),
+            None => Ok(None),
+        }
+    };
+    // Counts too large to project (beyond u64 after scaling) have no projection.
+    let (Some(numerator), Some(denominator)) = (
+        scale(to_date.numerator()).ok().flatten(),
+        scale(to_date.denominator()).ok().flatten(),
+    ) else {
+        return Ok(None);
     };
     // Rounding is monotone, so the projected numerator never exceeds the denominator.
-    let counts = Counts::new(scale(to_date.numerator())?, scale(to_date.denominator())?)?;
+    let counts = Counts::new(numerator, denominator)?;
+    // A linear projection keeps the rate to date exactly; judge on it (and on the exact
+    // projected count, G × Y ÷ E, for a minimum count), not on the rounded records.
+    let meets_target = (!to_date.is_not_applicable()).then(|| {
+        target.percent_met(to_date.numerator(), to_date.denominator())
+            && target.min_count().is_none_or(|c| {
+                u128::from(to_date.numerator()) * u128::from(days)
+                    >= u128::from(c) * u128::from(elapsed)
+            })
+    });
     Ok(Some(Projection {
         estimate: elapsed < days,
         percent: counts
             .rate()
             .map(|rate| rate.percent(rounding))
             .transpose()?,
-        meets_target: target.is_met(&counts),
+        meets_target,
         counts,
     }))
 }
 
-/// Pace of `to_date` against `target` over an expected denominator; `None` for "at most"
-/// targets, an expected denominator of 0 or a target count of 0.
+/// Pace of `to_date` against `target`; `None` for "at most" targets, when no day has elapsed,
+/// or when the target asks for nothing (0% and no minimum count).
+///
+/// The straight line to the target is drawn on the *exact* expected denominator
+/// `D̂ = N × Y ÷ E`, so pace agrees with the rate to date: `T = max(p × D̂, c)` and
+/// `G × Y ≥ T × E` ⇔ `G ≥ p × N` and `G × Y ≥ c × E`. `target_records` shows `⌈T⌉`.
 fn pace(
     to_date: &Counts,
     target: &RateTarget,
@@ -334,31 +379,37 @@ fn pace(
     days: u64,
     rounding: &Rounding,
 ) -> Result<Option<Pace>> {
-    if target.comparison() != Comparison::AtLeast || expected_denominator == 0 || elapsed == 0 {
+    if target.comparison() != Comparison::AtLeast || elapsed == 0 {
         return Ok(None);
     }
     let (p, q) = target.percent().fraction();
-    let for_rate = p
-        .checked_mul(u128::from(expected_denominator))
-        .ok_or_else(overflow)?
-        .div_ceil(q);
-    let target_records = for_rate.max(u128::from(target.min_count().unwrap_or(0)));
-    if target_records == 0 {
+    let (g, n) = (
+        u128::from(to_date.numerator()),
+        u128::from(to_date.denominator()),
+    );
+    let (e, y) = (u128::from(elapsed), u128::from(days));
+    let c = u128::from(target.min_count().unwrap_or(0));
+    let mul = |a: u128, b: u128| a.checked_mul(b).ok_or_else(overflow);
+    // T by the rate, as the exact fraction p·N·Y / (q·E); by the count, c.
+    let rate_t = (mul(mul(p, n)?, y)?, mul(q, e)?);
+    // The larger of the two, compared exactly.
+    let (t_num, t_den) = if rate_t.0 >= mul(c, rate_t.1)? {
+        rate_t
+    } else {
+        (c, 1)
+    };
+    if t_num == 0 {
         return Ok(None);
     }
-    let made_up = u128::from(to_date.numerator());
-    let (elapsed, days) = (u128::from(elapsed), u128::from(days));
-    let ahead = made_up.checked_mul(days).ok_or_else(overflow)?;
-    let line = target_records.checked_mul(elapsed).ok_or_else(overflow)?;
+    // index = (G ÷ T) ÷ (E ÷ Y) = G·Y·t_den / (t_num·E)
+    let ahead = mul(mul(g, y)?, t_den)?;
+    let line = mul(t_num, e)?;
     Ok(Some(Pace {
         expected_denominator,
-        target_records: u64::try_from(target_records).map_err(|_| overflow())?,
+        target_records: u64::try_from(t_num.div_ceil(t_den)).map_err(|_| overflow())?,
         made_up: to_date.numerator(),
-        made_up_percent: rounding.round_ratio(
-            made_up.checked_mul(100).ok_or_else(overflow)?,
-            target_records,
-        )?,
-        elapsed_percent: rounding.round_ratio(elapsed * 100, days)?,
+        made_up_percent: rounding.round_ratio(mul(mul(g, 100)?, t_den)?, t_num)?,
+        elapsed_percent: rounding.round_ratio(mul(e, 100)?, y)?,
         index: rounding.round_ratio(ahead, line)?,
         on_pace: ahead >= line,
     }))
@@ -406,12 +457,54 @@ mod tests {
         assert_eq!(april.to_date, c(10, 30));
         assert_eq!(april.covered_through, Some(d(3, 31)));
         assert_eq!(april.days_elapsed, 90);
-        // 30 April: April has ended and is not reported.
-        let err = Progress::year_to_date(&s, &thirty(), d(4, 30), &Rounding::default());
+        // 30 April: April ends today and cannot be reported yet: data to 31 March.
+        let today = p(d(4, 30));
+        assert_eq!(today.covered_through, Some(d(3, 31)));
+        assert_eq!(today.need.unwrap().remaining_months, 8);
+        // 1 May: April has ended and is not reported.
+        let err = Progress::year_to_date(&s, &thirty(), d(5, 1), &Rounding::default());
         assert_eq!(
             err.unwrap_err().to_string(),
             "month 4 of 2023 is not reported"
         );
+        // A cumulative series speaks for every month up to its latest report (quarterly lũy kế).
+        let quarterly = MonthlySeries::from_months(
+            2023,
+            SeriesKind::Cumulative,
+            [(3, c(10, 30)), (7, c(40, 100))],
+        )
+        .unwrap();
+        let at =
+            Progress::year_to_date(&quarterly, &thirty(), d(5, 10), &Rounding::default()).unwrap();
+        assert_eq!(
+            (at.to_date, at.covered_through),
+            (c(10, 30), Some(d(3, 31)))
+        );
+    }
+
+    #[test]
+    fn pace_and_projection_agree_with_the_rate_to_date() {
+        // 31 of 103 = 30.1% ≥ 30% by 30 June: met, projected to meet, and on pace — however
+        // the projected records round (63/208).
+        for (g, n) in [(31, 103), (32, 106), (30, 100)] {
+            let s =
+                MonthlySeries::from_months(2023, SeriesKind::Cumulative, [(6, c(g, n))]).unwrap();
+            let p = Progress::year_to_date(&s, &thirty(), d(6, 30), &Rounding::default()).unwrap();
+            assert_eq!(p.met, Some(true), "{g}/{n}");
+            assert_eq!(p.projection.unwrap().meets_target, Some(true), "{g}/{n}");
+            let pace = p.pace.unwrap();
+            assert!(pace.on_pace, "{g}/{n}");
+            assert!(pace.index >= Decimal::ONE, "{g}/{n}: {}", pace.index);
+        }
+        // And one record short of 30% is behind on every count.
+        let s =
+            MonthlySeries::from_months(2023, SeriesKind::Cumulative, [(6, c(30, 101))]).unwrap();
+        let p = Progress::year_to_date(&s, &thirty(), d(6, 30), &Rounding::default()).unwrap();
+        assert_eq!(
+            (p.met, p.projection.unwrap().meets_target),
+            (Some(false), Some(false))
+        );
+        assert!(!p.pace.unwrap().on_pace);
     }
 
     #[test]

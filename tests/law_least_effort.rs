@@ -39,7 +39,10 @@ fn rule() -> impl Strategy<Value = (&'static str, bool)> {
         (r#"{ kind = "all", percent = "20", min_count = 3 }"#, false),
         (r#"{ kind = "rate" }"#, false),
         // "At most": the lever fixes counted records (convert) or adds uncounted ones (add).
-        (r#"{ kind = "all", comparison = "at_most", percent = "30" }"#, true),
+        (
+            r#"{ kind = "all", comparison = "at_most", percent = "30" }"#,
+            true,
+        ),
         (
             r#"{ kind = "rate_steps", steps = [{ at_least = "100", points = "1" }, { at_least = "60", points = "0.5" }] }"#,
             false,

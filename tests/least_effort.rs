@@ -349,7 +349,10 @@ fn at_most_rules_are_planned_too() {
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &Costs::new()).unwrap();
     assert!(plan.reached);
     assert_eq!(plan.total_cost, dec!(3));
-    assert_eq!((plan.steps[0].criterion.as_str(), plan.steps[0].records), ("I.1", 3));
+    assert_eq!(
+        (plan.steps[0].criterion.as_str(), plan.steps[0].records),
+        ("I.1", 3)
+    );
     // Adding uncounted records instead: 5/(20 + k) ≤ 10% → k = 30.
     let add = Costs::new().lever("I.1", Lever::Add);
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &add).unwrap();
@@ -372,7 +375,11 @@ fn a_criterion_priced_beyond_any_budget_does_not_abort_the_plan() {
     // 4.29 + 2.25 = 6.54 now, 7.00 needed. II.6 alone: 6 records give 3 × 36/40 = 2.70
     // (6.99, short); 7 give 3 × 37/40 = 2.775 → 2.78, total 7.07.
     assert!(plan.reached);
-    let steps: Vec<_> = plan.steps.iter().map(|s| (s.criterion.as_str(), s.records)).collect();
+    let steps: Vec<_> = plan
+        .steps
+        .iter()
+        .map(|s| (s.criterion.as_str(), s.records))
+        .collect();
     assert_eq!(steps, [("II.6", 7)]);
     assert_eq!(plan.total_after, dec!(7.07));
 }

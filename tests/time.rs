@@ -67,15 +67,17 @@ fn vi_24b_at_the_end_of_september() {
     assert_eq!(projection.percent, Some(dec!(27.48)));
     assert_eq!(projection.meets_target, Some(false));
 
-    // Pace: T = ⌈0.3 × 535⌉ = ⌈160.5⌉ = 161; made up 110/161 = 68.32%; elapsed 273/365 =
-    // 74.79%; index (110 × 365)/(161 × 273) = 40150/43953 = 0.913 → 0.91; behind.
+    // Pace, on the exact expected denominator D̂ = 400 × 365/273: T = 0.3 × D̂ = 43800/273 =
+    // 160.44 (shown as ⌈T⌉ = 161); made up 110/T = 30030/43800 = 68.56%; elapsed 273/365 =
+    // 74.79%; index (G/T)/(E/Y) = 110/120 = 0.9167 → 0.92 (the rate to date ÷ the target);
+    // behind.
     let pace = progress.pace.clone().unwrap();
     assert_eq!(pace.expected_denominator, 535);
     assert_eq!(pace.target_records, 161);
     assert_eq!(pace.made_up, 110);
-    assert_eq!(pace.made_up_percent, dec!(68.32));
+    assert_eq!(pace.made_up_percent, dec!(68.56));
     assert_eq!(pace.elapsed_percent, dec!(74.79));
-    assert_eq!(pace.index, dec!(0.91));
+    assert_eq!(pace.index, dec!(0.92));
     assert!(!pace.on_pace);
 
     // Per remaining month (October–December, 3 months):
@@ -119,9 +121,15 @@ fn vi_24b_mid_month_and_unreported_month() {
     assert_eq!(october.covered_through, Some(d(2023, 9, 30)));
     assert_eq!(october.days_elapsed, 273);
     assert_eq!(october.need.unwrap().remaining_months, 3);
-    // 31 October: October has ended and is not reported.
+    // 31 October: October ends today and cannot be reported yet — data to 30 September,
+    // November and December to come.
+    let today =
+        Progress::year_to_date(&vi_24b(), &thirty_percent(), d(2023, 10, 31), &policy).unwrap();
+    assert_eq!(today.covered_through, Some(d(2023, 9, 30)));
+    assert_eq!(today.need.unwrap().remaining_months, 2);
+    // 1 November: October has ended and is not reported.
     let err =
-        Progress::year_to_date(&vi_24b(), &thirty_percent(), d(2023, 10, 31), &policy).unwrap_err();
+        Progress::year_to_date(&vi_24b(), &thirty_percent(), d(2023, 11, 1), &policy).unwrap_err();
     assert_eq!(
         err,
         Error::MonthNotReported {

@@ -24,10 +24,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::plan::{Costs, Goal, LeastEffortPlan, PlanStep};
-use super::scenario::{Change, Scenario, add_records};
+use super::scenario::{Change, Scenario, add_records, comparison_of};
 use crate::{
-    CriteriaSet, Error, Evidence, Lever, Observations, Observed, Reads, Records, Result, Rounding,
-    Scorecard,
+    Comparison, CriteriaSet, Error, Evidence, Lever, Observations, Observed, Reads, Records,
+    Result, Rounding, Scorecard,
 };
 
 /// The most points-gained states (units of the rounding resolution) the planner works with.
@@ -378,9 +378,15 @@ fn groups<'a>(
                 .rule
                 .full_target()?
                 .and_then(|t| t.records_needed(&counts, lever));
+            // Records that can be converted: those not yet meeting the measure ("at least") or
+            // those counted and to be fixed ("at most").
+            let convertible = match comparison_of(leaf.rule)? {
+                Comparison::AtLeast => counts.remaining(),
+                Comparison::AtMost => counts.numerator(),
+            };
             let k_max = match (lever, needed) {
-                (Lever::Convert, Some(Records::Needed(k))) => k.min(counts.remaining()),
-                (Lever::Convert, _) => counts.remaining(),
+                (Lever::Convert, Some(Records::Needed(k))) => k.min(convertible),
+                (Lever::Convert, _) => convertible,
                 (_, Some(Records::Needed(k))) => k,
                 _ => u64::MAX - counts.denominator(),
             };
