@@ -51,6 +51,14 @@ pub(crate) fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDa
     from_repr(DateRepr::deserialize(deserializer)?)
 }
 
+/// A list of dates.
+pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
+    Vec::<DateRepr>::deserialize(deserializer)?
+        .into_iter()
+        .map(from_repr)
+        .collect()
+}
+
 /// An optional date (use with `#[serde(default)]`).
 pub(crate) fn option<'de, D: Deserializer<'de>>(
     deserializer: D,

@@ -383,3 +383,38 @@ fn a_criterion_priced_beyond_any_budget_does_not_abort_the_plan() {
     assert_eq!(steps, [("II.6", 7)]);
     assert_eq!(plan.total_after, dec!(7.07));
 }
+
+#[test]
+fn meetings_in_several_periods_are_one_task() {
+    let set = CriteriaSet::reference();
+    let obs = Observations::new("X", 2023);
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2023, m, d).unwrap();
+    // VII.29: one UBND meeting in each half of 2023 (3 points). One meeting is an option
+    // worth 1.50; both halves need one task holding both dates.
+    let costs = Costs::new()
+        .task(
+            Change::HoldOn {
+                criterion: "VII.29".into(),
+                date: date(3, 1),
+            },
+            dec!(1),
+        )
+        .task(
+            Change::HoldOnDates {
+                criterion: "VII.29".into(),
+                dates: vec![date(3, 1), date(9, 1)],
+            },
+            dec!(2),
+        );
+    let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(3)), &costs).unwrap();
+    assert!(plan.reached);
+    assert_eq!(
+        (plan.total_cost, plan.index_after),
+        (dec!(2), Some(dec!(3.00)))
+    );
+    let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(1.5)), &costs).unwrap();
+    assert_eq!(
+        (plan.total_cost, plan.index_after),
+        (dec!(1), Some(dec!(1.50)))
+    );
+}

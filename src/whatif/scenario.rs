@@ -63,6 +63,16 @@ pub enum Change {
         #[serde(deserialize_with = "crate::dates::date")]
         date: NaiveDate,
     },
+    /// Add several days on which meetings or events are held (window and frequency rules):
+    /// one change, so that the least-effort planner can weigh meetings in several periods
+    /// together (its options for one criterion are alternatives).
+    HoldOnDates {
+        /// The criterion's id.
+        criterion: String,
+        /// The days held.
+        #[serde(deserialize_with = "crate::dates::list")]
+        dates: Vec<NaiveDate>,
+    },
     /// Set the assessor's points (assessor rules), 0 ≤ points ≤ max.
     SetPoints {
         /// The criterion's id.
@@ -101,6 +111,7 @@ impl Change {
             | Self::MarkDone { criterion }
             | Self::CompleteOn { criterion, .. }
             | Self::HoldOn { criterion, .. }
+            | Self::HoldOnDates { criterion, .. }
             | Self::SetPoints { criterion, .. }
             | Self::SetCount { criterion, .. }
             | Self::SetCategory { criterion, .. }
@@ -126,6 +137,10 @@ impl Change {
             Self::MarkDone { .. } => "mark done".to_owned(),
             Self::CompleteOn { date, .. } => format!("complete on {date}"),
             Self::HoldOn { date, .. } => format!("hold on {date}"),
+            Self::HoldOnDates { dates, .. } => {
+                let days: Vec<String> = dates.iter().map(ToString::to_string).collect();
+                format!("hold on {}", days.join(", "))
+            }
             Self::SetPoints { points, .. } => format!("set assessor points to {points}"),
             Self::SetCount { count, .. } => format!("set the count to {count}"),
             Self::SetCategory { category, .. } => format!("set the category to {category:?}"),
@@ -229,6 +244,15 @@ impl Change {
                     _ => Vec::new(),
                 };
                 dates.push(*date);
+                Evidence::Held(dates)
+            }
+            Self::HoldOnDates { dates: more, .. } => {
+                fits(rule, Reads::Dates, "dates held")?;
+                let mut dates = match current {
+                    Observed::Reported(Evidence::Held(dates)) => dates.clone(),
+                    _ => Vec::new(),
+                };
+                dates.extend_from_slice(more);
                 Evidence::Held(dates)
             }
             Self::SetPoints { points, .. } => {
