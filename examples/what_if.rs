@@ -174,20 +174,20 @@ fn run() -> cchc::Result<()> {
         progress.percent.map(vi).unwrap_or_default()
     );
     if let Some(projection) = &progress.projection {
+        let heading = if projection.estimate {
+            "Dự báo cuối năm (ước tính tuyến tính)"
+        } else {
+            "Cả năm (số thực tế)"
+        };
+        let verdict = match projection.meets_target {
+            Some(true) => "đạt",
+            Some(false) => "chưa đạt",
+            None => "không phát sinh",
+        };
         println!(
-            "   Dự báo cuối năm (ước tính tuyến tính{}): {} = {}%, {}",
-            if projection.estimate {
-                ""
-            } else {
-                ", số thực tế"
-            },
+            "   {heading}: {} = {}%, {verdict}",
             projection.counts,
             projection.percent.map(vi).unwrap_or_default(),
-            if projection.meets_target == Some(true) {
-                "đạt"
-            } else {
-                "chưa đạt"
-            }
         );
     }
     if let Some(pace) = &progress.pace {

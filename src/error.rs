@@ -424,6 +424,24 @@ pub enum Error {
     /// An evidence text for a criterion that has no observation to attach it to.
     #[error("no observation to attach evidence to: record the observation first")]
     NoObservation,
+    /// A band asked for by a label that no band of the set has.
+    #[error("no rating band is labelled {label:?} (bands: {allowed})")]
+    UnknownBand {
+        /// The label given.
+        label: String,
+        /// The set's band labels, Vietnamese / English.
+        allowed: String,
+    },
+    /// Two scorecards that cannot be compared line by line.
+    #[error("cannot compare scorecards of {what} {before:?} and {after:?}")]
+    NotComparable {
+        /// What differs (`criteria set`, `rounding`).
+        what: &'static str,
+        /// The first scorecard's.
+        before: String,
+        /// The second scorecard's.
+        after: String,
+    },
     /// An error about one item (plan item, criterion, observation).
     #[error("{item}: {source}")]
     At {

@@ -83,4 +83,20 @@ fn same_scorecard_is_unchanged_and_other_sets_are_refused() {
     other.criteria.retain(|c| c.id != "II.4");
     let err = ScorecardDiff::between(&card, &other).unwrap_err();
     assert_eq!(err.item(), Some("II.4"));
+    // Scorecards of another criteria set or rounding policy are not compared line by line.
+    let mut renamed = card.clone();
+    renamed.criteria_set = "Bộ tiêu chí tỉnh".into();
+    let err = ScorecardDiff::between(&card, &renamed).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("cannot compare scorecards of criteria set"),
+        "{err}"
+    );
+    let mut coarser = card.clone();
+    coarser.rounding = cchc::Rounding::new(1, cchc::RoundingMode::HalfAwayFromZero).unwrap();
+    let err = ScorecardDiff::between(&card, &coarser).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cannot compare scorecards of rounding \"2 decimals, half away from zero\" and \"1 decimals, half away from zero\""
+    );
 }

@@ -263,7 +263,7 @@ fn bad_goals_and_costs_are_refused() {
         |goal: Goal, costs: Costs| LeastEffortPlan::find(&set, &base, &goal, &costs).unwrap_err();
     assert_eq!(
         find(Goal::Band("Tốt".into()), Costs::new()).to_string(),
-        "unknown band id \"Tốt\""
+        "no rating band is labelled \"Tốt\" (bands: Đạt / Pass, Chưa đạt / Fail)"
     );
     assert_eq!(
         find(Goal::Index(dec!(101)), Costs::new()).to_string(),

@@ -79,7 +79,11 @@ fn cell(text: &str) -> String {
             {
                 out.push_str("&lt;");
             }
-            '`' => out.push_str("\\`"),
+            // Emphasis, links and escapes in user text are shown as written.
+            '`' | '*' | '_' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
@@ -115,6 +119,7 @@ mod tests {
         );
         assert_eq!(cell(" tab\there "), "tab here");
         assert_eq!(cell("<br> & `x` < 35%"), "&lt;br> & \\`x\\` < 35%");
+        assert_eq!(cell("*a* _b_ [c](d) \\"), "\\*a\\* \\_b\\_ \\[c\\](d) \\\\");
     }
 
     #[test]

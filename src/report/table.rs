@@ -1,5 +1,6 @@
 //! The self-assessment table for a terminal: ASCII rules, cells word-wrapped to fixed widths
-//! counted in characters (`chars().count()`: Vietnamese letters are several bytes each).
+//! counted in letters (Vietnamese letters are several bytes each, and in decomposed form
+//! several characters: combining marks take no column).
 
 use super::sheet::{Column, RowKind, Sheet};
 
@@ -75,7 +76,7 @@ fn cells(texts: &[String], columns: &[Column], widths: &[usize]) -> String {
         out.push('|');
         for ((lines, w), column) in wrapped.iter().zip(widths).zip(columns) {
             let text = lines.get(i).map_or("", String::as_str);
-            let pad = w.saturating_sub(text.chars().count());
+            let pad = w.saturating_sub(text_width(text));
             out.push(' ');
             if column.numeric() {
                 out.extend(std::iter::repeat_n(' ', pad));
@@ -89,6 +90,37 @@ fn cells(texts: &[String], columns: &[Column], widths: &[usize]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Whether `c` is a combining mark (it joins the letter before it): decomposed (NFD)
+/// Vietnamese writes "ệ" as e + U+0302 + U+0323.
+fn is_combining(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F
+    )
+}
+
+/// The letters of `text`, each with its combining marks, so that neither counting nor
+/// splitting separates a mark from its letter.
+fn clusters(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if i > 0 && !is_combining(c) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Columns `text` takes on a terminal: its letters, combining marks not counted.
+fn text_width(text: &str) -> usize {
+    text.chars().filter(|c| !is_combining(*c)).count()
 }
 
 /// Word-wraps `text` to lines of at most `width` characters. Line breaks in the text are kept,
@@ -110,7 +142,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut line = String::new();
         let mut len = 0;
         for word in paragraph.split_whitespace() {
-            let word_len = word.chars().count();
+            let word_len = text_width(word);
             if len > 0 && len + 1 + word_len <= width {
                 line.push(' ');
                 line.push_str(word);
@@ -120,13 +152,13 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             if len > 0 {
                 lines.push(std::mem::take(&mut line));
             }
-            let chars: Vec<char> = word.chars().collect();
-            let mut pieces = chars.chunks(width).peekable();
+            let letters = clusters(word);
+            let mut pieces = letters.chunks(width).peekable();
             while let Some(piece) = pieces.next() {
                 if pieces.peek().is_some() {
-                    lines.push(piece.iter().collect());
+                    lines.push(piece.concat());
                 } else {
-                    line = piece.iter().collect();
+                    line = piece.concat();
                     len = piece.len();
                 }
             }
@@ -140,9 +172,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     if lines.len() > MAX_LINES {
         lines.truncate(MAX_LINES);
         if let Some(last) = lines.last_mut() {
-            let mut kept: Vec<char> = last.chars().collect();
+            let mut kept = clusters(last);
             kept.truncate(width.saturating_sub(1));
-            *last = kept.into_iter().collect::<String>() + "…";
+            *last = kept.concat() + "…";
         }
     }
     lines
@@ -153,6 +185,16 @@ mod tests {
     use super::*;
     use crate::explain::Lang;
     use crate::report::{Format, render, render_in, tiny};
+
+    #[test]
+    fn decomposed_vietnamese_keeps_its_marks_and_its_width() {
+        // "Nghiệp vụ" in NFD: ệ = e + U+0302 + U+0323, ụ = u + U+0323.
+        let nfd = "Nghie\u{302}\u{323}p vu\u{323}";
+        assert_eq!(text_width(nfd), 9);
+        assert_eq!(text_width("Nghiệp vụ"), 9);
+        assert_eq!(wrap(nfd, 4), ["Nghi", "e\u{302}\u{323}p", "vu\u{323}"]);
+        assert_eq!(clusters("e\u{302}\u{323}a"), ["e\u{302}\u{323}", "a"]);
+    }
 
     #[test]
     fn wrap_counts_characters_not_bytes() {

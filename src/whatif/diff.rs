@@ -119,9 +119,24 @@ impl ScorecardDiff {
     /// The difference from `before` to `after`.
     ///
     /// # Errors
-    /// [`Error::UnknownId`], wrapped with the criterion's id, when the two scorecards do not
-    /// list the same criteria (they come from different criteria sets).
+    /// [`Error::NotComparable`] when the scorecards come from different criteria sets or
+    /// rounding policies; [`Error::UnknownId`], wrapped with the criterion's id, when they do
+    /// not list the same criteria.
     pub fn between(before: &Scorecard, after: &Scorecard) -> Result<Self> {
+        if before.criteria_set != after.criteria_set {
+            return Err(Error::NotComparable {
+                what: "criteria set",
+                before: before.criteria_set.clone(),
+                after: after.criteria_set.clone(),
+            });
+        }
+        if before.rounding != after.rounding {
+            return Err(Error::NotComparable {
+                what: "rounding",
+                before: before.rounding.to_string(),
+                after: after.rounding.to_string(),
+            });
+        }
         let unknown = |id: &str| {
             Error::UnknownId {
                 what: "criterion",

@@ -101,9 +101,14 @@ fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
                     b.label_vi.to_lowercase() == wanted || b.label_en.to_lowercase() == wanted
                 })
                 .map(|b| b.from)
-                .ok_or_else(|| Error::UnknownId {
-                    what: "band",
-                    id: label.clone(),
+                .ok_or_else(|| Error::UnknownBand {
+                    label: label.clone(),
+                    allowed: set
+                        .bands()
+                        .iter()
+                        .map(|b| format!("{} / {}", b.label_vi, b.label_en))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 })
         }
     }
