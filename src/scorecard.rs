@@ -6,6 +6,7 @@
 //! appraised points (điểm thẩm định) stand side by side: an appraiser may override any
 //! criterion's points with a reason.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -75,6 +76,10 @@ pub struct CriterionResult {
     /// Why the appraiser overrode the points.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appraisal_reason: Option<String>,
+    /// For a scorecard taken at a date: the last day on which this criterion can still earn
+    /// more points (its status is then [`ScoreStatus::Pending`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_until: Option<NaiveDate>,
     /// The structured working behind the points (absent on parent criteria).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working: Option<Working>,
@@ -121,6 +126,9 @@ pub struct Scorecard {
     pub summary: Summary,
     /// The criteria set's name.
     pub criteria_set: String,
+    /// The date the scorecard was taken at ([`Scorecard::score_at`]); `None` at the year's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<NaiveDate>,
     /// The rounding policy used.
     pub rounding: Rounding,
     /// Field subtotals, in order.
@@ -129,6 +137,15 @@ pub struct Scorecard {
     pub criteria: Vec<CriterionResult>,
     /// Ids of criteria with no observation.
     pub missing: Vec<String>,
+}
+
+/// What every criterion is scored with.
+#[derive(Clone, Copy)]
+struct Ctx<'a> {
+    set: &'a CriteriaSet,
+    observations: &'a Observations,
+    /// Score at this date (deadlines still open are pending), or at the year's end.
+    as_of: Option<NaiveDate>,
 }
 
 /// Points summed over criteria, with their statuses counted, for parents and fields.
@@ -141,6 +158,8 @@ struct Sums {
     met: usize,
     not_applicable: usize,
     missing: usize,
+    pending: usize,
+    open_until: Option<NaiveDate>,
 }
 
 impl Sums {
@@ -153,6 +172,8 @@ impl Sums {
             met: usize::from(line.status == ScoreStatus::Met),
             not_applicable: usize::from(line.status == ScoreStatus::NotApplicable),
             missing: usize::from(line.status == ScoreStatus::Missing),
+            pending: usize::from(line.status == ScoreStatus::Pending),
+            open_until: line.open_until,
         }
     }
 
@@ -164,16 +185,20 @@ impl Sums {
         self.met += other.met;
         self.not_applicable += other.not_applicable;
         self.missing += other.missing;
+        self.pending += other.pending;
+        self.open_until = self.open_until.max(other.open_until);
     }
 
-    /// A parent's status from its sub-criteria's, each judged on exact points: met when every
-    /// one is met (or không phát sinh), not applicable or missing when all are, not met when
-    /// none scored, partial otherwise.
+    /// A parent's status from its sub-criteria's, each judged on exact points: not applicable
+    /// or missing when all are, pending when any is, met when every one is met (or không phát
+    /// sinh), not met when none scored, partial otherwise.
     fn status(&self) -> ScoreStatus {
         if self.count > 0 && self.not_applicable == self.count {
             ScoreStatus::NotApplicable
         } else if self.count > 0 && self.missing == self.count {
             ScoreStatus::Missing
+        } else if self.pending > 0 {
+            ScoreStatus::Pending
         } else if self.met + self.not_applicable == self.count {
             ScoreStatus::Met
         } else if self.points.is_zero() {
@@ -192,6 +217,52 @@ impl Scorecard {
     /// for an unknown criterion, a value that does not fit the criterion's rule, points out of
     /// range.
     pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
+        Self::build(Ctx {
+            set,
+            observations,
+            as_of: None,
+        })
+    }
+
+    /// Scores `observations` against `set` at the date `as_of`, within the year: deadlines,
+    /// windows and frequency periods still open are [`ScoreStatus::Pending`], not "not met"
+    /// (see [`ScoringRule::score_at`]); each line says until when
+    /// ([`CriterionResult::open_until`]). Counts are scored as reported to date.
+    ///
+    /// ```
+    /// use cchc::{CriteriaSet, Evidence, Observations, Observed, ScoreStatus, Scorecard};
+    /// use chrono::NaiveDate;
+    /// let set = CriteriaSet::reference();
+    /// // II.8e: the dialogue on procedures is due in Quý IV; at 30 September it is not late.
+    /// let obs = Observations::new("Phường Sông Cầu", 2023).with("II.8e", Observed::Reported(Evidence::Held(vec![])));
+    /// let at = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+    /// let card = Scorecard::score_at(&set, &obs, at)?;
+    /// let line = card.criterion("II.8e").unwrap();
+    /// assert_eq!(line.status, ScoreStatus::Pending);
+    /// assert_eq!(line.open_until, NaiveDate::from_ymd_opt(2023, 12, 31));
+    /// assert_eq!(line.explanation_en, "Not held (due within 2023-10-01–2023-12-31): 0 points; still open until 2023-12-31");
+    /// assert_eq!(Scorecard::score(&set, &obs)?.criterion("II.8e").unwrap().status, ScoreStatus::NotMet);
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Scorecard::score`].
+    pub fn score_at(
+        set: &CriteriaSet,
+        observations: &Observations,
+        as_of: NaiveDate,
+    ) -> Result<Self> {
+        Self::build(Ctx {
+            set,
+            observations,
+            as_of: Some(as_of),
+        })
+    }
+
+    fn build(ctx: Ctx<'_>) -> Result<Self> {
+        let Ctx {
+            set, observations, ..
+        } = ctx;
         observations.check(set)?;
         let rounding = *set.rounding();
         let mut criteria = Vec::with_capacity(64);
@@ -201,11 +272,10 @@ impl Scorecard {
             let mut sums = Sums::default();
             for criterion in &field.criteria {
                 sums.add(&score_criterion(
-                    set,
+                    ctx,
                     field,
                     criterion,
                     None,
-                    observations,
                     &mut criteria,
                     &mut missing,
                 )?);
@@ -225,6 +295,7 @@ impl Scorecard {
         Ok(Self {
             summary: Summary::from_totals(set, observations, total, appraised, max, missing.len())?,
             criteria_set: set.name().to_owned(),
+            as_of: ctx.as_of,
             rounding,
             fields,
             criteria,
@@ -336,11 +407,15 @@ impl Summary {
     /// As [`Scorecard::score`].
     pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
         observations.check(set)?;
+        let ctx = Ctx {
+            set,
+            observations,
+            as_of: None,
+        };
         let (mut total, mut appraised, mut max) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut missing = 0;
         for leaf in set.leaves() {
-            let (score, appraised_points) =
-                score_leaf(set, leaf.criterion, leaf.rule, observations)?;
+            let (score, appraised_points) = score_leaf(ctx, leaf.criterion, leaf.rule)?;
             missing += usize::from(score.status == ScoreStatus::Missing);
             total += score.points;
             max += score.max_points;
@@ -392,21 +467,24 @@ impl CriteriaSet {
 /// One leaf's score (by its policy for không phát sinh) and its appraised points: shared by
 /// [`Scorecard::score`] and [`Summary::score`].
 fn score_leaf(
-    set: &CriteriaSet,
+    ctx: Ctx<'_>,
     criterion: &Criterion,
     rule: &ScoringRule,
-    observations: &Observations,
 ) -> Result<(CriterionScore, Decimal)> {
+    let Ctx {
+        set,
+        observations,
+        as_of,
+    } = ctx;
     let id = criterion.id.as_str();
     let policy = criterion.not_applicable.unwrap_or(set.not_applicable());
-    let score = rule
-        .score(
-            criterion.max_points,
-            observations.value(id),
-            policy,
-            set.rounding(),
-        )
-        .map_err(|e| e.at(id))?;
+    let observed = observations.value(id);
+    let max = criterion.max_points;
+    let score = match as_of {
+        Some(day) => rule.score_at(max, observed, policy, set.rounding(), day),
+        None => rule.score(max, observed, policy, set.rounding()),
+    }
+    .map_err(|e| e.at(id))?;
     let appraised = match observations.appraisal(id) {
         None => score.points,
         // A criterion left out of the maximum (không phát sinh) counts 0 of 0: an appraiser
@@ -441,28 +519,20 @@ fn index_of(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<
 }
 
 fn score_criterion(
-    set: &CriteriaSet,
+    ctx: Ctx<'_>,
     field: &CriteriaField,
     criterion: &Criterion,
     parent: Option<&str>,
-    observations: &Observations,
     out: &mut Vec<CriterionResult>,
     missing: &mut Vec<String>,
 ) -> Result<Sums> {
+    let Ctx { observations, .. } = ctx;
     let id = criterion.id.as_str();
     let Some(rule) = &criterion.rule else {
         let at = out.len();
         let mut sums = Sums::default();
         for child in &criterion.children {
-            sums.add(&score_criterion(
-                set,
-                field,
-                child,
-                Some(id),
-                observations,
-                out,
-                missing,
-            )?);
+            sums.add(&score_criterion(ctx, field, child, Some(id), out, missing)?);
         }
         let line = CriterionResult {
             id: criterion.id.clone(),
@@ -489,12 +559,13 @@ fn score_criterion(
             evidence: None,
             appraised_points: sums.appraised,
             appraisal_reason: None,
+            open_until: sums.open_until,
             working: None,
         };
         out.insert(at, line);
         return Ok(sums);
     };
-    let (score, appraised) = score_leaf(set, criterion, rule, observations)?;
+    let (score, appraised) = score_leaf(ctx, criterion, rule)?;
     if score.status == ScoreStatus::Missing {
         missing.push(criterion.id.clone());
     }
@@ -528,6 +599,7 @@ fn score_criterion(
         evidence: observations.get(id).and_then(|o| o.evidence.clone()),
         appraised_points: appraised,
         appraisal_reason: appraisal.map(|a| a.reason.clone()),
+        open_until: score.open_until,
         working: Some(score.working),
     };
     let sums = Sums::leaf(&line);

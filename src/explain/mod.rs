@@ -195,6 +195,12 @@ pub fn explain(score: &CriterionScore, max: Decimal, measure: Option<&str>, lang
     let mut out = String::with_capacity(160);
     // Writing into a String cannot fail.
     let _ = write_explanation(&mut out, score, max, measure, lang);
+    if let Some(day) = score.open_until {
+        let _ = match lang {
+            Lang::Vi => write!(out, "; còn hạn đến {}", Day(day, lang)),
+            Lang::En => write!(out, "; still open until {}", Day(day, lang)),
+        };
+    }
     out
 }
 

@@ -5,6 +5,7 @@
 //! carries its [`Working`]: the rule's inputs and intermediate values, from which
 //! [`explain`](crate::explain()) writes the giải trình.
 
+use chrono::NaiveDate;
 use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
@@ -52,6 +53,97 @@ impl ScoringRule {
             },
             _ => None,
         })
+    }
+
+    /// Scores `observed` as [`ScoringRule::score`] does, but at the date `as_of`: a deadline
+    /// not yet done, a window not yet held within it, or a frequency with a period still
+    /// uncovered is [`ScoreStatus::Pending`] — not "not met" — while its time is not over,
+    /// with the points earned so far and [`CriterionScore::open_until`], the last day that can
+    /// still earn more (a deadline's last on-time day, then its late period; a window's end,
+    /// then the outer period's; a frequency's last period's end). Other rules score as at the
+    /// year's end.
+    ///
+    /// ```
+    /// use cchc::{DeadlineWording, Evidence, NotApplicablePolicy, Observed, Rounding, ScoreStatus, ScoringRule};
+    /// use chrono::NaiveDate;
+    /// use rust_decimal_macros::dec;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+    /// let rule = ScoringRule::Deadline {
+    ///     date: d(3, 31), wording: DeadlineWording::Before, late_share: dec!(0.5), late_until: d(12, 31),
+    /// };
+    /// let not_yet = Observed::Reported(Evidence::Completed(None));
+    /// let policy = NotApplicablePolicy::FullPoints;
+    /// let march = rule.score_at(dec!(1), &not_yet, policy, &Rounding::default(), d(3, 15))?;
+    /// assert_eq!((march.status, march.open_until), (ScoreStatus::Pending, Some(d(3, 30))));
+    /// let june = rule.score_at(dec!(1), &not_yet, policy, &Rounding::default(), d(6, 1))?;
+    /// assert_eq!((june.status, june.open_until), (ScoreStatus::Pending, Some(d(12, 31))));
+    /// let next_year = rule.score_at(dec!(1), &not_yet, policy, &Rounding::default(), d(12, 31) + chrono::Days::new(1))?;
+    /// assert_eq!(next_year.status, ScoreStatus::NotMet);
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`ScoringRule::score`].
+    pub fn score_at(
+        &self,
+        max: Decimal,
+        observed: &Observed<Evidence>,
+        policy: NotApplicablePolicy,
+        rounding: &Rounding,
+        as_of: NaiveDate,
+    ) -> Result<CriterionScore> {
+        let mut score = self.score(max, observed, policy, rounding)?;
+        if !matches!(score.status, ScoreStatus::NotMet | ScoreStatus::Partial) {
+            return Ok(score);
+        }
+        let Observed::Reported(evidence) = observed else {
+            return Ok(score);
+        };
+        let still = |day: NaiveDate| (as_of <= day).then_some(day);
+        let open_until = match (self, evidence) {
+            (
+                Self::Deadline {
+                    date,
+                    wording,
+                    late_until,
+                    ..
+                },
+                Evidence::Completed(None),
+            ) => Deadline::new(*date, *wording)
+                .last_on_time_day()
+                .and_then(still)
+                .or_else(|| still(*late_until)),
+            (
+                Self::Window {
+                    end, outside_end, ..
+                },
+                Evidence::Held(_),
+            ) => {
+                // Full points while the window lasts; after it, half points while the outer
+                // period lasts, unless a date held there already earned them.
+                let outside_earned = matches!(
+                    score.working,
+                    Working::Window {
+                        outside_in_time: true,
+                        ..
+                    }
+                );
+                still(*end).or_else(|| {
+                    if outside_earned {
+                        None
+                    } else {
+                        still(*outside_end)
+                    }
+                })
+            }
+            (Self::Frequency { end, .. }, Evidence::Held(_)) => still(*end),
+            _ => None,
+        };
+        if let Some(day) = open_until {
+            score.status = ScoreStatus::Pending;
+            score.open_until = Some(day);
+        }
+        Ok(score)
     }
 
     /// Scores `observed` against this rule for a criterion worth `max` points.
@@ -391,6 +483,7 @@ fn fixed(
         rate_percent: None,
         shortfall: None,
         working,
+        open_until: None,
     }
 }
 
@@ -438,6 +531,7 @@ fn finish(
         rate_percent,
         shortfall,
         working,
+        open_until: None,
     })
 }
 

@@ -1,5 +1,6 @@
 //! What scoring one criterion yields: its status, its points and the working behind them.
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,10 @@ pub enum ScoreStatus {
     NotApplicable,
     /// No observation was given.
     Missing,
+    /// Scored at a date before the work's time is over (a deadline, window or frequency
+    /// period still open): the points so far, with more still possible
+    /// ([`CriterionScore::open_until`]).
+    Pending,
 }
 
 /// The working behind a criterion's points: the rule's inputs and intermediate values.
@@ -136,4 +141,8 @@ pub struct CriterionScore {
     pub shortfall: Option<Shortfall>,
     /// The working behind the points.
     pub working: Working,
+    /// For a score taken at a date ([`ScoringRule::score_at`](crate::ScoringRule::score_at)):
+    /// the last day on which more points can still be earned, when that day is still to come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_until: Option<NaiveDate>,
 }

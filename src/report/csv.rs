@@ -37,6 +37,7 @@ const fn status(status: ScoreStatus) -> &'static str {
         ScoreStatus::NotMet => "not_met",
         ScoreStatus::NotApplicable => "not_applicable",
         ScoreStatus::Missing => "missing",
+        ScoreStatus::Pending => "pending",
     }
 }
 

@@ -42,6 +42,8 @@ fn status_words(status: ScoreStatus, lang: Lang) -> &'static str {
         (ScoreStatus::NotApplicable, Lang::En) => "nothing arose",
         (ScoreStatus::Missing, Lang::Vi) => "chưa báo cáo",
         (ScoreStatus::Missing, Lang::En) => "not reported",
+        (ScoreStatus::Pending, Lang::Vi) => "chưa đến hạn",
+        (ScoreStatus::Pending, Lang::En) => "still open",
     }
 }
 
