@@ -78,8 +78,9 @@
 //! [`ScorecardDiff`] shows what moved; [`LeastEffortPlan::find`] gives the cheapest records
 //! that reach a band or an index (exactly, not greedily); [`MonthlySeries`] and [`Progress`]
 //! follow a target through the year (to date, pace, a linear [`Projection`], records needed
-//! per remaining month); [`Target::attain_at`] reports deadlines still open as
-//! [`Status::Pending`]; a [`Rollup`] ranks many wards and sums their counts city-wide.
+//! per remaining month); [`Scorecard::score_at`] (and [`Target::attain_at`] for a plan item)
+//! reports deadlines, windows and meetings still open at a date as pending, not missed; a
+//! [`Rollup`] ranks many wards and sums their counts city-wide.
 //!
 //! ```
 //! use cchc::{Costs, Counts, CriteriaSet, Evidence, Goal, LeastEffortPlan, Observations, Observed};
