@@ -35,6 +35,10 @@ pub struct TaskOption {
 /// What each change costs, and which changes the planner may make.
 ///
 /// Costs are [`Decimal`]s in any unit the user chooses (records, hours, đồng), never negative.
+/// A criterion counted in đồng (V.17, disbursement) is priced per đồng like any other record:
+/// price it ([`Costs::per_record`]) or [`freeze`](Costs::freeze) it. The planner works over
+/// total points in units of the rounding policy (0.01 by default) and refuses a gap of more
+/// than 100,000 units (1,000 points at 2 decimals; 10 points at 4 decimals).
 /// By default every rate criterion that reads counts, is monotone
 /// ([`ScoringRule::is_monotone`](crate::ScoringRule::is_monotone)) and has counts reported may
 /// take records, at a cost of 1 per record, under [`Lever::Convert`].
