@@ -1,7 +1,31 @@
-//! Reading dates from TOML local dates (`2023-05-10`) and from `"YYYY-MM-DD"` strings alike.
+//! Dates the crate accepts, and reading them from TOML local dates (`2023-05-10`) and from
+//! `"YYYY-MM-DD"` strings alike.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
+
+use crate::error::{Error, Reason, Result};
+
+/// The first day the crate works with: 1 January 1900.
+pub(crate) const FIRST: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
+/// The last day the crate works with: 31 December 2199.
+pub(crate) const LAST: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
+    Some(date) => date,
+    None => NaiveDate::MAX,
+};
+
+/// `date` when it lies within [`FIRST`]–[`LAST`]; an error naming it otherwise.
+pub(crate) fn check(date: NaiveDate) -> Result<NaiveDate> {
+    if (FIRST..=LAST).contains(&date) {
+        Ok(date)
+    } else {
+        Err(Error::from(Reason::DateOutOfRange { date }))
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -21,14 +45,16 @@ pub(crate) fn parse_iso(text: &str) -> Option<NaiveDate> {
     if !shape {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|date| check(*date).is_ok())
 }
 
 fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
     match repr {
         DateRepr::Text(text) => parse_iso(&text).ok_or_else(|| {
             E::custom(format!(
-                "date {text:?} is not a calendar date of the form YYYY-MM-DD"
+                "date {text:?} is not a calendar date of the form YYYY-MM-DD from 1900-01-01 to 2199-12-31"
             ))
         }),
         DateRepr::Toml(datetime) => match (datetime.date, datetime.time, datetime.offset) {
@@ -37,7 +63,8 @@ fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
                 u32::from(date.month),
                 u32::from(date.day),
             )
-            .ok_or_else(|| E::custom(format!("date {datetime} does not exist"))),
+            .ok_or_else(|| E::custom(format!("date {datetime} does not exist")))
+            .and_then(|date| check(date).map_err(E::custom)),
             _ => Err(E::custom(format!(
                 "{datetime} is not a local date: give a date alone, like 2023-05-10"
             ))),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::attainment::{Evidence, Shortfall};
 use crate::counts::{Counts, Observed};
 use crate::criteria::{CriteriaSet, Reads};
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::observations::Observations;
 use crate::scorecard::Summary;
 
@@ -74,27 +74,27 @@ impl Rollup {
     /// Scores every ward against `set`, ranks them, and sums their counts per criterion.
     ///
     /// # Errors
-    /// [`Error::DuplicateId`] for a ward named twice and [`Error::MixedYears`] for wards of
+    /// [`ErrorKind::DuplicateId`](crate::ErrorKind::DuplicateId) for a ward named twice and [`ErrorKind::NotComparable`](crate::ErrorKind::NotComparable) for wards of
     /// different years, wrapped with the ward's name; the first ward whose observations do not
     /// fit `set`, wrapped with the ward's name (and inside, the criterion's id);
-    /// [`Error::Overflow`] if a city sum leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) if a city sum leaves `u64`.
     pub fn new(set: &CriteriaSet, wards: &[Observations]) -> Result<Self> {
         let mut names = std::collections::BTreeSet::new();
         for ward in wards {
             if !names.insert(ward.ward.as_str()) {
-                return Err(Error::DuplicateId {
+                return Err(Error::from(Reason::DuplicateId {
                     what: "ward",
                     id: ward.ward.clone(),
-                }
+                })
                 .at(&ward.ward));
             }
             if let Some(first) = wards.first()
                 && ward.year != first.year
             {
-                return Err(Error::MixedYears {
+                return Err(Error::from(Reason::MixedYears {
                     year: ward.year,
                     expected: first.year,
-                }
+                })
                 .at(&ward.ward));
             }
         }
@@ -132,12 +132,12 @@ impl Rollup {
     /// The roll-up as pretty JSON (decimals as strings).
     ///
     /// # Errors
-    /// [`Error::Write`] if the writer fails.
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Write {
+        serde_json::to_string_pretty(self).map_err(|e| Error::from(Reason::Write {
             format: "JSON",
             message: e.to_string(),
-        })
+        }))
     }
 }
 

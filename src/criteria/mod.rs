@@ -1,265 +1,360 @@
 //! Criteria sets (bộ tiêu chí) as data: fields → criteria (→ sub-criteria), each with a
 //! maximum, a [`ScoringRule`] and the plan item it measures, plus the rating bands of the index.
 //!
-//! A province issues its own set; `cchc` ships a reference set derived from the 2023 plan
-//! ([`CriteriaSet::reference`], PLAN.md §3) and reads any other from TOML or JSON. Every set is
-//! validated when it is built, and *every* problem found is reported, each with its id.
+//! A province issues its own set; `cchc` ships a reference set derived from the 2023 plan of
+//! phường Sông Cầu ([`CriteriaSet::reference`]) and reads any other from TOML or JSON. Every set
+//! is checked when it is made, and *every* problem found is reported, each named by its id
+//! ([`Error::problems`](crate::Error::problems)).
+//!
+//! ## The file
+//!
+//! ```toml
+//! name = "Bộ tiêu chí …"
+//! year = 2023                        # optional: observations must be of this year
+//! not_applicable = "full_points"     # or "leave_out", "zero": what không phát sinh scores
+//!
+//! [rounding]
+//! decimals = 2
+//! mode = "half_away_from_zero"       # or "half_even", "toward_zero", "away_from_zero"
+//!
+//! [[bands]]                          # optional: a set may have no bands
+//! label_vi = "Tốt"
+//! label_en = "Good"
+//! from = "80"                        # included
+//! to = "90"                          # excluded, unless it is 100
+//!
+//! [[fields]]
+//! id = "II"
+//! label_vi = "Cải cách thủ tục hành chính"
+//! label_en = "Administrative procedures"
+//!
+//! [[fields.criteria]]
+//! id = "II.4"
+//! label_vi = "Tỷ lệ số hóa kết quả giải quyết TTHC còn hiệu lực"
+//! label_en = "Still-valid procedure results digitised"
+//! max_points = "5"
+//! plan_item = "II.4"                 # optional
+//! measure_vi = "kết quả được số hóa" # optional: what the numerator counts
+//! measure_en = "results digitised"
+//! rule = { kind = "prop", percent = "35" }
+//! ```
+//!
+//! Decimals are written as strings (`"1.5"`) or whole numbers, never as floats, whose digits
+//! may not be the ones written. A criterion has either a `rule` or `children` (sub-criteria
+//! whose maxima add up to its own). The rule kinds:
+//!
+//! | kind | keys | points |
+//! |---|---|---|
+//! | `all` | `percent`, `comparison`?, `min_count`? | max when the exact rate meets the target (and the count), else 0 |
+//! | `rate` | — | max × rate |
+//! | `prop` | `percent` | max × min(1, rate ÷ target) |
+//! | `rate_steps` | `steps = [{ at_least, points }]`, highest first | the highest step reached |
+//! | `count_steps` | `steps = [{ at_least, points }]`, highest first | the highest step reached |
+//! | `categories` | `options = [{ key, label_vi, label_en, share }]` | share × max of the option observed |
+//! | `deadline` | `date`, `wording` (`before`/`by`), `late_share`, `late_until` | on time: max; late up to `late_until`: share × max; else 0 |
+//! | `window` | `start`, `end`, `outside_share`, `outside_start`, `outside_end` | inside: max; elsewhere in the outer period: share × max; else 0 |
+//! | `frequency` | `every_months`, `start`, `end` | max × periods covered ÷ periods |
+//! | `done` | — | max or 0 |
+//! | `assessor` | — | the points given, 0 to max |
 
-mod rule;
+mod model;
+mod spec;
 mod validate;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-pub use rule::{CategoryOption, CountStep, RateStep, Reads, ScoringRule};
+pub use model::{Band, CriteriaField, Criterion, NotApplicablePolicy};
+pub(crate) use spec::SetSpec;
 
-use crate::error::{Error, Result};
-use crate::rounding::Rounding;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::rate::Rounding;
+use crate::rule::ScoringRule;
 
-/// What a criterion scores when nothing arose in scope (*không phát sinh*).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum NotApplicablePolicy {
-    /// Full points (the common practice). The default.
-    #[default]
-    FullPoints,
-    /// Left out: 0 points, and its maximum is taken out of the set's maximum.
-    LeaveOut,
-    /// Zero points, maximum kept.
-    Zero,
-}
-
-/// One criterion (tiêu chí) or sub-criterion (tiêu chí thành phần).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Criterion {
-    /// A unique id, e.g. `II.4`.
-    pub id: String,
-    /// The criterion in Vietnamese, as the official table words it.
-    pub label_vi: String,
-    /// The criterion in English.
-    pub label_en: String,
-    /// Maximum points (điểm tối đa).
-    pub max_points: Decimal,
-    /// How points are computed; absent exactly when the criterion has sub-criteria.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<ScoringRule>,
-    /// The plan item this criterion measures, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan_item: Option<String>,
-    /// What counts as the numerator, in Vietnamese ("kết quả được số hóa"), for explanations.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub measure_vi: Option<String>,
-    /// What counts as the numerator, in English ("results digitised").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub measure_en: Option<String>,
-    /// The policy for *không phát sinh*; the set's default when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_applicable: Option<NotApplicablePolicy>,
-    /// Sub-criteria; the criterion's points are their sum.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub children: Vec<Criterion>,
-}
-
-/// A field (lĩnh vực) of a criteria set: I institutions … VII direction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CriteriaField {
-    /// A unique id, e.g. `II`.
-    pub id: String,
-    /// Vietnamese heading ("Cải cách thủ tục hành chính").
-    pub label_vi: String,
-    /// English heading.
-    pub label_en: String,
-    /// The field's criteria.
-    pub criteria: Vec<Criterion>,
-}
-
-impl CriteriaField {
-    /// The field's maximum: the sum of its criteria's maxima.
-    #[must_use]
-    pub fn max_points(&self) -> Decimal {
-        self.criteria.iter().map(|c| c.max_points).sum()
-    }
-}
-
-/// A rating band of the index: `from` ≤ index < `to` (the band reaching 100 includes 100).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Band {
-    /// Vietnamese name ("Tốt").
-    pub label_vi: String,
-    /// English name ("Good").
-    pub label_en: String,
-    /// Lowest index in the band (included).
-    pub from: Decimal,
-    /// Index where the next band starts (excluded, unless it is 100).
-    pub to: Decimal,
-}
-
-impl Band {
-    /// Whether `index` falls in the band.
-    #[must_use]
-    pub fn contains(&self, index: Decimal) -> bool {
-        self.from <= index
-            && (index < self.to || (self.to == Decimal::ONE_HUNDRED && index == self.to))
-    }
-}
-
-/// The written form of a criteria set, before validation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CriteriaSetSpec {
-    /// The set's name ("Bộ tiêu chí tham chiếu …").
-    pub name: String,
-    /// The rounding policy for points and percentages.
-    #[serde(default)]
-    pub rounding: Rounding,
-    /// The default policy for *không phát sinh*.
-    #[serde(default)]
-    pub not_applicable: NotApplicablePolicy,
-    /// The rating bands of the index.
-    pub bands: Vec<Band>,
-    /// The fields, in order.
-    pub fields: Vec<CriteriaField>,
-}
-
-/// A validated criteria set.
+/// A checked criteria set. Cloning one is cheap; finding a criterion by id takes constant
+/// time.
 ///
 /// ```
 /// use cchc::CriteriaSet;
 /// use rust_decimal_macros::dec;
 /// let set = CriteriaSet::reference();
 /// assert_eq!(set.max_points(), dec!(100));
-/// assert_eq!(set.criterion("II.4").map(|c| c.max_points), Some(dec!(5)));
-/// assert_eq!(set.band_for(dec!(87.5)).map(|b| b.label_vi.as_str()), Some("Tốt"));
+/// assert_eq!(set.criterion("II.4").map(|c| c.max_points()), Some(dec!(5)));
+/// assert_eq!(set.band_for(dec!(87.5)).map(|b| b.label().vi()), Some("Tốt"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(into = "CriteriaSetSpec")]
+#[derive(Debug, Clone)]
 pub struct CriteriaSet {
-    spec: CriteriaSetSpec,
+    inner: Arc<Inner>,
 }
 
-impl From<CriteriaSet> for CriteriaSetSpec {
-    fn from(set: CriteriaSet) -> Self {
-        set.spec
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Inner {
+    name: String,
+    year: Option<i32>,
+    rounding: Rounding,
+    not_applicable: NotApplicablePolicy,
+    bands: Vec<Band>,
+    fields: Vec<CriteriaField>,
+    /// Every criterion's place: its field, then its index at each depth.
+    index: HashMap<Id, Vec<usize>>,
+    /// The scored criteria (those with a rule), depth first, in order.
+    leaves: Vec<Vec<usize>>,
+}
+
+impl PartialEq for CriteriaSet {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner) || self.inner == other.inner
     }
 }
 
-/// A leaf criterion with the field it belongs to.
+impl Eq for CriteriaSet {}
+
+/// The parts a set is made of, before it is checked.
+#[derive(Debug, Clone)]
+pub(crate) struct Parts {
+    pub(crate) name: String,
+    pub(crate) year: Option<i32>,
+    pub(crate) rounding: Rounding,
+    pub(crate) not_applicable: NotApplicablePolicy,
+    pub(crate) bands: Vec<Band>,
+    pub(crate) fields: Vec<CriteriaField>,
+}
+
+/// A leaf criterion (one with a rule) with the field it belongs to.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct Leaf<'a> {
     /// The field.
     pub field: &'a CriteriaField,
-    /// The criterion (it has a rule).
+    /// The criterion.
     pub criterion: &'a Criterion,
     /// The criterion's rule.
     pub rule: &'a ScoringRule,
+    /// Its parent criterion, for a sub-criterion.
+    pub parent: Option<&'a Criterion>,
 }
 
-const REFERENCE: &str = include_str!("reference.toml");
+/// Builds a [`CriteriaSet`] in code; [`CriteriaSetBuilder::build`] checks it whole.
+///
+/// ```
+/// use cchc::{CriteriaSet, Id, Percent, Text};
+/// use cchc::criteria::{Band, CriteriaField, Criterion};
+/// use cchc::rule::ScoringRule;
+/// use rust_decimal_macros::dec;
+/// let online = Criterion::new(
+///     Id::new("1.1")?,
+///     Text::new("Hồ sơ nộp trực tuyến", "Records filed online"),
+///     dec!(6),
+///     ScoringRule::ProportionalToTarget(Percent::new(dec!(50))?),
+/// )?;
+/// let set = CriteriaSet::builder("Bộ tiêu chí thử")
+///     .field(CriteriaField::new(Id::new("1")?, Text::new("Trực tuyến", "Online"), vec![online]))
+///     .band(Band::new(Text::new("Đạt", "Pass"), dec!(50), dec!(100)))
+///     .band(Band::new(Text::new("Chưa đạt", "Fail"), dec!(0), dec!(50)))
+///     .build()?;
+/// assert_eq!(set.max_points(), dec!(6));
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct CriteriaSetBuilder {
+    parts: Parts,
+}
 
-impl CriteriaSet {
-    /// Validates a written set against the plan items that exist (`is_plan_item`).
+impl CriteriaSetBuilder {
+    /// The year the set is for: observations of another year are refused.
+    pub const fn year(mut self, year: i32) -> Self {
+        self.parts.year = Some(year);
+        self
+    }
+
+    /// The rounding policy (default: 2 decimals, half away from zero).
+    pub const fn rounding(mut self, rounding: Rounding) -> Self {
+        self.parts.rounding = rounding;
+        self
+    }
+
+    /// The default policy for *không phát sinh* (default: full points).
+    pub const fn not_applicable(mut self, policy: NotApplicablePolicy) -> Self {
+        self.parts.not_applicable = policy;
+        self
+    }
+
+    /// Adds a rating band.
+    pub fn band(mut self, band: Band) -> Self {
+        self.parts.bands.push(band);
+        self
+    }
+
+    /// Adds a field, after those already added.
+    pub fn field(mut self, field: CriteriaField) -> Self {
+        self.parts.fields.push(field);
+        self
+    }
+
+    /// The set.
     ///
     /// # Errors
-    /// [`Error::InvalidCriteria`] listing every problem found, each wrapped with its id.
-    pub fn from_spec(spec: CriteriaSetSpec, is_plan_item: &dyn Fn(&str) -> bool) -> Result<Self> {
-        let problems = validate::problems(&spec, is_plan_item);
-        if problems.is_empty() {
-            Ok(Self { spec })
-        } else {
-            Err(Error::InvalidCriteria { problems })
+    /// [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet), with every problem in
+    /// [`Error::problems`](crate::Error::problems): ids given twice, a set or field without
+    /// criteria, a criterion's own problems, bands that overlap or leave a gap.
+    pub fn build(self) -> Result<CriteriaSet> {
+        CriteriaSet::from_parts(self.parts)
+    }
+}
+
+/// The path of every criterion under `criteria`, by id, and of every leaf, in order.
+fn walk(
+    criteria: &[Criterion],
+    path: &mut Vec<usize>,
+    index: &mut HashMap<Id, Vec<usize>>,
+    leaves: &mut Vec<Vec<usize>>,
+) {
+    for (i, criterion) in criteria.iter().enumerate() {
+        path.push(i);
+        index.insert(criterion.id().clone(), path.clone());
+        if criterion.rule().is_some() {
+            leaves.push(path.clone());
+        }
+        walk(criterion.children(), path, index, leaves);
+        path.pop();
+    }
+}
+
+impl CriteriaSet {
+    /// Starts a set named `name`, to build in code.
+    pub fn builder(name: impl Into<String>) -> CriteriaSetBuilder {
+        CriteriaSetBuilder {
+            parts: Parts {
+                name: name.into(),
+                year: None,
+                rounding: Rounding::default(),
+                not_applicable: NotApplicablePolicy::default(),
+                bands: Vec::new(),
+                fields: Vec::new(),
+            },
         }
     }
 
-    /// Reads and validates a set written in TOML.
-    ///
-    /// # Errors
-    /// [`Error::Parse`] for malformed TOML or an unknown key; [`Error::InvalidCriteria`] as
-    /// [`CriteriaSet::from_spec`].
-    pub fn from_toml_with(text: &str, is_plan_item: &dyn Fn(&str) -> bool) -> Result<Self> {
-        let spec: CriteriaSetSpec = toml::from_str(text).map_err(|e| Error::Parse {
-            format: "TOML",
-            message: e.to_string().trim_end().to_owned(),
-        })?;
-        Self::from_spec(spec, is_plan_item)
+    pub(crate) fn from_parts(parts: Parts) -> Result<Self> {
+        let problems = validate::problems(&parts.fields, &parts.bands);
+        if !problems.is_empty() {
+            return Err(Error::invalid_set(problems));
+        }
+        let mut index = HashMap::new();
+        let mut leaves = Vec::new();
+        for (f, field) in parts.fields.iter().enumerate() {
+            walk(field.criteria(), &mut vec![f], &mut index, &mut leaves);
+        }
+        Ok(Self {
+            inner: Arc::new(Inner {
+                name: parts.name,
+                year: parts.year,
+                rounding: parts.rounding,
+                not_applicable: parts.not_applicable,
+                bands: parts.bands,
+                fields: parts.fields,
+                index,
+                leaves,
+            }),
+        })
     }
 
-    /// Reads and validates a set written in JSON.
-    ///
-    /// # Errors
-    /// As [`CriteriaSet::from_toml_with`], for JSON.
-    pub fn from_json_with(text: &str, is_plan_item: &dyn Fn(&str) -> bool) -> Result<Self> {
-        let spec: CriteriaSetSpec = serde_json::from_str(text).map_err(|e| Error::Parse {
-            format: "JSON",
-            message: e.to_string(),
-        })?;
-        Self::from_spec(spec, is_plan_item)
-    }
-
-    /// Reads and validates a set written in TOML whose `plan_item` references must name items
-    /// of `plan`.
+    /// Reads and checks a set written in TOML.
     ///
     /// ```
-    /// use cchc::{CriteriaSet, Plan};
-    /// let plan = Plan::song_cau_2023();
-    /// let set = CriteriaSet::from_toml(CriteriaSet::reference_toml(), &plan)?;
+    /// use cchc::{CriteriaSet, ErrorKind};
+    /// let set = CriteriaSet::from_toml(CriteriaSet::reference_toml())?;
     /// assert_eq!(set, CriteriaSet::reference());
-    /// let broken = CriteriaSet::reference_toml().replace("plan_item = \"II.4\"", "plan_item = \"II.40\"");
-    /// let err = CriteriaSet::from_toml(&broken, &plan).unwrap_err();
-    /// assert!(err.to_string().contains("II.4: unknown plan item id \"II.40\""), "{err}");
+    /// let broken = CriteriaSet::reference_toml().replace("percent = \"35\"", "percent = \"135\"");
+    /// let err = CriteriaSet::from_toml(&broken).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InvalidSet);
+    /// assert_eq!(err.problems()[0].to_string(), "II.4: percentage 135 is outside 0 to 100");
     /// # Ok::<(), cchc::Error>(())
     /// ```
     ///
     /// # Errors
-    /// As [`CriteriaSet::from_toml_with`].
-    pub fn from_toml(text: &str, plan: &crate::plan::Plan) -> Result<Self> {
-        Self::from_toml_with(text, &|id| plan.item(id).is_some())
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed TOML or an unknown key,
+    /// with its line and column; [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet) with
+    /// every problem found, each named by its id.
+    #[cfg(feature = "toml")]
+    pub fn from_toml(text: &str) -> Result<Self> {
+        let spec: SetSpec = toml::from_str(text).map_err(|e| Error::toml(&e, text))?;
+        spec.build()
     }
 
-    /// Reads and validates a set written in JSON against the items of `plan`.
+    /// Reads and checks a set written in JSON (the same shape; dates as `"YYYY-MM-DD"`).
     ///
     /// # Errors
-    /// As [`CriteriaSet::from_json_with`].
-    pub fn from_json(text: &str, plan: &crate::plan::Plan) -> Result<Self> {
-        Self::from_json_with(text, &|id| plan.item(id).is_some())
+    /// As [`CriteriaSet::from_toml`], for JSON.
+    #[cfg(feature = "json")]
+    pub fn from_json(text: &str) -> Result<Self> {
+        let spec: SetSpec = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
+        spec.build()
     }
 
-    /// The set as TOML.
+    /// The set as TOML, which [`CriteriaSet::from_toml`] reads back unchanged.
     ///
     /// # Errors
-    /// [`Error::Write`] if the writer fails.
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(&self.spec).map_err(|e| Error::Write {
-            format: "TOML",
-            message: e.to_string(),
-        })
+        toml::to_string(&SetSpec::from(self)).map_err(|e| Error::write("TOML", &e))
     }
 
-    /// The set as pretty JSON.
+    /// The set as pretty JSON, which [`CriteriaSet::from_json`] reads back unchanged.
     ///
     /// # Errors
-    /// [`Error::Write`] if the writer fails.
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(&self.spec).map_err(|e| Error::Write {
-            format: "JSON",
-            message: e.to_string(),
-        })
+        serde_json::to_string_pretty(&SetSpec::from(self)).map_err(|e| Error::write("JSON", &e))
     }
 
-    /// The reference set shipped with the crate (PLAN.md §3): 7 fields, 100 points, bands
-    /// Xuất sắc ≥ 90 · Tốt ≥ 80 · Khá ≥ 70 · Trung bình ≥ 50 · Yếu < 50.
+    /// Checks every `plan_item` of the set against `plan`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet), with each criterion whose plan
+    /// item `plan` does not have.
+    pub fn check_plan_items(&self, plan: &crate::plan::Plan) -> Result<()> {
+        let mut problems = Vec::new();
+        for path in self.inner.index.values() {
+            if let Some(criterion) = self.at(path)
+                && let Some(item) = criterion.plan_item()
+                && plan.item(item.as_str()).is_none()
+            {
+                problems.push(
+                    Error::from(Reason::UnknownId {
+                        what: "plan item",
+                        id: item.to_string(),
+                    })
+                    .with_key("plan_item")
+                    .at(criterion.id().as_str()),
+                );
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            problems.sort_by_key(ToString::to_string);
+            Err(Error::invalid_set(problems))
+        }
+    }
+
+    /// The reference set shipped with the crate: 41 criteria in 7 fields, 100 points, for
+    /// 2023, derived from the plan of phường Sông Cầu; bands Xuất sắc ≥ 90 · Tốt ≥ 80 · Khá ≥
+    /// 70 · Trung bình ≥ 50 · Yếu < 50. Read once from the compiled-in file.
+    #[cfg(feature = "toml")]
     #[must_use]
     pub fn reference() -> Self {
-        // The built-in file is valid: the unit test `reference_set_is_valid` proves it.
-        let spec: CriteriaSetSpec =
-            toml::from_str(REFERENCE).expect("the built-in reference criteria set parses");
-        Self { spec }
+        REFERENCE_SET.clone()
     }
 
     /// The reference set's source text (TOML), to start a province's own set from.
+    #[cfg(feature = "toml")]
     #[must_use]
     pub const fn reference_toml() -> &'static str {
         REFERENCE
@@ -268,93 +363,166 @@ impl CriteriaSet {
     /// The set's name.
     #[must_use]
     pub fn name(&self) -> &str {
-        &self.spec.name
+        &self.inner.name
+    }
+
+    /// The year the set is for, if it names one.
+    #[must_use]
+    pub fn year(&self) -> Option<i32> {
+        self.inner.year
     }
 
     /// The rounding policy.
     #[must_use]
-    pub const fn rounding(&self) -> &Rounding {
-        &self.spec.rounding
+    pub fn rounding(&self) -> &Rounding {
+        &self.inner.rounding
     }
 
     /// The default policy for *không phát sinh*.
     #[must_use]
-    pub const fn not_applicable(&self) -> NotApplicablePolicy {
-        self.spec.not_applicable
+    pub fn not_applicable(&self) -> NotApplicablePolicy {
+        self.inner.not_applicable
+    }
+
+    /// The policy for *không phát sinh* of `criterion`: its own, or the set's default.
+    #[must_use]
+    pub fn policy_of(&self, criterion: &Criterion) -> NotApplicablePolicy {
+        criterion.not_applicable().unwrap_or(self.inner.not_applicable)
     }
 
     /// The fields, in order.
     #[must_use]
     pub fn fields(&self) -> &[CriteriaField] {
-        &self.spec.fields
+        &self.inner.fields
     }
 
-    /// The rating bands.
+    /// The rating bands (possibly none).
     #[must_use]
     pub fn bands(&self) -> &[Band] {
-        &self.spec.bands
+        &self.inner.bands
     }
 
     /// The band `index` falls in.
     #[must_use]
     pub fn band_for(&self, index: Decimal) -> Option<&Band> {
-        self.spec.bands.iter().find(|band| band.contains(index))
+        self.inner.bands.iter().find(|band| band.contains(index))
     }
 
     /// The set's maximum (before any "leave out" policy).
     #[must_use]
     pub fn max_points(&self) -> Decimal {
-        self.spec.fields.iter().map(CriteriaField::max_points).sum()
+        self.inner.fields.iter().map(CriteriaField::max_points).sum()
+    }
+
+    fn at(&self, path: &[usize]) -> Option<&Criterion> {
+        let (field, rest) = path.split_first()?;
+        let (first, rest) = rest.split_first()?;
+        let mut criterion = self.inner.fields.get(*field)?.criteria().get(*first)?;
+        for i in rest {
+            criterion = criterion.children().get(*i)?;
+        }
+        Some(criterion)
     }
 
     /// The criterion (at any depth) with this id.
     #[must_use]
     pub fn criterion(&self, id: &str) -> Option<&Criterion> {
-        fn find<'a>(list: &'a [Criterion], id: &str) -> Option<&'a Criterion> {
-            list.iter().find_map(|c| {
-                if c.id == id {
-                    Some(c)
-                } else {
-                    find(&c.children, id)
-                }
-            })
-        }
-        self.spec.fields.iter().find_map(|f| find(&f.criteria, id))
+        self.inner.index.get(id).and_then(|path| self.at(path))
+    }
+
+    /// The leaf criterion with this id: its field, rule and parent.
+    #[must_use]
+    pub fn leaf(&self, id: &str) -> Option<Leaf<'_>> {
+        self.inner.index.get(id).and_then(|path| self.leaf_at(path))
+    }
+
+    fn leaf_at(&self, path: &[usize]) -> Option<Leaf<'_>> {
+        let criterion = self.at(path)?;
+        let rule = criterion.rule()?;
+        let field = self.inner.fields.get(*path.first()?)?;
+        let parent = match path.len() {
+            0..=2 => None,
+            n => self.at(&path[..n - 1]),
+        };
+        Some(Leaf {
+            field,
+            criterion,
+            rule,
+            parent,
+        })
     }
 
     /// The scored criteria (those with a rule), depth first, in order.
     pub fn leaves(&self) -> impl Iterator<Item = Leaf<'_>> {
-        fn walk<'a>(field: &'a CriteriaField, list: &'a [Criterion], out: &mut Vec<Leaf<'a>>) {
-            for criterion in list {
-                match &criterion.rule {
-                    Some(rule) => out.push(Leaf {
-                        field,
-                        criterion,
-                        rule,
-                    }),
-                    None => walk(field, &criterion.children, out),
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for field in &self.spec.fields {
-            walk(field, &field.criteria, &mut out);
-        }
-        out.into_iter()
+        self.inner
+            .leaves
+            .iter()
+            .filter_map(|path| self.leaf_at(path))
     }
 }
 
-#[cfg(test)]
+/// The reference set's source text.
+#[cfg(feature = "toml")]
+const REFERENCE: &str = include_str!("reference.toml");
+
+/// The reference set, read once.
+#[cfg(feature = "toml")]
+static REFERENCE_SET: std::sync::LazyLock<CriteriaSet> = std::sync::LazyLock::new(|| {
+    // The compiled-in file is valid: the unit test `reference_set_is_valid` reads it on every
+    // `cargo test`. Should it ever fail, the set is empty rather than a panic.
+    CriteriaSet::from_toml(REFERENCE).unwrap_or_else(|_| CriteriaSet {
+        inner: Arc::default(),
+    })
+});
+
+#[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
     use rust_decimal_macros::dec;
 
     #[test]
     fn reference_set_is_valid() {
-        let spec: CriteriaSetSpec = toml::from_str(REFERENCE).unwrap();
-        let plan = crate::plan::Plan::song_cau_2023();
-        let set = CriteriaSet::from_spec(spec, &|id| plan.item(id).is_some()).unwrap();
+        let set = CriteriaSet::from_toml(REFERENCE).unwrap();
         assert_eq!(set, CriteriaSet::reference());
         assert_eq!(set.max_points(), dec!(100));
+        assert_eq!(set.leaves().count(), 41);
+        assert_eq!(set.year(), Some(2023));
+        assert_eq!(CriteriaSet::from_toml(&set.to_toml().unwrap()).unwrap(), set);
+        assert_eq!(CriteriaSet::from_json(&set.to_json().unwrap()).unwrap(), set);
+        set.check_plan_items(&crate::Plan::song_cau_2023()).unwrap();
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_id() {
+        let broken = REFERENCE
+            .replace("percent = \"35\"", "percent = \"135\"")
+            .replace("id = \"II.6\"", "id = \"II.4\"")
+            .replace("late_share = \"0.5\", late_until = 2023-12-31 }\n\n[[fields.criteria]]\nid = \"I.1b\"", "late_share = \"1.5\", late_until = 2023-12-31 }\n\n[[fields.criteria]]\nid = \"I.1b\"");
+        let err = CriteriaSet::from_toml(&broken).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidSet);
+        let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+        assert!(problems.contains(&"II.4: percentage 135 is outside 0 to 100".to_owned()), "{problems:?}");
+        assert!(problems.contains(&"I.1a: share 1.5 is outside 0 to 1".to_owned()), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("duplicate criterion id \"II.4\"")), "{problems:?}");
+    }
+
+    #[test]
+    fn unknown_plan_items_are_named() {
+        let set = CriteriaSet::from_toml(
+            &REFERENCE.replace("plan_item = \"II.4\"", "plan_item = \"II.40\""),
+        )
+        .unwrap();
+        let err = set.check_plan_items(&crate::Plan::song_cau_2023()).unwrap_err();
+        assert_eq!(err.problems()[0].to_string(), "II.4: unknown plan item id \"II.40\"");
+    }
+
+    #[test]
+    fn lookups_by_id() {
+        let set = CriteriaSet::reference();
+        let leaf = set.leaf("II.8b").unwrap();
+        assert_eq!(leaf.field.id(), "II");
+        assert!(set.leaf("II").is_none());
+        assert!(set.criterion("VII.30").is_some());
     }
 }

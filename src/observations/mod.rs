@@ -1,52 +1,75 @@
-//! The observations file (PLAN.md §6): what a ward reports for each criterion, read into typed
+//! The observations file: what a ward reports for each criterion, read into typed
 //! observations and checked against a criteria set.
 //!
 //! ```toml
 //! ward = "Phường Sông Cầu"
 //! year = 2023
 //!
-//! [observations."II.4"]        # rate criteria
+//! [observations."II.4"]        # rate criteria: whole numbers (a string of digits above i64)
 //! numerator = 120
 //! denominator = 300
-//! evidence = "Báo cáo số 12/BC-UBND"   # optional on any criterion
+//! evidence = "Báo cáo số 12/BC-UBND"   # optional on any criterion: shown in the report
 //!
 //! [observations."II.12"]
-//! not_applicable = true        # không phát sinh
+//! not_applicable = true        # không phát sinh (the same as denominator = 0)
 //!
 //! [observations."I.1a"]        # deadline criteria
 //! completed_on = 2022-12-20
 //!
+//! [observations."I.1b"]        # present but empty: observed, not done (0 points)
+//!
 //! [observations."VII.30"]      # window and frequency criteria
 //! held_on = [2023-05-10, 2023-11-02]
 //!
-//! [appraisals."II.4"]          # the appraiser's override (điểm thẩm định), with a reason
+//! [observations."VII.27a"]     # count steps
+//! count = 2
+//!
+//! [observations."V.18"]        # done / not done
+//! done = true
+//!
+//! [observations."II.9"]        # assessor points: a decimal written as a string
+//! points = "1.5"
+//!
+//! [appraisals."II.4"]          # the appraiser's points (điểm thẩm định), with a reason
 //! points = "4"
 //! reason = "Số liệu số hóa chưa khớp với hệ thống"
 //! ```
 //!
-//! Which keys a criterion takes follows from its rule ([`Reads`]); anything else is an error
-//! naming the criterion and the key. Nothing is silently ignored. A table that is present but
-//! has no `completed_on` (or an empty `held_on`) means "observed, not done", which is not the
-//! same as no table at all (missing).
+//! Which keys a criterion takes follows from its rule ([`Reads`](crate::rule::Reads));
+//! anything else is an error naming the criterion and the key. Nothing is silently ignored. A
+//! table that is present but has no `completed_on` (or an empty `held_on`) means "observed, not
+//! done", which is not the same as no table at all (missing: 0 points, reported as missing).
+//! Dates are TOML local dates or `"YYYY-MM-DD"` strings from 1900-01-01 to 2199-12-31; JSON
+//! uses the strings. The year must be the criteria set's, when the set names one.
+//!
+//! ## Limits
+//!
+//! An evidence text or an appraisal reason holds at most 4,096 bytes; a criterion at most
+//! [`MAX_DATES`] dates held. Larger input is refused with an error, never truncated.
+
+mod read;
+mod value;
+mod write;
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
-use crate::attainment::Evidence;
-use crate::counts::Observed;
 use crate::criteria::CriteriaSet;
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::rate::{Counts, Observed};
+use crate::rule::Evidence;
 
-mod file;
-pub(crate) use file::check_value;
-use file::{
-    check_points, dates_to_strings, leaf, read_appraisal, read_observation, write_observation,
-};
+pub(crate) use read::{check_value, leaf};
+
+/// The most dates held one criterion may list.
+pub const MAX_DATES: usize = 1000;
 
 /// What was reported for one criterion.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Observation {
     /// The value, or không phát sinh.
     pub value: Observed<Evidence>,
@@ -55,7 +78,8 @@ pub struct Observation {
 }
 
 /// The appraiser's points for a criterion (điểm thẩm định), with the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Appraisal {
     /// The appraised points, 0 ≤ points ≤ max.
     pub points: Decimal,
@@ -84,61 +108,17 @@ pub struct Appraisal {
 /// # Ok::<(), cchc::Error>(())
 /// ```
 ///
-/// It is written and read only in the PLAN.md §6 shape ([`Observations::to_toml`],
-/// [`Observations::from_toml`] and their JSON twins), since reading needs the criteria set.
+/// In code, [`Observations::builder`] is the terse way in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Observations {
-    /// The ward's name.
-    pub ward: String,
-    /// The year observed.
-    pub year: i32,
-    entries: BTreeMap<String, Observation>,
-    appraisals: BTreeMap<String, Appraisal>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
     ward: String,
     year: i32,
-    #[serde(default, deserialize_with = "unique_ids")]
-    observations: BTreeMap<String, toml::Table>,
-    #[serde(default, deserialize_with = "unique_ids")]
-    appraisals: BTreeMap<String, toml::Table>,
-}
-
-/// A table by criterion id that refuses an id given twice (TOML does by itself; JSON would
-/// keep the last silently).
-fn unique_ids<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> std::result::Result<BTreeMap<String, toml::Table>, D::Error> {
-    struct Visitor;
-    impl<'de> serde::de::Visitor<'de> for Visitor {
-        type Value = BTreeMap<String, toml::Table>;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str("a table of criteria by id")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> std::result::Result<Self::Value, A::Error> {
-            let mut out = BTreeMap::new();
-            while let Some((id, table)) = map.next_entry::<String, toml::Table>()? {
-                if out.contains_key(&id) {
-                    return Err(serde::de::Error::custom(format!(
-                        "criterion id {id:?} is given twice"
-                    )));
-                }
-                out.insert(id, table);
-            }
-            Ok(out)
-        }
-    }
-    deserializer.deserialize_map(Visitor)
+    entries: BTreeMap<Id, Observation>,
+    appraisals: BTreeMap<Id, Appraisal>,
 }
 
 impl Observations {
-    /// No observations yet.
+    /// No observations yet, for `ward` and `year`.
     #[must_use]
     pub fn new(ward: impl Into<String>, year: i32) -> Self {
         Self {
@@ -149,10 +129,50 @@ impl Observations {
         }
     }
 
-    /// Records `value` for criterion `id` (replacing any earlier one); [`Observed::Missing`]
-    /// removes it.
-    pub fn set(&mut self, id: impl Into<String>, value: Observed<Evidence>) -> &mut Self {
-        let id = id.into();
+    /// Starts observations to build in code, each value named by its criterion's id; every
+    /// id and value is checked against a set when [`ObservationsBuilder::build`] runs.
+    ///
+    /// ```
+    /// use cchc::{CriteriaSet, Observations, Scorecard};
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+    /// let set = CriteriaSet::reference();
+    /// let obs = Observations::builder("Phường Sông Cầu", 2023)
+    ///     .counts("II.4", 90, 300)
+    ///     .held("VII.29", [d(6, 30), d(7, 1)])
+    ///     .completed("I.2a", d(1, 20))
+    ///     .done("V.18", true)
+    ///     .not_applicable("II.12")
+    ///     .evidence("II.4", "Báo cáo số 12/BC-UBND")
+    ///     .build(&set)?;
+    /// assert_eq!(obs.len(), 5);
+    /// let err = Observations::builder("X", 2023).counts("II.4", 310, 300).build(&set).unwrap_err();
+    /// assert_eq!(err.to_string(), "II.4: numerator 310 exceeds denominator 300");
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    pub fn builder(ward: impl Into<String>, year: i32) -> ObservationsBuilder {
+        ObservationsBuilder {
+            ward: ward.into(),
+            year,
+            steps: Vec::new(),
+        }
+    }
+
+    /// The ward's name.
+    #[must_use]
+    pub fn ward(&self) -> &str {
+        &self.ward
+    }
+
+    /// The year observed.
+    #[must_use]
+    pub const fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// Records `value` for criterion `id` (replacing any earlier one, keeping its evidence
+    /// text); [`Observed::Missing`] removes it. Checked against a set when scored.
+    pub fn set(&mut self, id: Id, value: Observed<Evidence>) -> &mut Self {
         match value {
             Observed::Missing => {
                 self.entries.remove(&id);
@@ -167,7 +187,7 @@ impl Observations {
 
     /// Builder form of [`Observations::set`].
     #[must_use]
-    pub fn with(mut self, id: impl Into<String>, value: Observed<Evidence>) -> Self {
+    pub fn with(mut self, id: Id, value: Observed<Evidence>) -> Self {
         self.set(id, value);
         self
     }
@@ -175,25 +195,24 @@ impl Observations {
     /// Attaches evidence text (tài liệu kiểm chứng) to criterion `id`'s observation.
     ///
     /// # Errors
-    /// [`Error::NoObservation`], wrapped with the id, when `id` has no observation yet.
+    /// [`ErrorKind::Missing`](crate::ErrorKind::Missing), named by the id, when `id` has no
+    /// observation yet; [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text above 4,096
+    /// bytes.
     pub fn set_evidence(&mut self, id: &str, evidence: impl Into<String>) -> Result<&mut Self> {
+        let evidence = checked_text("evidence", evidence.into()).map_err(|e| e.at(id))?;
         let entry = self
             .entries
             .get_mut(id)
-            .ok_or_else(|| Error::NoObservation.at(id))?;
-        entry.evidence = Some(evidence.into());
+            .ok_or_else(|| Error::from(Reason::NoObservation).at(id))?;
+        entry.evidence = Some(evidence);
         Ok(self)
     }
 
-    /// Records the appraiser's points for criterion `id`, with the reason.
-    pub fn appraise(
-        &mut self,
-        id: impl Into<String>,
-        points: Decimal,
-        reason: impl Into<String>,
-    ) -> &mut Self {
+    /// Records the appraiser's points for criterion `id`, with the reason. Checked against a
+    /// set when scored.
+    pub fn appraise(&mut self, id: Id, points: Decimal, reason: impl Into<String>) -> &mut Self {
         self.appraisals.insert(
-            id.into(),
+            id,
             Appraisal {
                 points,
                 reason: reason.into(),
@@ -222,13 +241,13 @@ impl Observations {
     }
 
     /// All observations, by id.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Observation)> {
-        self.entries.iter().map(|(id, o)| (id.as_str(), o))
+    pub fn iter(&self) -> impl Iterator<Item = (&Id, &Observation)> {
+        self.entries.iter()
     }
 
     /// All appraisals, by id.
-    pub fn appraisals(&self) -> impl Iterator<Item = (&str, &Appraisal)> {
-        self.appraisals.iter().map(|(id, a)| (id.as_str(), a))
+    pub fn appraisals(&self) -> impl Iterator<Item = (&Id, &Appraisal)> {
+        self.appraisals.iter()
     }
 
     /// How many criteria have an observation.
@@ -243,252 +262,248 @@ impl Observations {
         self.entries.is_empty()
     }
 
-    /// Reads observations written in TOML (PLAN.md §6) for the criteria of `set`.
+    fn check_year(&self, set: &CriteriaSet) -> Result<()> {
+        if !(1900..=2199).contains(&self.year) {
+            return Err(Error::from(Reason::NoSuchPeriod {
+                what: "year",
+                value: i64::from(self.year),
+                allowed: "1900 to 2199",
+            })
+            .with_key("year"));
+        }
+        match set.year() {
+            Some(expected) if expected != self.year => Err(Error::from(Reason::WrongYear {
+                year: self.year,
+                expected,
+            })),
+            _ => Ok(()),
+        }
+    }
+
+    /// Checks every observation and appraisal against `set`: the year, known ids, values of
+    /// the kind each rule reads, points and dates within range. Scoring runs the same checks.
     ///
     /// # Errors
-    /// [`Error::Parse`] for malformed TOML or a top-level key other than `ward`, `year`,
-    /// `observations`, `appraisals`; and, wrapped with the criterion's id,
-    /// [`Error::UnknownId`], [`Error::KeyNotAllowed`], [`Error::MissingKey`],
-    /// [`Error::BadValue`], [`Error::ConflictingKeys`], [`Error::NumeratorExceedsDenominator`],
-    /// [`Error::AboveMax`].
+    /// The first problem, named by the criterion's id.
+    pub fn check(&self, set: &CriteriaSet) -> Result<()> {
+        self.check_year(set)?;
+        for (id, observation) in &self.entries {
+            let leaf = leaf(set, id.as_str())?;
+            check_value(leaf.rule, leaf.criterion.max_points(), &observation.value)
+                .map_err(|e| e.at(id.as_str()))?;
+            if let Some(text) = &observation.evidence {
+                check_length("evidence", text).map_err(|e| e.at(id.as_str()))?;
+            }
+        }
+        for (id, appraisal) in &self.appraisals {
+            let leaf = leaf(set, id.as_str())?;
+            read::check_points(
+                "appraised points",
+                appraisal.points,
+                leaf.criterion.max_points(),
+            )
+            .and_then(|()| check_length("reason", &appraisal.reason))
+            .map_err(|e| e.at(id.as_str()))?;
+        }
+        Ok(())
+    }
+
+    /// Reads observations written in TOML for the criteria of `set`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed TOML, with its line and
+    /// column; and, named by the criterion's id and key: an unknown criterion or key, a key
+    /// missing, a value of the wrong form or out of range, a numerator above its denominator,
+    /// points above the maximum, a year other than the set's.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| Error::Parse {
-            format: "TOML",
-            message: e.to_string().trim_end().to_owned(),
-        })?;
-        Self::from_raw(raw, set)
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let root: value::Value = toml::from_str(text).map_err(|e| Error::toml(&e, text))?;
+        read::read_file(&root, set)
     }
 
     /// Reads observations written in JSON (the same shape; dates as `"YYYY-MM-DD"`).
     ///
     /// # Errors
     /// As [`Observations::from_toml`], for JSON.
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let raw: RawFile = serde_json::from_str(text).map_err(|e| Error::Parse {
-            format: "JSON",
-            message: e.to_string(),
-        })?;
-        Self::from_raw(raw, set)
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let root: value::Value = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
+        read::read_file(&root, set)
     }
 
-    fn from_raw(raw: RawFile, set: &CriteriaSet) -> Result<Self> {
-        let mut out = Self::new(raw.ward, raw.year);
-        for (id, table) in raw.observations {
-            let (rule, _) = leaf(set, &id)?;
-            let observation = read_observation(rule, table, set, &id).map_err(|e| e.at(&id))?;
-            out.entries.insert(id, observation);
-        }
-        for (id, table) in raw.appraisals {
-            let (_, max) = leaf(set, &id)?;
-            let appraisal = read_appraisal(table, max).map_err(|e| e.at(&id))?;
-            out.appraisals.insert(id, appraisal);
-        }
-        Ok(out)
-    }
-
-    /// Checks every observation and appraisal against `set`: known ids, values of the kind
-    /// each rule reads, points within range. Scoring runs the same checks.
+    /// The observations as TOML, which [`Observations::from_toml`] reads back unchanged.
     ///
     /// # Errors
-    /// The first problem, wrapped with the criterion's id.
-    pub fn check(&self, set: &CriteriaSet) -> Result<()> {
-        for (id, observation) in &self.entries {
-            let (rule, max) = leaf(set, id)?;
-            check_value(rule, max, &observation.value).map_err(|e| e.at(id))?;
-        }
-        for (id, appraisal) in &self.appraisals {
-            let (_, max) = leaf(set, id)?;
-            check_points("appraised points", appraisal.points, max).map_err(|e| e.at(id))?;
-        }
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "toml")]
+    pub fn to_toml(&self) -> Result<String> {
+        write::to_toml(self)
+    }
+
+    /// The observations as pretty JSON, which [`Observations::from_json`] reads back
+    /// unchanged.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "json")]
+    pub fn to_json(&self) -> Result<String> {
+        write::to_json(self)
+    }
+}
+
+fn check_length(what: &'static str, text: &str) -> Result<()> {
+    if text.len() > read::MAX_TEXT {
+        Err(Error::from(Reason::TooLong {
+            what,
+            len: text.len(),
+            limit: read::MAX_TEXT,
+        })
+        .with_key(what))
+    } else {
         Ok(())
     }
+}
 
-    /// The observations as TOML, in the §6 shape.
-    ///
-    /// # Errors
-    /// [`Error::Write`] if the writer fails.
-    pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(&self.to_table()).map_err(|e| Error::Write {
-            format: "TOML",
-            message: e.to_string(),
-        })
+fn checked_text(what: &'static str, text: String) -> Result<String> {
+    check_length(what, &text).map(|()| text)
+}
+
+/// One step of an [`ObservationsBuilder`].
+#[derive(Debug, Clone)]
+enum Step {
+    Value(String, Observed<Evidence>),
+    Counts(String, u64, u64),
+    Category(String, String),
+    Evidence(String, String),
+    Appraisal(String, Decimal, String),
+}
+
+/// Observations built in code: each method names a criterion by its id and records one
+/// value; [`ObservationsBuilder::build`] checks them all against a criteria set, as reading a
+/// file does. See [`Observations::builder`].
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ObservationsBuilder {
+    ward: String,
+    year: i32,
+    steps: Vec<Step>,
+}
+
+impl ObservationsBuilder {
+    fn push(mut self, step: Step) -> Self {
+        self.steps.push(step);
+        self
     }
 
-    /// The observations as pretty JSON, in the §6 shape.
-    ///
-    /// # Errors
-    /// [`Error::Write`] if the writer fails.
-    pub fn to_json(&self) -> Result<String> {
-        let mut json = serde_json::to_value(self.to_table()).map_err(|e| Error::Write {
-            format: "JSON",
-            message: e.to_string(),
-        })?;
-        dates_to_strings(&mut json);
-        serde_json::to_string_pretty(&json).map_err(|e| Error::Write {
-            format: "JSON",
-            message: e.to_string(),
-        })
+    fn value(self, id: &str, value: Observed<Evidence>) -> Self {
+        self.push(Step::Value(id.to_owned(), value))
     }
 
-    fn to_table(&self) -> toml::Table {
-        let mut root = toml::Table::new();
-        root.insert("ward".into(), self.ward.clone().into());
-        root.insert("year".into(), i64::from(self.year).into());
-        let mut observations = toml::Table::new();
-        for (id, observation) in &self.entries {
-            observations.insert(id.clone(), write_observation(observation).into());
-        }
-        root.insert("observations".into(), observations.into());
-        if !self.appraisals.is_empty() {
-            let mut appraisals = toml::Table::new();
-            for (id, a) in &self.appraisals {
-                let mut t = toml::Table::new();
-                t.insert("points".into(), a.points.to_string().into());
-                t.insert("reason".into(), a.reason.clone().into());
-                appraisals.insert(id.clone(), t.into());
+    /// `numerator` of `denominator` records (rate rules); a zero denominator is *không phát
+    /// sinh*.
+    pub fn counts(self, id: &str, numerator: u64, denominator: u64) -> Self {
+        self.push(Step::Counts(id.to_owned(), numerator, denominator))
+    }
+
+    /// A count (count-step rules).
+    pub fn count(self, id: &str, count: u64) -> Self {
+        self.value(id, Observed::Reported(Evidence::Count(count)))
+    }
+
+    /// Work completed on `date` (deadline rules).
+    pub fn completed(self, id: &str, date: NaiveDate) -> Self {
+        self.value(id, Observed::Reported(Evidence::Completed(Some(date))))
+    }
+
+    /// Work observed as not done (deadline rules): 0 points, not missing.
+    pub fn not_done(self, id: &str) -> Self {
+        self.value(id, Observed::Reported(Evidence::Completed(None)))
+    }
+
+    /// The days something was held (window and frequency rules); none is "not held".
+    pub fn held(self, id: &str, dates: impl IntoIterator<Item = NaiveDate>) -> Self {
+        self.value(
+            id,
+            Observed::Reported(Evidence::Held(dates.into_iter().collect())),
+        )
+    }
+
+    /// Done or not (done rules).
+    pub fn done(self, id: &str, done: bool) -> Self {
+        self.value(id, Observed::Reported(Evidence::Done(done)))
+    }
+
+    /// Points given by the assessor (assessor rules).
+    pub fn points(self, id: &str, points: Decimal) -> Self {
+        self.value(id, Observed::Reported(Evidence::Points(points)))
+    }
+
+    /// The option observed (category rules), by its key.
+    pub fn category(self, id: &str, key: &str) -> Self {
+        self.push(Step::Category(id.to_owned(), key.to_owned()))
+    }
+
+    /// *Không phát sinh*: nothing arose in scope.
+    pub fn not_applicable(self, id: &str) -> Self {
+        self.value(id, Observed::NotApplicable)
+    }
+
+    /// Any observed value.
+    pub fn observed(self, id: &str, value: Observed<Evidence>) -> Self {
+        self.value(id, value)
+    }
+
+    /// Evidence documents (tài liệu kiểm chứng) for a criterion observed before.
+    pub fn evidence(self, id: &str, text: impl Into<String>) -> Self {
+        self.push(Step::Evidence(id.to_owned(), text.into()))
+    }
+
+    /// The appraiser's points, with the reason.
+    pub fn appraise(self, id: &str, points: Decimal, reason: impl Into<String>) -> Self {
+        self.push(Step::Appraisal(id.to_owned(), points, reason.into()))
+    }
+
+    /// The observations, every id and value checked against `set`.
+    ///
+    /// # Errors
+    /// The first problem, named by the criterion's id, as [`Observations::check`]; a
+    /// numerator above its denominator; evidence for a criterion not observed.
+    pub fn build(self, set: &CriteriaSet) -> Result<Observations> {
+        let mut out = Observations::new(self.ward, self.year);
+        let id_of = |id: &str| -> Result<Id> {
+            leaf(set, id).map(|leaf| leaf.criterion.id().clone())
+        };
+        for step in self.steps {
+            match step {
+                Step::Value(id, value) => {
+                    let key = id_of(&id)?;
+                    out.set(key, value);
+                }
+                Step::Counts(id, numerator, denominator) => {
+                    let key = id_of(&id)?;
+                    let counts = Counts::new(numerator, denominator).map_err(|e| e.at(&id))?;
+                    out.set(key, Observed::Reported(Evidence::Counts(counts)));
+                }
+                Step::Category(id, option) => {
+                    let key = id_of(&id)?;
+                    let option = Id::new(&option).map_err(|e| e.with_key("category").at(&id))?;
+                    out.set(key, Observed::Reported(Evidence::Category(option)));
+                }
+                Step::Evidence(id, text) => {
+                    out.set_evidence(&id, text)?;
+                }
+                Step::Appraisal(id, points, reason) => {
+                    let key = id_of(&id)?;
+                    out.appraise(key, points, reason);
+                }
             }
-            root.insert("appraisals".into(), appraisals.into());
         }
-        root
+        out.check(set)?;
+        Ok(out)
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::counts::Counts;
-
-    const SAMPLE: &str = r#"
-ward = "Phường Sông Cầu"
-year = 2023
-
-[observations."II.4"]
-numerator = 120
-denominator = 300
-evidence = "Báo cáo số 12/BC-UBND"
-
-[observations."II.12"]
-not_applicable = true
-
-[observations."I.1a"]
-completed_on = 2022-12-20
-
-[observations."I.1b"]
-
-[observations."VII.30"]
-held_on = [2023-05-10, "2023-11-02"]
-
-[observations."VII.27a"]
-count = 2
-
-[observations."V.18"]
-done = true
-
-[observations."II.9"]
-points = "1.5"
-
-[appraisals."II.9"]
-points = "1"
-reason = "Thiếu sổ theo dõi"
-"#;
-
-    #[test]
-    fn reads_every_kind_and_round_trips() {
-        let set = CriteriaSet::reference();
-        let obs = Observations::from_toml(SAMPLE, &set).unwrap();
-        assert_eq!(obs.len(), 8);
-        assert_eq!(
-            obs.value("I.1b"),
-            &Observed::Reported(Evidence::Completed(None))
-        );
-        assert_eq!(obs.value("II.12"), &Observed::NotApplicable);
-        assert_eq!(obs.value("II.3"), &Observed::Missing);
-        let again = Observations::from_toml(&obs.to_toml().unwrap(), &set).unwrap();
-        assert_eq!(again, obs);
-        let json = Observations::from_json(&obs.to_json().unwrap(), &set).unwrap();
-        assert_eq!(json, obs);
-    }
-
-    #[test]
-    fn counts_beyond_i64_round_trip_as_digit_strings() {
-        let set = CriteriaSet::reference();
-        let huge = Counts::new(u64::MAX - 5, u64::MAX).unwrap();
-        let obs =
-            Observations::new("X", 2023).with("V.17", Observed::Reported(Evidence::Counts(huge)));
-        assert_eq!(
-            Observations::from_toml(&obs.to_toml().unwrap(), &set).unwrap(),
-            obs
-        );
-        assert_eq!(
-            Observations::from_json(&obs.to_json().unwrap(), &set).unwrap(),
-            obs
-        );
-        let text = "ward = \"X\"\nyear = 2023\n[observations.\"V.17\"]\nnumerator = \"12\"\ndenominator = \"1x\"\n";
-        let err = Observations::from_toml(text, &set).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "V.17: key `denominator` has value \"1x\", expected a whole number, 0 or more"
-        );
-    }
-
-    fn error_of(body: &str) -> Error {
-        let text = format!("ward = \"X\"\nyear = 2023\n{body}");
-        Observations::from_toml(&text, &CriteriaSet::reference()).unwrap_err()
-    }
-
-    #[test]
-    fn refusals_name_the_criterion_and_key() {
-        let cases = [
-            (
-                "[observations.\"II.99\"]\ndone = true",
-                "II.99: unknown criterion id \"II.99\"",
-            ),
-            (
-                "[observations.\"II.4\"]\nnumerator = 301\ndenominator = 300",
-                "II.4: numerator 301 exceeds denominator 300",
-            ),
-            (
-                "[observations.\"II.4\"]\nnumerator = 3",
-                "II.4: key `denominator` is required by a prop rule",
-            ),
-            (
-                "[observations.\"II.4\"]\nnumerator = -3\ndenominator = 4",
-                "II.4: key `numerator` has value -3, expected a whole number, 0 or more",
-            ),
-            (
-                "[observations.\"II.9\"]\npoints = \"2.5\"",
-                "II.9: assessor points of 2.5 points is above the maximum of 2",
-            ),
-            (
-                "[observations.\"I.1a\"]\ncompleted_on = \"30/01/2023\"",
-                "I.1a: key `completed_on` has value \"30/01/2023\", expected a date such as 2023-05-10",
-            ),
-            (
-                "[observations.\"II.4\"]\nnot_applicable = true\nnumerator = 1\ndenominator = 2",
-                "II.4: `not_applicable = true` cannot go with `numerator`: không phát sinh has no value",
-            ),
-            (
-                "[appraisals.\"II.4\"]\npoints = \"6\"\nreason = \"x\"",
-                "II.4: appraised points of 6 points is above the maximum of 5",
-            ),
-            (
-                "[appraisals.\"II.4\"]\npoints = \"4\"",
-                "II.4: key `reason` is required by a appraisal rule",
-            ),
-        ];
-        for (body, message) in cases {
-            assert_eq!(error_of(body).to_string(), message, "{body}");
-        }
-        assert!(matches!(error_of("extra = 1"), Error::Parse { .. }));
-        let set = CriteriaSet::reference();
-        let twice = r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true},"V.18":{"done":false}}}"#;
-        let err = Observations::from_json(twice, &set).unwrap_err();
-        assert!(err.to_string().contains("\"V.18\" is given twice"), "{err}");
-        let inner =
-            r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true,"done":false}}}"#;
-        assert!(
-            Observations::from_json(inner, &set).is_err(),
-            "a key given twice in one criterion"
-        );
-    }
-}
+#[cfg(all(test, feature = "toml", feature = "json"))]
+mod tests;

@@ -2,23 +2,25 @@
 //!
 //! Reading happens in two steps. First the document is parsed with each item kept as a generic
 //! TOML or JSON value: syntax errors and faults in the plan's own keys (`ward`, `year`, `title`)
-//! surface here, as [`Error::Parse`]. Then each item is read on its own, so a fault in it —
-//! an unknown key, a wrong type, a bad id or target — comes back wrapped with its id (or
-//! `item N`, counting from 1, when it has no readable id).
+//! surface here, as [`ErrorKind::Syntax`](crate::ErrorKind::Syntax). Then each item is read on
+//! its own, so a fault in it — an unknown key, a wrong type, a bad id or target — comes back
+//! named by its id (or `item N`, counting from 1, when it has no readable id).
 
-use std::collections::HashSet;
+use serde::{Deserialize, Serialize};
 
-use serde::Deserialize;
-
-use super::{Plan, PlanItem, check_id, check_unique};
-use crate::error::{Error, Result};
-use crate::field::Field;
-use crate::target::{Target, TargetSpec};
+use super::field::Field;
+use super::item::PlanItem;
+use super::Plan;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::rule::{Target, TargetSpec};
+use crate::text::Text;
 
 /// A plan file: the plan's own keys and its items, each item of type `I`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, bound(deserialize = "I: Deserialize<'de>"))]
-pub(super) struct RawPlan<I> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct RawPlan<I> {
     ward: String,
     year: i32,
     title: String,
@@ -27,21 +29,22 @@ pub(super) struct RawPlan<I> {
 }
 
 /// One item as written, before its id, field and target are checked.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawItem {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct RawItem {
     id: String,
     tt: u32,
     field: String,
     label_vi: String,
     label_en: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     lead: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     coordinating: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     timeline: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     output: Option<String>,
     measure_vi: String,
     measure_en: String,
@@ -51,39 +54,63 @@ pub(super) struct RawItem {
 impl TryFrom<RawItem> for PlanItem {
     type Error = Error;
     fn try_from(raw: RawItem) -> Result<Self> {
-        let id = raw.id;
-        let at = |err: Error| err.at(&id);
-        let field = Field::from_numeral(&raw.field).map_err(at)?;
-        check_id(&id, field, raw.tt).map_err(at)?;
-        let target = Target::try_from(raw.target).map_err(at)?;
-        Ok(Self {
-            tt: raw.tt,
-            field,
-            label_vi: raw.label_vi,
-            label_en: raw.label_en,
-            lead: raw.lead,
-            coordinating: raw.coordinating,
-            timeline: raw.timeline,
-            output: raw.output,
-            measure_vi: raw.measure_vi,
-            measure_en: raw.measure_en,
-            target,
+        let name = raw.id.clone();
+        let at = |err: Error| err.at(&name);
+        let id = Id::new(&raw.id).map_err(at)?;
+        let field = Field::from_numeral(&raw.field)
+            .map_err(|err| at(err.with_key("field")))?;
+        let target = Target::try_from(raw.target).map_err(|err| at(err.with_key("target")))?;
+        let mut item = Self::new(
             id,
-        })
+            raw.tt,
+            field,
+            Text::new(raw.label_vi, raw.label_en),
+            Text::new(raw.measure_vi, raw.measure_en),
+            target,
+        )?;
+        item.lead = raw.lead;
+        item.coordinating = raw.coordinating;
+        item.timeline = raw.timeline;
+        item.output = raw.output;
+        Ok(item)
     }
 }
 
-impl TryFrom<RawPlan<RawItem>> for Plan {
-    type Error = Error;
-    fn try_from(raw: RawPlan<RawItem>) -> Result<Self> {
-        decode(raw, "serde", |_| None, Ok)
+impl From<&PlanItem> for RawItem {
+    fn from(item: &PlanItem) -> Self {
+        Self {
+            id: item.id.to_string(),
+            tt: item.tt,
+            field: item.field.numeral().to_owned(),
+            label_vi: item.label.vi().to_owned(),
+            label_en: item.label.en().to_owned(),
+            lead: item.lead.clone(),
+            coordinating: item.coordinating.clone(),
+            timeline: item.timeline.clone(),
+            output: item.output.clone(),
+            measure_vi: item.measure.vi().to_owned(),
+            measure_en: item.measure.en().to_owned(),
+            target: TargetSpec::from(item.target),
+        }
     }
 }
 
-/// Reads every item of `raw` in order, checking each before the next.
+impl From<&Plan> for RawPlan<RawItem> {
+    fn from(plan: &Plan) -> Self {
+        Self {
+            ward: plan.ward().to_owned(),
+            year: plan.year(),
+            title: plan.title().to_owned(),
+            items: plan.items().iter().map(RawItem::from).collect(),
+        }
+    }
+}
+
+/// Reads every item of `raw` in order.
 ///
 /// `id_of` finds an item's id for error messages before it is read; `read` reads one item,
 /// returning the reader's message on failure.
+#[cfg(any(feature = "toml", feature = "json"))]
 fn decode<V>(
     raw: RawPlan<V>,
     format: &'static str,
@@ -91,32 +118,24 @@ fn decode<V>(
     read: impl Fn(V) -> std::result::Result<RawItem, String>,
 ) -> Result<Plan> {
     let mut items = Vec::with_capacity(raw.items.len());
-    let mut seen = HashSet::with_capacity(raw.items.len());
     for (index, value) in raw.items.into_iter().enumerate() {
         let name = id_of(&value).unwrap_or_else(|| format!("item {}", index + 1));
-        let item = read(value).map_err(|message| Error::Parse { format, message }.at(&name))?;
-        let item = PlanItem::try_from(item)?;
-        check_unique(&mut seen, &item.id)?;
-        items.push(item);
+        let item = read(value).map_err(|message| {
+            Error::from(Reason::Parse {
+                format,
+                at: crate::error::Location::default(),
+                message,
+            })
+            .at(&name)
+        })?;
+        items.push(PlanItem::try_from(item)?);
     }
-    Ok(Plan {
-        ward: raw.ward,
-        year: raw.year,
-        title: raw.title,
-        items,
-    })
+    Plan::new(raw.ward, raw.year, raw.title, items)
 }
 
-/// The parser's message on one line group, without a trailing newline.
-fn message(err: &impl std::fmt::Display) -> String {
-    err.to_string().trim_end().to_owned()
-}
-
+#[cfg(feature = "toml")]
 pub(super) fn from_toml(text: &str) -> Result<Plan> {
-    let raw: RawPlan<toml::Value> = toml::from_str(text).map_err(|err| Error::Parse {
-        format: "TOML",
-        message: message(&err),
-    })?;
+    let raw: RawPlan<toml::Value> = toml::from_str(text).map_err(|err| Error::toml(&err, text))?;
     decode(
         raw,
         "TOML",
@@ -126,16 +145,14 @@ pub(super) fn from_toml(text: &str) -> Result<Plan> {
                 .and_then(toml::Value::as_str)
                 .map(str::to_owned)
         },
-        |value| RawItem::deserialize(value).map_err(|err| message(&err)),
+        |value| RawItem::deserialize(value).map_err(|err| err.message().to_owned()),
     )
 }
 
+#[cfg(feature = "json")]
 pub(super) fn from_json(text: &str) -> Result<Plan> {
     let raw: RawPlan<serde_json::Value> =
-        serde_json::from_str(text).map_err(|err| Error::Parse {
-            format: "JSON",
-            message: message(&err),
-        })?;
+        serde_json::from_str(text).map_err(|err| Error::json(&err))?;
     decode(
         raw,
         "JSON",
@@ -145,11 +162,30 @@ pub(super) fn from_json(text: &str) -> Result<Plan> {
                 .and_then(serde_json::Value::as_str)
                 .map(str::to_owned)
         },
-        |value| RawItem::deserialize(value).map_err(|err| message(&err)),
+        |value| RawItem::deserialize(value).map_err(|err| err.to_string()),
     )
 }
 
-#[cfg(test)]
+/// The built-in plan's source text.
+#[cfg(feature = "toml")]
+const SONG_CAU_2023_TOML: &str = include_str!("song_cau_2023.toml");
+
+/// The built-in plan, read once.
+#[cfg(feature = "toml")]
+static SONG_CAU_2023: std::sync::LazyLock<Plan> = std::sync::LazyLock::new(|| {
+    // The compiled-in file is valid: the unit test `built_in_plan_is_valid` reads it on every
+    // `cargo test`. Should it ever fail, the plan is empty rather than a panic.
+    from_toml(SONG_CAU_2023_TOML).unwrap_or_else(|_| Plan {
+        inner: std::sync::Arc::default(),
+    })
+});
+
+#[cfg(feature = "toml")]
+pub(super) fn song_cau_2023() -> Plan {
+    SONG_CAU_2023.clone()
+}
+
+#[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
 
@@ -170,11 +206,19 @@ target = { kind = "rate", percent = 35 }
 "#;
 
     #[test]
+    fn built_in_plan_is_valid() {
+        let plan = from_toml(SONG_CAU_2023_TOML).unwrap();
+        assert_eq!(plan, Plan::song_cau_2023());
+        assert_eq!(plan.items().len(), 43);
+        assert_eq!(Plan::from_toml(&plan.to_toml().unwrap()).unwrap(), plan);
+        assert_eq!(Plan::from_json(&plan.to_json().unwrap()).unwrap(), plan);
+    }
+
+    #[test]
     fn reads_one_item_in_both_formats() {
         let plan = from_toml(ONE).unwrap();
-        assert_eq!(plan.items()[0].id, "II.4");
-        let json = serde_json::to_string(&plan).unwrap();
-        assert_eq!(from_json(&json).unwrap(), plan);
+        assert_eq!(plan.items()[0].id(), "II.4");
+        assert_eq!(from_json(&plan.to_json().unwrap()).unwrap(), plan);
     }
 
     #[test]
@@ -186,12 +230,14 @@ target = { kind = "rate", percent = 35 }
     }
 
     #[test]
-    fn serde_deserialize_validates_too() {
-        let plan = from_toml(ONE).unwrap();
-        let json = serde_json::to_string(&plan)
+    fn a_bad_target_names_the_item_and_key() {
+        let json = Plan::from_toml(ONE)
+            .unwrap()
+            .to_json()
             .unwrap()
             .replace("\"35\"", "\"120\"");
-        let err = serde_json::from_str::<Plan>(&json).unwrap_err();
-        assert!(err.to_string().contains("II.4: percentage 120"), "{err}");
+        let err = from_json(&json).unwrap_err();
+        assert_eq!(err.to_string(), "II.4: percentage 120 is outside 0 to 100");
+        assert_eq!(err.key(), Some("percent"));
     }
 }

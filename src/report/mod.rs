@@ -33,7 +33,7 @@ mod table;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::explain::Lang;
 use crate::scorecard::Scorecard;
 use sheet::Sheet;
@@ -92,7 +92,7 @@ impl FromStr for Format {
     /// ```
     ///
     /// # Errors
-    /// [`Error::UnknownFormat`] naming the value and the allowed values.
+    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) naming the value and the allowed values.
     fn from_str(value: &str) -> Result<Self> {
         let wanted = value.trim().to_ascii_lowercase();
         if wanted == "md" {
@@ -101,10 +101,10 @@ impl FromStr for Format {
         Self::ALL
             .into_iter()
             .find(|f| f.name() == wanted)
-            .ok_or_else(|| Error::UnknownFormat {
+            .ok_or_else(|| Error::from(Reason::UnknownFormat {
                 value: value.to_owned(),
                 allowed: ALLOWED,
-            })
+            }))
     }
 }
 
@@ -127,7 +127,7 @@ impl FromStr for Format {
 /// "Điểm thẩm định" beside "Điểm tự chấm", and the reason follows the explanation.
 ///
 /// # Errors
-/// [`Error::Write`] if the JSON writer fails; the other formats cannot fail.
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) if the JSON writer fails; the other formats cannot fail.
 pub fn render(card: &Scorecard, format: Format) -> Result<String> {
     render_in(card, format, Lang::Vi)
 }
@@ -240,10 +240,10 @@ mod tests {
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!(
             "".parse::<Format>().unwrap_err(),
-            Error::UnknownFormat {
+            Error::from(Reason::UnknownFormat {
                 value: String::new(),
                 allowed: "table, markdown, csv, json"
-            }
+            })
         );
     }
 

@@ -121,29 +121,29 @@ impl ScorecardDiff {
     /// The difference from `before` to `after`.
     ///
     /// # Errors
-    /// [`Error::NotComparable`] when the scorecards come from different criteria sets or
-    /// rounding policies; [`Error::UnknownId`], wrapped with the criterion's id, when they do
+    /// [`ErrorKind::NotComparable`](crate::ErrorKind::NotComparable) when the scorecards come from different criteria sets or
+    /// rounding policies; [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId), wrapped with the criterion's id, when they do
     /// not list the same criteria.
     pub fn between(before: &Scorecard, after: &Scorecard) -> Result<Self> {
         if before.criteria_set != after.criteria_set {
-            return Err(Error::NotComparable {
+            return Err(Error::from(Reason::NotComparable {
                 what: "criteria set",
                 before: before.criteria_set.clone(),
                 after: after.criteria_set.clone(),
-            });
+            }));
         }
         if before.rounding != after.rounding {
-            return Err(Error::NotComparable {
+            return Err(Error::from(Reason::NotComparable {
                 what: "rounding",
                 before: before.rounding.to_string(),
                 after: after.rounding.to_string(),
-            });
+            }));
         }
         let unknown = |id: &str| {
-            Error::UnknownId {
+            Error::from(Reason::UnknownId {
                 what: "criterion",
                 id: id.to_owned(),
-            }
+            })
             .at(id)
         };
         if let Some(extra) = before

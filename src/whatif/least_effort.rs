@@ -63,17 +63,17 @@ struct Movable<'a> {
 }
 
 fn units(value: Decimal, rounding: &Rounding) -> Result<u64> {
-    let overflow = || Error::Overflow {
+    let overflow = || Error::from(Reason::Overflow {
         what: "points in units of the rounding resolution",
-    };
+    });
     let scale = Decimal::from(10u64.pow(rounding.decimals()));
     let scaled = value.checked_mul(scale).ok_or_else(overflow)?;
     if !scaled.fract().is_zero() {
-        return Err(Error::TooManyDecimalPlaces {
+        return Err(Error::from(Reason::TooManyDecimalPlaces {
             what: "points",
             value,
             limit: rounding.decimals(),
-        });
+        }));
     }
     scaled.trunc().to_u64().ok_or_else(overflow)
 }
@@ -88,7 +88,7 @@ fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
     match goal {
         Goal::Index(index) => {
             if *index < Decimal::ZERO || *index > Decimal::ONE_HUNDRED {
-                Err(Error::PercentOutOfRange { value: *index })
+                Err(Error::from(Reason::PercentOutOfRange { value: *index }))
             } else {
                 Ok(*index)
             }
@@ -101,7 +101,7 @@ fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
                     b.label_vi.to_lowercase() == wanted || b.label_en.to_lowercase() == wanted
                 })
                 .map(|b| b.from)
-                .ok_or_else(|| Error::UnknownBand {
+                .ok_or_else(|| Error::from(Reason::UnknownBand {
                     label: label.clone(),
                     allowed: set
                         .bands()
@@ -109,7 +109,7 @@ fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
                         .map(|b| format!("{} / {}", b.label_vi, b.label_en))
                         .collect::<Vec<_>>()
                         .join(", "),
-                })
+                }))
         }
     }
 }
@@ -122,36 +122,36 @@ fn check_costs(set: &CriteriaSet, costs: &Costs) -> Result<()> {
         .chain(costs.frozen.iter());
     for id in ids {
         let criterion = set.criterion(id).ok_or_else(|| {
-            Error::UnknownId {
+            Error::from(Reason::UnknownId {
                 what: "criterion",
                 id: id.clone(),
-            }
+            })
             .at(id)
         })?;
         let reads = criterion.rule.as_ref().map(crate::ScoringRule::reads);
         if reads != Some(Reads::Counts) {
-            return Err(Error::EvidenceMismatch {
+            return Err(Error::from(Reason::EvidenceMismatch {
                 expected: reads.map_or("sub-criteria", |r| r.describe()),
                 found: "records",
-            }
+            })
             .at(id));
         }
     }
     for (id, cost) in &costs.per_record {
         if cost.is_sign_negative() && !cost.is_zero() {
-            return Err(Error::Negative {
+            return Err(Error::from(Reason::Negative {
                 what: "cost per record",
                 value: *cost,
-            }
+            })
             .at(id));
         }
     }
     for task in &costs.tasks {
         if task.cost.is_sign_negative() && !task.cost.is_zero() {
-            return Err(Error::Negative {
+            return Err(Error::from(Reason::Negative {
                 what: "task cost",
                 value: task.cost,
-            }
+            })
             .at(task.change.criterion()));
         }
     }
@@ -219,13 +219,13 @@ impl LeastEffortPlan {
     /// ```
     ///
     /// # Errors
-    /// As [`Scorecard::score`] for `base`; [`Error::UnknownId`] for an unknown band or
-    /// criterion in `costs`; [`Error::EvidenceMismatch`] for records costed on a criterion
-    /// that does not read counts; [`Error::Negative`] for a negative cost;
-    /// [`Error::PercentOutOfRange`] for an index goal outside 0–100; as [`Change::apply`] for
-    /// a task that cannot be applied; [`Error::NotPlannable`] for a task that would change
-    /// the maximum counted; [`Error::ValueTooLarge`] when more than 100,000 states of points
-    /// gained would be needed; [`Error::Overflow`] for costs beyond the decimal range.
+    /// As [`Scorecard::score`] for `base`; [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) for an unknown band or
+    /// criterion in `costs`; [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for records costed on a criterion
+    /// that does not read counts; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a negative cost;
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for an index goal outside 0–100; as [`Change::apply`] for
+    /// a task that cannot be applied; [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for a task that would change
+    /// the maximum counted; [`ErrorKind::Limit`](crate::ErrorKind::Limit) when more than 100,000 states of points
+    /// gained would be needed; [`ErrorKind::Limit`](crate::ErrorKind::Limit) for costs beyond the decimal range.
     pub fn find(
         set: &CriteriaSet,
         base: &Observations,
@@ -271,11 +271,11 @@ impl LeastEffortPlan {
         };
         let needed = target - total_before;
         if needed > STATE_LIMIT {
-            return Err(Error::ValueTooLarge {
+            return Err(Error::from(Reason::ValueTooLarge {
                 what: "states of points gained",
                 value: Decimal::from(needed),
                 limit: Decimal::from(STATE_LIMIT),
-            });
+            }));
         }
         for m in &movable {
             let options = levels(m, needed, &rounding)?;
@@ -334,10 +334,10 @@ fn groups<'a>(
                 leaf.rule
                     .score(leaf.criterion.max_points, after.value(id), policy, rounding)?;
             if score.max_points != max_counted {
-                return Err(Error::NotPlannable {
+                return Err(Error::from(Reason::NotPlannable {
                     change: task.change.action(),
                     reason: "it changes the maximum counted",
-                }
+                })
                 .at(id));
             }
             if score.points > points_before {
@@ -362,14 +362,14 @@ fn groups<'a>(
         let priced = costs.per_record.contains_key(id) || costs.levers.contains_key(id);
         if priced && (counts.is_none() || costs.frozen.contains(id)) {
             // A cost or lever for a criterion the planner may not move is refused, not ignored.
-            return Err(Error::NotPlannable {
+            return Err(Error::from(Reason::NotPlannable {
                 change: "records".to_owned(),
                 reason: if counts.is_none() {
                     "no counts are reported (or không phát sinh) to add records to"
                 } else {
                     "the criterion is frozen"
                 },
-            }
+            })
             .at(id));
         }
         // Every rule on counts moves the right way under its lever, "at most" rules included
@@ -452,9 +452,9 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Optio
 /// Least cost to gain at least `needed` units, choosing at most one option per group; the
 /// option chosen in each group (`None` = leave as is).
 fn knapsack(groups: &mut [Group], needed: u64) -> Result<Vec<Option<usize>>> {
-    let width = usize::try_from(needed).map_err(|_| Error::Overflow {
+    let width = usize::try_from(needed).map_err(|_| Error::from(Reason::Overflow {
         what: "states of points gained",
-    })? + 1;
+    }))? + 1;
     for group in groups.iter_mut() {
         prune(&mut group.options, needed);
     }
@@ -487,9 +487,9 @@ fn knapsack(groups: &mut [Group], needed: u64) -> Result<Vec<Option<usize>>> {
         trail.push(came);
     }
     if best.last().copied().flatten().is_none() {
-        return Err(Error::Overflow {
+        return Err(Error::from(Reason::Overflow {
             what: "the cost of the plan",
-        });
+        }));
     }
     let mut chosen = vec![None; groups.len()];
     let mut state = width - 1;

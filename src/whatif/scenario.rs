@@ -168,11 +168,11 @@ impl Change {
     ///
     /// # Errors
     /// [`Error::ChangeRefused`], wrapped with the criterion's id, around the reason:
-    /// [`Error::UnknownId`] for an unknown criterion, [`Error::RuleShape`] for a parent
-    /// criterion, [`Error::EvidenceMismatch`] for a change that does not fit the rule,
-    /// [`Error::NoCounts`], [`Error::NotEnoughRecords`] or [`Error::Overflow`] for records that
-    /// cannot be added, [`Error::NumeratorExceedsDenominator`], [`Error::AboveMax`],
-    /// [`Error::Negative`] or an unknown category for values out of range. `observations` is
+    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) for an unknown criterion, [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for a parent
+    /// criterion, [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for a change that does not fit the rule,
+    /// [`ErrorKind::Missing`](crate::ErrorKind::Missing), [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) or [`ErrorKind::Limit`](crate::ErrorKind::Limit) for records that
+    /// cannot be added, [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue), [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue),
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) or an unknown category for values out of range. `observations` is
     /// left unchanged on error.
     pub fn apply(&self, set: &CriteriaSet, observations: &mut Observations) -> Result<()> {
         let id = self.criterion();
@@ -184,15 +184,15 @@ impl Change {
             .at(id)
         };
         let criterion = set.criterion(id).ok_or_else(|| {
-            refuse(Error::UnknownId {
+            refuse(Error::from(Reason::UnknownId {
                 what: "criterion",
                 id: id.to_owned(),
-            })
+            }))
         })?;
         let rule = criterion.rule.as_ref().ok_or_else(|| {
-            refuse(Error::RuleShape {
+            refuse(Error::from(Reason::RuleShape {
                 message: "this criterion has sub-criteria: change them instead",
-            })
+            }))
         })?;
         let value = self
             .next_value(rule, observations.value(id))
@@ -217,7 +217,7 @@ impl Change {
                 let counts = match current {
                     Observed::Reported(Evidence::Counts(counts)) => *counts,
                     Observed::NotApplicable => Counts::ZERO,
-                    _ => return Err(Error::NoCounts { rule: rule.kind() }),
+                    _ => return Err(Error::from(Reason::NoCounts { rule: rule.kind() })),
                 };
                 Evidence::Counts(add_records(rule, counts, *lever, *records)?)
             }
@@ -258,10 +258,10 @@ impl Change {
             Self::SetPoints { points, .. } => {
                 fits(rule, Reads::Points, "assessor points")?;
                 if points.is_sign_negative() && !points.is_zero() {
-                    return Err(Error::Negative {
+                    return Err(Error::from(Reason::Negative {
                         what: "assessor points",
                         value: *points,
-                    });
+                    }));
                 }
                 Evidence::Points(*points)
             }
@@ -289,10 +289,10 @@ fn fits(rule: &ScoringRule, needs: Reads, found: &'static str) -> Result<()> {
     if rule.reads() == needs {
         Ok(())
     } else {
-        Err(Error::EvidenceMismatch {
+        Err(Error::from(Reason::EvidenceMismatch {
             expected: rule.reads().describe(),
             found,
-        })
+        }))
     }
 }
 
@@ -314,15 +314,15 @@ pub(super) fn add_records(
     lever
         .apply(counts, comparison, records)
         .ok_or(match (lever, comparison) {
-            (Lever::Convert, Comparison::AtLeast) => Error::NotEnoughRecords {
+            (Lever::Convert, Comparison::AtLeast) => Error::from(Reason::NotEnoughRecords {
                 records,
                 remaining: counts.remaining(),
-            },
-            (Lever::Convert, Comparison::AtMost) => Error::NotEnoughRecords {
+            }),
+            (Lever::Convert, Comparison::AtMost) => Error::from(Reason::NotEnoughRecords {
                 records,
                 remaining: counts.numerator(),
-            },
-            _ => Error::Overflow { what: "counts" },
+            }),
+            _ => Error::from(Reason::Overflow { what: "counts" }),
         })
 }
 
@@ -398,12 +398,12 @@ impl Scenario {
     /// The scenario as pretty JSON.
     ///
     /// # Errors
-    /// [`Error::Write`] if the writer fails.
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     pub fn to_json(&self) -> Result<String> {
-        let write = |e: serde_json::Error| Error::Write {
+        let write = |e: serde_json::Error| Error::from(Reason::Write {
             format: "JSON",
             message: e.to_string(),
-        };
+        });
         let file = ScenarioFile {
             base: serde_json::from_str(&self.base.to_json()?).map_err(write)?,
             changes: self.changes.clone(),
@@ -415,13 +415,13 @@ impl Scenario {
     /// as an observations file ([`Observations::from_json`]), then every change.
     ///
     /// # Errors
-    /// [`Error::Parse`] for malformed JSON or an unknown key; otherwise as
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON or an unknown key; otherwise as
     /// [`Observations::from_json`] and [`Scenario::observations`].
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let file: ScenarioFile = serde_json::from_str(text).map_err(|e| Error::Parse {
+        let file: ScenarioFile = serde_json::from_str(text).map_err(|e| Error::from(Reason::Parse {
             format: "JSON",
             message: e.to_string(),
-        })?;
+        }))?;
         let scenario = Self {
             base: Observations::from_json(&file.base.to_string(), set)?,
             changes: file.changes,

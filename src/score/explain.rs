@@ -11,100 +11,13 @@
 
 use std::fmt::{self, Display, Formatter, Write};
 
-use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::attainment::{DeadlineOutcome, WindowOutcome};
-use crate::counts::Counts;
-use crate::criteria::NotApplicablePolicy;
-use crate::points::{CriterionScore, Working};
-use crate::target::{Comparison, Deadline, DeadlineWording, RateTarget};
-
-mod method;
-pub use method::method;
-
-/// A language for explanations and reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Lang {
-    /// Vietnamese: `4,29`, `30/01/2023`.
-    Vi,
-    /// English: `4.29`, `2023-01-30`.
-    En,
-}
-
-/// A fixed buffer that a `Decimal` is written into without allocating (a `Decimal` prints in
-/// at most 31 characters).
-struct Digits {
-    buf: [u8; 48],
-    len: usize,
-}
-
-impl Write for Digits {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        let end = self.len + s.len();
-        let slot = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
-        slot.copy_from_slice(s.as_bytes());
-        self.len = end;
-        Ok(())
-    }
-}
-
-/// A decimal in the language's number style, keeping its scale.
-struct Num(Decimal, Lang);
-
-impl Display for Num {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let (group, point) = match self.1 {
-            Lang::Vi => ('.', ','),
-            Lang::En => (',', '.'),
-        };
-        let mut digits = Digits {
-            buf: [0; 48],
-            len: 0,
-        };
-        write!(digits, "{}", self.0.abs())?;
-        let text = std::str::from_utf8(digits.buf.get(..digits.len).ok_or(fmt::Error)?)
-            .map_err(|_| fmt::Error)?;
-        let (int, frac) = text.split_once('.').unwrap_or((text, ""));
-        if self.0.is_sign_negative() && !self.0.is_zero() {
-            f.write_char('-')?;
-        }
-        for (i, digit) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
-                f.write_char(group)?;
-            }
-            f.write_char(digit)?;
-        }
-        if !frac.is_empty() {
-            f.write_char(point)?;
-            f.write_str(frac)?;
-        }
-        Ok(())
-    }
-}
-
-/// A whole number in the language's number style.
-struct Int(u64, Lang);
-
-impl Display for Int {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        Num(Decimal::from(self.0), self.1).fmt(f)
-    }
-}
-
-/// A date: `30/01/2023` in Vietnamese, `2023-01-30` in English.
-struct Day(NaiveDate, Lang);
-
-impl Display for Day {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        let d = self.0;
-        match self.1 {
-            Lang::Vi => write!(f, "{:02}/{:02}/{}", d.day(), d.month(), d.year()),
-            Lang::En => write!(f, "{}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        }
-    }
-}
+use super::outcome::{CriterionScore, Working};
+use crate::criteria::{Criterion, NotApplicablePolicy};
+use crate::rate::Counts;
+use crate::rule::{Comparison, Deadline, DeadlineOutcome, DeadlineWording, WindowOutcome};
+use crate::text::{Day, Int, Lang, Num, Span, Text, pick};
 
 /// `90/300 kết quả được số hóa`.
 struct Counted<'a>(&'a Counts, Option<&'a str>, Lang);
@@ -125,7 +38,7 @@ impl Display for Counted<'_> {
 }
 
 /// `trước 30/01/2023` / `by 2023-01-30`.
-struct Due(Deadline, Lang);
+pub(super) struct Due(pub(super) Deadline, pub(super) Lang);
 
 impl Display for Due {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -139,69 +52,43 @@ impl Display for Due {
     }
 }
 
-/// `01/10/2023–31/12/2023`.
-struct Span(NaiveDate, NaiveDate, Lang);
-
-impl Display for Span {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "{}–{}", Day(self.0, self.2), Day(self.1, self.2))
+impl CriterionScore {
+    /// The one-sentence explanation (giải trình) of this score of `criterion`, in both
+    /// languages.
+    ///
+    /// ```
+    /// use cchc::{Counts, CriteriaSet, Evidence, Observed};
+    /// let set = CriteriaSet::reference();
+    /// let leaf = set.leaf("II.4").unwrap();
+    /// let seen = Observed::Reported(Evidence::Counts(Counts::new(90, 300)?));
+    /// let score = leaf.rule.score(leaf.criterion.max_points(), &seen, set.policy_of(leaf.criterion), set.rounding())?;
+    /// let text = score.explanation(leaf.criterion);
+    /// assert_eq!(text.vi(), "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29");
+    /// assert_eq!(text.en(), "90/300 results digitised = 30.00% < 35%; points = 5 × 30.00/35 = 4.29");
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    #[must_use]
+    pub fn explanation(&self, criterion: &Criterion) -> Text {
+        let measure = criterion.measure();
+        Text::new(
+            self.explain_in(criterion.max_points(), measure.map(Text::vi), Lang::Vi),
+            self.explain_in(criterion.max_points(), measure.map(Text::en), Lang::En),
+        )
     }
-}
 
-/// Formats a decimal in the language's number style, keeping its scale.
-///
-/// ```
-/// use cchc::{format_decimal, Lang};
-/// use rust_decimal_macros::dec;
-/// assert_eq!(format_decimal(dec!(1250000.5), Lang::Vi), "1.250.000,5");
-/// assert_eq!(format_decimal(dec!(1250000.5), Lang::En), "1,250,000.5");
-/// assert_eq!(format_decimal(dec!(-4.29), Lang::Vi), "-4,29");
-/// ```
-#[must_use]
-pub fn format_decimal(value: Decimal, lang: Lang) -> String {
-    Num(value, lang).to_string()
-}
-
-const fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
+    /// The explanation in one language, `max` being the criterion's maximum.
+    pub(crate) fn explain_in(&self, max: Decimal, measure: Option<&str>, lang: Lang) -> String {
+        let mut out = String::with_capacity(160);
+        // Writing into a String cannot fail.
+        let _ = write_explanation(&mut out, self, max, measure, lang);
+        if let Some(day) = self.open_until {
+            let _ = match lang {
+                Lang::Vi => write!(out, "; còn hạn đến {}", Day(day, lang)),
+                Lang::En => write!(out, "; still open until {}", Day(day, lang)),
+            };
+        }
+        out
     }
-}
-
-/// The one-sentence explanation of a criterion's score.
-///
-/// `measure` names what the numerator counts ("kết quả được số hóa"); `max` is the criterion's
-/// maximum.
-///
-/// ```
-/// use cchc::{explain, Counts, Evidence, Lang, NotApplicablePolicy, Observed, Rounding, ScoringRule};
-/// use rust_decimal_macros::dec;
-/// let rule = ScoringRule::ProportionalToTarget { percent: dec!(35) };
-/// let seen = Observed::Reported(Evidence::Counts(Counts::new(90, 300)?));
-/// let score = rule.score(dec!(5), &seen, NotApplicablePolicy::FullPoints, &Rounding::default())?;
-/// assert_eq!(
-///     explain(&score, dec!(5), Some("kết quả được số hóa"), Lang::Vi),
-///     "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29"
-/// );
-/// assert_eq!(
-///     explain(&score, dec!(5), Some("results digitised"), Lang::En),
-///     "90/300 results digitised = 30.00% < 35%; points = 5 × 30.00/35 = 4.29"
-/// );
-/// # Ok::<(), cchc::Error>(())
-/// ```
-#[must_use]
-pub fn explain(score: &CriterionScore, max: Decimal, measure: Option<&str>, lang: Lang) -> String {
-    let mut out = String::with_capacity(160);
-    // Writing into a String cannot fail.
-    let _ = write_explanation(&mut out, score, max, measure, lang);
-    if let Some(day) = score.open_until {
-        let _ = match lang {
-            Lang::Vi => write!(out, "; còn hạn đến {}", Day(day, lang)),
-            Lang::En => write!(out, "; still open until {}", Day(day, lang)),
-        };
-    }
-    out
 }
 
 fn write_explanation(
@@ -244,10 +131,7 @@ fn write_explanation(
             met,
         } => {
             let percent = target.percent();
-            let percent_only = match target.comparison() {
-                Comparison::AtLeast => RateTarget::at_least(percent),
-                Comparison::AtMost => RateTarget::at_most(percent),
-            };
+            let percent_only = target.percent_only();
             let sign = match (
                 target.comparison(),
                 percent_only.is_met(counts) == Some(true),
@@ -319,13 +203,13 @@ fn write_explanation(
                 (Some(step), Lang::Vi) => write!(
                     out,
                     ", đạt mức ≥ {}%: {points} điểm",
-                    Num(step.at_least, lang)
+                    Num(step.at_least().value(), lang)
                 ),
                 (Some(step), Lang::En) => {
                     write!(
                         out,
                         ", reaches the ≥ {}% step: {points} points",
-                        Num(step.at_least, lang)
+                        Num(step.at_least().value(), lang)
                     )
                 }
                 (None, _) => out.write_str(pick(
@@ -341,26 +225,23 @@ fn write_explanation(
                 (Some(step), Lang::Vi) => write!(
                     out,
                     "Số lượng {count} (≥ {}): {points} điểm",
-                    Int(step.at_least, lang)
+                    Int(step.at_least(), lang)
                 ),
                 (Some(step), Lang::En) => write!(
                     out,
                     "Count {count} (≥ {}): {points} points",
-                    Int(step.at_least, lang)
+                    Int(step.at_least(), lang)
                 ),
                 (None, Lang::Vi) => write!(out, "Số lượng {count} dưới mức thấp nhất: 0 điểm"),
                 (None, Lang::En) => write!(out, "Count {count} below the lowest step: 0 points"),
             }
         }
         Working::Category { option } => {
-            let label = match lang {
-                Lang::Vi => &option.label_vi,
-                Lang::En => &option.label_en,
-            };
             write!(
                 out,
-                "{label}: {} × {max} = {points}",
-                Num(option.share, lang)
+                "{}: {} × {max} = {points}",
+                option.label().get(lang),
+                Num(option.share().value(), lang)
             )
         }
         Working::Deadline {
@@ -390,7 +271,7 @@ fn write_explanation(
                         out,
                         "Hoàn thành ngày {}, chậm {days_late} ngày (hạn {due}): {} × {max} = {points}",
                         Day(*done_on, lang),
-                        Num(*late_share, lang)
+                        Num(late_share.value(), lang)
                     )
                 }
                 (DeadlineOutcome::Late { done_on, days_late }, Lang::En) if *late_in_time => {
@@ -398,7 +279,7 @@ fn write_explanation(
                         out,
                         "Done on {}, {days_late} day(s) late (due {due}): {} × {max} = {points}",
                         Day(*done_on, lang),
-                        Num(*late_share, lang)
+                        Num(late_share.value(), lang)
                     )
                 }
                 (DeadlineOutcome::Late { done_on, .. }, Lang::Vi) => write!(
@@ -443,13 +324,13 @@ fn write_explanation(
                     out,
                     "Tổ chức ngày {}, ngoài thời gian {span}: {} × {max} = {points}",
                     Day(*held_on, lang),
-                    Num(*outside_share, lang)
+                    Num(outside_share.value(), lang)
                 ),
                 (WindowOutcome::Outside { held_on }, Lang::En) if *outside_in_time => write!(
                     out,
                     "Held on {}, outside {span}: {} × {max} = {points}",
                     Day(*held_on, lang),
-                    Num(*outside_share, lang)
+                    Num(outside_share.value(), lang)
                 ),
                 (WindowOutcome::Outside { held_on }, Lang::Vi) => {
                     write!(
@@ -497,42 +378,3 @@ fn write_explanation(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::target::Window;
-    use rust_decimal_macros::dec;
-
-    #[test]
-    fn number_style() {
-        assert_eq!(format_decimal(dec!(4.29), Lang::Vi), "4,29");
-        assert_eq!(format_decimal(dec!(100), Lang::Vi), "100");
-        assert_eq!(format_decimal(dec!(999.99), Lang::En), "999.99");
-        assert_eq!(format_decimal(dec!(1000), Lang::En), "1,000");
-        assert_eq!(format_decimal(dec!(0.00), Lang::Vi), "0,00");
-        assert_eq!(
-            format_decimal(dec!(1000000000000000), Lang::Vi),
-            "1.000.000.000.000.000"
-        );
-        assert_eq!(
-            format_decimal(Decimal::MAX, Lang::En),
-            "79,228,162,514,264,337,593,543,950,335"
-        );
-        assert_eq!(
-            format_decimal(Decimal::MIN, Lang::Vi),
-            "-79.228.162.514.264.337.593.543.950.335"
-        );
-    }
-
-    #[test]
-    fn dates() {
-        let d = NaiveDate::from_ymd_opt(2023, 1, 5).unwrap();
-        assert_eq!(Day(d, Lang::Vi).to_string(), "05/01/2023");
-        assert_eq!(Day(d, Lang::En).to_string(), "2023-01-05");
-        let w = Window::quarter(2023, 4).unwrap();
-        assert_eq!(
-            Span(w.start(), w.end(), Lang::Vi).to_string(),
-            "01/10/2023–31/12/2023"
-        );
-    }
-}

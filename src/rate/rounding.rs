@@ -11,11 +11,12 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 
 /// How a value halfway (or any way) between two representable values is settled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum RoundingMode {
     /// 4.285 → 4.29, 4.284 → 4.28 (làm tròn thông thường). The default.
@@ -32,7 +33,8 @@ pub enum RoundingMode {
 /// A named rounding policy: how many decimals, and which [`RoundingMode`].
 ///
 /// ```
-/// use cchc::{Rounding, RoundingMode};
+/// use cchc::Rounding;
+/// use cchc::rate::RoundingMode;
 /// use rust_decimal_macros::dec;
 /// let policy = Rounding::default();
 /// assert_eq!(policy.decimals(), 2);
@@ -43,6 +45,7 @@ pub enum RoundingMode {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "RawRounding")]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Rounding {
     decimals: u32,
     mode: RoundingMode,
@@ -50,6 +53,7 @@ pub struct Rounding {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 struct RawRounding {
     decimals: u32,
     #[serde(default)]
@@ -79,13 +83,13 @@ impl Rounding {
     /// A policy keeping `decimals` decimals, settled by `mode`.
     ///
     /// # Errors
-    /// [`Error::RoundingTooFine`] when `decimals` exceeds [`Rounding::MAX_DECIMALS`].
-    pub const fn new(decimals: u32, mode: RoundingMode) -> Result<Self> {
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `decimals` exceeds [`Rounding::MAX_DECIMALS`].
+    pub fn new(decimals: u32, mode: RoundingMode) -> Result<Self> {
         if decimals > Self::MAX_DECIMALS {
-            return Err(Error::RoundingTooFine {
+            return Err(Error::from(Reason::RoundingTooFine {
                 decimals,
                 limit: Self::MAX_DECIMALS,
-            });
+            }));
         }
         Ok(Self { decimals, mode })
     }
@@ -119,11 +123,11 @@ impl Rounding {
     /// Rounds the exact ratio `num / den` (both ≥ 0, `den` > 0) by this policy.
     ///
     /// # Errors
-    /// [`Error::Overflow`] when `den` is zero or the result leaves the decimal range.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when `den` is zero or the result leaves the decimal range.
     pub(crate) fn round_ratio(&self, num: u128, den: u128) -> Result<Decimal> {
-        let overflow = || Error::Overflow {
+        let overflow = || Error::from(Reason::Overflow {
             what: "a rounded ratio",
-        };
+        });
         if den == 0 {
             return Err(overflow());
         }
@@ -147,16 +151,16 @@ impl Rounding {
     /// the display policy: the rule for whole records (projected counts).
     ///
     /// # Errors
-    /// [`Error::Overflow`] when `den` is zero or the result leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when `den` is zero or the result leaves `u64`.
     pub(crate) fn round_whole(num: u128, den: u128) -> Result<u64> {
         let whole = Self {
             decimals: 0,
             mode: RoundingMode::HalfAwayFromZero,
         }
         .round_ratio(num, den)?;
-        u64::try_from(whole.mantissa()).map_err(|_| Error::Overflow {
+        u64::try_from(whole.mantissa()).map_err(|_| Error::from(Reason::Overflow {
             what: "a whole number of records",
-        })
+        }))
     }
 
     /// Rounds the signed exact ratio `±num / den`, symmetric about zero; a value that rounds

@@ -11,14 +11,15 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::counts::Counts;
-use crate::error::{Error, Result};
-use crate::rounding::Rounding;
+use super::counts::Counts;
+use crate::error::{Error, Reason, Result};
+use super::rounding::Rounding;
 
 /// An exact ratio of whole numbers between 0 and 1 (tỷ lệ).
 ///
 /// ```
-/// use cchc::{Rate, Rounding};
+/// use cchc::Rounding;
+/// use cchc::rate::Rate;
 /// use rust_decimal_macros::dec;
 /// let rate = Rate::new(1, 3)?;
 /// assert_eq!(rate.percent(&Rounding::default())?, dec!(33.33));
@@ -51,7 +52,8 @@ impl Counts {
     /// The exact rate, or `None` when nothing arose in scope (a zero denominator).
     ///
     /// ```
-    /// use cchc::{Counts, Rate};
+    /// use cchc::Counts;
+    /// use cchc::rate::Rate;
     /// assert_eq!(Counts::new(90, 300)?.rate(), Some(Rate::new(3, 10)?));
     /// assert_eq!(Counts::new(0, 0)?.rate(), None);
     /// # Ok::<(), cchc::Error>(())
@@ -66,11 +68,11 @@ impl Rate {
     /// The rate `numerator / denominator`.
     ///
     /// # Errors
-    /// [`Error::ZeroDenominator`] when `denominator` is zero (không phát sinh has no rate);
-    /// [`Error::NumeratorExceedsDenominator`] when `numerator > denominator`.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `denominator` is zero (không phát sinh has no rate);
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `numerator > denominator`.
     pub fn new(numerator: u64, denominator: u64) -> Result<Self> {
         if denominator == 0 {
-            return Err(Error::ZeroDenominator);
+            return Err(Error::from(Reason::ZeroDenominator));
         }
         let counts = Counts::new(numerator, denominator)?;
         Ok(Self {
@@ -114,7 +116,7 @@ impl Rate {
     /// The rate in percent, rounded by `rounding` from the exact fraction.
     ///
     /// # Errors
-    /// None in practice: [`Error::Overflow`] is impossible for `u64` counts and the supported
+    /// None in practice: [`ErrorKind::Limit`](crate::ErrorKind::Limit) is impossible for `u64` counts and the supported
     /// rounding policies; it is returned rather than panicking.
     pub fn percent(&self, rounding: &Rounding) -> Result<Decimal> {
         rounding.round_ratio(

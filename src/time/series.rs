@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::counts::Counts;
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::period::Period;
 
 /// What each month of a [`MonthlySeries`] holds.
@@ -114,20 +114,20 @@ fn month_label(year: i32, month: u32) -> String {
 /// The 0-based slot of month `month` (1–12).
 fn slot(month: u32) -> Result<usize> {
     match month {
-        1..=12 => usize::try_from(month - 1).map_err(|_| Error::Overflow { what: "a month" }),
-        _ => Err(Error::NoSuchPeriod {
+        1..=12 => usize::try_from(month - 1).map_err(|_| Error::from(Reason::Overflow { what: "a month" })),
+        _ => Err(Error::from(Reason::NoSuchPeriod {
             what: "month",
             value: i64::from(month),
             allowed: "1 to 12",
-        }),
+        })),
     }
 }
 
 /// `later − earlier`, component by component, as counts.
 fn difference(later: Counts, earlier: Counts) -> Result<Counts> {
-    let fell = || Error::Overflow {
+    let fell = || Error::from(Reason::Overflow {
         what: "a difference of cumulative counts",
-    };
+    });
     Counts::new(
         later
             .numerator()
@@ -144,8 +144,8 @@ impl MonthlySeries {
     /// A series of `kind` for `year`, January first.
     ///
     /// # Errors
-    /// [`Error::NoSuchPeriod`] for a year chrono cannot represent;
-    /// [`Error::CumulativeDecreases`] when a cumulative series' numerator or denominator falls
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a year chrono cannot represent;
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when a cumulative series' numerator or denominator falls
     /// from one reported month to the next (naming the month and both values).
     pub fn new(year: i32, kind: SeriesKind, months: [Option<Counts>; 12]) -> Result<Self> {
         Period::year(year)?;
@@ -160,13 +160,13 @@ impl MonthlySeries {
                     ];
                     for (what, value, previous) in checks {
                         if value < previous {
-                            return Err(Error::CumulativeDecreases {
+                            return Err(Error::from(Reason::CumulativeDecreases {
                                 what,
                                 month,
                                 value,
                                 previous_month,
                                 previous,
-                            });
+                            }));
                         }
                     }
                 }
@@ -180,7 +180,7 @@ impl MonthlySeries {
     /// not reported).
     ///
     /// # Errors
-    /// [`Error::NoSuchPeriod`] for a month outside 1–12; [`Error::DuplicateMonth`] for a month
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a month outside 1–12; [`ErrorKind::DuplicateId`](crate::ErrorKind::DuplicateId) for a month
     /// given twice; as [`MonthlySeries::new`] otherwise.
     pub fn from_months(
         year: i32,
@@ -191,9 +191,9 @@ impl MonthlySeries {
         for (month, counts) in entries {
             let cell = months
                 .get_mut(slot(month)?)
-                .ok_or(Error::Overflow { what: "a month" })?;
+                .ok_or(Error::from(Reason::Overflow { what: "a month" }))?;
             if cell.replace(counts).is_some() {
-                return Err(Error::DuplicateMonth { month });
+                return Err(Error::from(Reason::DuplicateMonth { month }));
             }
         }
         Self::new(year, kind, months)
@@ -235,10 +235,10 @@ impl MonthlySeries {
 
     /// The counts of `month` as needed for a sum: a reported month, or an error.
     fn required(&self, month: u32) -> Result<Counts> {
-        self.month(month).ok_or(Error::MonthNotReported {
+        self.month(month).ok_or(Error::from(Reason::MonthNotReported {
             month,
             year: self.year,
-        })
+        }))
     }
 
     /// The counts of months `from` to `to` (1–12, `from ≤ to`), summed.
@@ -283,12 +283,12 @@ impl MonthlySeries {
     /// ```
     ///
     /// # Errors
-    /// [`Error::PeriodOutsideYear`] or [`Error::PeriodNotWholeMonths`] for a period that is not
-    /// whole months of the year; [`Error::MonthNotReported`] for a month the sum needs (every
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) or [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a period that is not
+    /// whole months of the year; [`ErrorKind::Missing`](crate::ErrorKind::Missing) for a month the sum needs (every
     /// month of the period per month; the period's last month and the month before its first
-    /// when cumulative); [`Error::NumeratorExceedsDenominator`] (with the months named) when
+    /// when cumulative); [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) (with the months named) when
     /// a cumulative difference has more records meeting the measure than arose;
-    /// [`Error::Overflow`] when a sum leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when a sum leaves `u64`.
     pub fn total(&self, period: &Period) -> Result<Counts> {
         let (from, to) = period.whole_months_of(self.year)?;
         self.total_of_months(from, to)
@@ -309,7 +309,7 @@ impl MonthlySeries {
     /// difference is not valid counts, which the per-month kind cannot hold — an error).
     ///
     /// # Errors
-    /// [`Error::NumeratorExceedsDenominator`] (with the month named) when a month's difference
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) (with the month named) when a month's difference
     /// has more records meeting the measure than arose in it.
     pub fn to_per_month(&self) -> Result<Self> {
         match self.kind {
@@ -335,7 +335,7 @@ impl MonthlySeries {
     /// and every month before it are.
     ///
     /// # Errors
-    /// [`Error::Overflow`] when a running sum leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when a running sum leaves `u64`.
     pub fn to_cumulative(&self) -> Result<Self> {
         match self.kind {
             SeriesKind::Cumulative => Ok(self.clone()),
@@ -380,13 +380,13 @@ mod tests {
                 .unwrap_err();
         assert!(matches!(
             err,
-            Error::CumulativeDecreases {
+            Error::from(Reason::CumulativeDecreases {
                 what: "denominator",
                 month: 2,
                 value: 9,
                 previous_month: 1,
                 previous: 10
-            }
+            })
         ));
         // The same numbers per month are fine.
         assert!(
@@ -403,11 +403,11 @@ mod tests {
         let bad = MonthlySeries::from_months(2023, SeriesKind::PerMonth, [(13, c(1, 1))]);
         assert!(matches!(
             bad,
-            Err(Error::NoSuchPeriod {
+            Err(Error::from(Reason::NoSuchPeriod {
                 what: "month",
                 value: 13,
                 ..
-            })
+            }))
         ));
         let series =
             MonthlySeries::from_months(2023, SeriesKind::PerMonth, [(2, c(1, 4))]).unwrap();

@@ -9,7 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::rate::Rate;
 use crate::target::Window;
 
@@ -251,17 +251,17 @@ impl Period {
     /// The first and last month (1–12) of a period made of whole months of `year`.
     ///
     /// # Errors
-    /// [`Error::PeriodOutsideYear`] when the period leaves `year`;
-    /// [`Error::PeriodNotWholeMonths`] when it starts after the first of a month or ends
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when the period leaves `year`;
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when it starts after the first of a month or ends
     /// before the last day of one.
     pub(crate) fn whole_months_of(&self, year: i32) -> Result<(u32, u32)> {
         let (start, end) = (self.start(), self.end());
         if start.year() != year || end.year() != year {
-            return Err(Error::PeriodOutsideYear { start, end, year });
+            return Err(Error::from(Reason::PeriodOutsideYear { start, end, year }));
         }
         let ends_a_month = end.succ_opt().is_none_or(|next| next.day() == 1);
         if start.day() != 1 || !ends_a_month {
-            return Err(Error::PeriodNotWholeMonths { start, end });
+            return Err(Error::from(Reason::PeriodNotWholeMonths { start, end }));
         }
         Ok((start.month(), end.month()))
     }

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 
 /// A numerator and a denominator of whole records (or đồng), numerator ≤ denominator.
 ///
@@ -48,13 +48,13 @@ impl Counts {
     /// Counts of `numerator` records meeting the measure out of `denominator` in scope.
     ///
     /// # Errors
-    /// [`Error::NumeratorExceedsDenominator`] when `numerator > denominator`.
-    pub const fn new(numerator: u64, denominator: u64) -> Result<Self> {
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `numerator > denominator`.
+    pub fn new(numerator: u64, denominator: u64) -> Result<Self> {
         if numerator > denominator {
-            return Err(Error::NumeratorExceedsDenominator {
+            return Err(Error::from(Reason::NumeratorExceedsDenominator {
                 numerator,
                 denominator,
-            });
+            }));
         }
         Ok(Self {
             numerator,
@@ -106,11 +106,11 @@ impl Counts {
     /// The sum of two sets of counts, as when months or wards are added up (a ratio of sums).
     ///
     /// # Errors
-    /// [`Error::Overflow`] when a sum leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when a sum leaves `u64`.
     pub fn checked_add(self, other: Self) -> Result<Self> {
-        let overflow = || Error::Overflow {
+        let overflow = || Error::from(Reason::Overflow {
             what: "a sum of counts",
-        };
+        });
         Ok(Self {
             numerator: self
                 .numerator

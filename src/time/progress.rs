@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attainment::{Lever, Records, Shortfall};
 use crate::counts::Counts;
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 use crate::period::Period;
 use crate::rounding::Rounding;
 use crate::series::{MonthlySeries, SeriesKind};
@@ -82,7 +82,7 @@ pub struct MonthlyNeed {
 ///   are then taken as reported up to `as_of`. The months the sum needs must be reported
 ///   (every covered month of a per-month series; the last covered month of a cumulative
 ///   series, and the month before the period when it starts after January), else
-///   [`Error::MonthNotReported`] — except that a month ending on `as_of` itself cannot have
+///   [`ErrorKind::Missing`](crate::ErrorKind::Missing) — except that a month ending on `as_of` itself cannot have
 ///   been reported yet, and a cumulative series speaks for every month up to its latest
 ///   report: both then count through the latest reported month. Months after `as_of` are
 ///   ignored even when reported.
@@ -153,9 +153,9 @@ fn spread(total: Records, months: u32) -> Records {
 }
 
 fn overflow() -> Error {
-    Error::Overflow {
+    Error::from(Reason::Overflow {
         what: "progress at a date",
-    }
+    })
 }
 
 impl Progress {
@@ -205,9 +205,9 @@ impl Progress {
     /// at `as_of`.
     ///
     /// # Errors
-    /// [`Error::PeriodOutsideYear`] or [`Error::PeriodNotWholeMonths`] for a period that is not
-    /// whole months of the series' year; [`Error::DateOutsidePeriod`] when `as_of` is not in
-    /// the period; [`Error::MonthNotReported`] for an ended month the sum needs; as
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) or [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a period that is not
+    /// whole months of the series' year; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `as_of` is not in
+    /// the period; [`ErrorKind::Missing`](crate::ErrorKind::Missing) for an ended month the sum needs; as
     /// [`MonthlySeries::total`] otherwise.
     pub fn period_to_date(
         series: &MonthlySeries,
@@ -218,11 +218,11 @@ impl Progress {
     ) -> Result<Self> {
         let (first, last) = period.whole_months_of(series.year())?;
         if !period.contains(as_of) {
-            return Err(Error::DateOutsidePeriod {
+            return Err(Error::from(Reason::DateOutsidePeriod {
                 date: as_of,
                 start: period.start(),
                 end: period.end(),
-            });
+            }));
         }
         let month_of_as_of = as_of.month();
         let as_of_ends_its_month = as_of.succ_opt().is_none_or(|next| next.day() == 1);

@@ -1,7 +1,4 @@
-//! Attainment: where a plan item stands against its target, and how many records it is short.
-//!
-//! For a rate this is the exact rate, its rounded percent, the gap in percentage points, the
-//! attainment ratio min(1, rate ÷ target) and the **shortfall** under both levers (PLAN.md §4):
+//! Shortfalls: how many records a rate is short of its target, under two levers.
 //!
 //! - [`Lever::Convert`]: the population is fixed and existing records are brought to the
 //!   measure (digitise k more of the 300 results): G/N → (G + k)/N.
@@ -16,15 +13,12 @@
 //! can meet it (a 100% target under the "add" lever with G < N, or a conversion needing more
 //! records than remain).
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::counts::{Counts, Observed};
-use crate::error::{Error, Result};
-use crate::rate::Rate;
-use crate::rounding::Rounding;
-use crate::target::{Comparison, RateTarget, Target};
+use super::target::{Comparison, RateTarget};
+use crate::error::{Error, Reason, Result};
+use crate::rate::{Counts, Rate, Rounding};
 
 /// A way of closing a rate's gap (see [`RateTarget::records_needed`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -122,13 +116,14 @@ impl RateTarget {
     /// arose in scope (a zero denominator has no rate to raise).
     ///
     /// ```
-    /// use cchc::{Counts, Lever, Percent, RateTarget, Records};
+    /// use cchc::{Counts, Percent};
+    /// use cchc::rule::{Lever, RateTarget, Records};
     /// use rust_decimal_macros::dec;
-    /// let target = RateTarget::at_least(Percent::new(dec!(35))?);
+    /// let target = RateTarget::at_least(Percent::new(dec!(35))?)?;
     /// let now = Counts::new(90, 300)?;
     /// assert_eq!(target.records_needed(&now, Lever::Convert), Some(Records::Needed(15)));
     /// assert_eq!(target.records_needed(&now, Lever::Add), Some(Records::Needed(24)));
-    /// let all = RateTarget::at_least(Percent::HUNDRED);
+    /// let all = RateTarget::FULL;
     /// assert_eq!(all.records_needed(&now, Lever::Add), Some(Records::Impossible));
     /// # Ok::<(), cchc::Error>(())
     /// ```
@@ -208,25 +203,6 @@ impl RateTarget {
     }
 }
 
-/// Whether a plan item is met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Status {
-    /// The target is met (đạt).
-    Met,
-    /// The target is not met (không đạt).
-    NotMet,
-    /// Nothing arose in scope (không phát sinh).
-    NotApplicable,
-    /// Nothing was reported.
-    Missing,
-    /// Not met yet, but still open at the date asked about: a deadline whose last on-time day
-    /// has not passed, a window not yet over, a frequency with periods still open and none
-    /// missed (see [`Target::attain_at`]).
-    Pending,
-}
-
 /// A rate against its target, in every figure an official asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RateAttainment {
@@ -246,10 +222,11 @@ impl RateAttainment {
     /// Every figure of `counts` (denominator > 0) against `target`.
     ///
     /// # Errors
-    /// [`Error::ZeroDenominator`] when nothing arose in scope.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when nothing arose in
+    /// scope (a zero denominator has no rate).
     pub fn new(target: &RateTarget, counts: &Counts, rounding: &Rounding) -> Result<Self> {
         let rate = Rate::new(counts.numerator(), counts.denominator())?;
-        let shortfall = target.shortfall(counts).ok_or(Error::ZeroDenominator)?;
+        let shortfall = target.shortfall(counts).ok_or_else(|| Error::from(Reason::ZeroDenominator))?;
         let (p, q) = target.percent().fraction();
         let has = u128::from(rate.numerator()) * q;
         let wants = p * u128::from(rate.denominator());
@@ -266,245 +243,14 @@ impl RateAttainment {
     }
 }
 
-/// When work with a deadline was done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "outcome")]
-#[non_exhaustive]
-pub enum DeadlineOutcome {
-    /// Done on or before the last on-time day.
-    OnTime {
-        /// The day it was done.
-        done_on: NaiveDate,
-    },
-    /// Done after the last on-time day.
-    Late {
-        /// The day it was done.
-        done_on: NaiveDate,
-        /// Days past the last on-time day.
-        days_late: i64,
-    },
-    /// Not done.
-    NotDone,
-}
-
-/// When something with a window was held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "outcome")]
-#[non_exhaustive]
-pub enum WindowOutcome {
-    /// Held inside the window (the first such date).
-    Inside {
-        /// The first date held inside the window.
-        held_on: NaiveDate,
-    },
-    /// Held, but only outside the window (the first date given).
-    Outside {
-        /// The first date held.
-        held_on: NaiveDate,
-    },
-    /// Not held.
-    NotHeld,
-}
-
-/// Periods of a frequency with at least one event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct FrequencyOutcome {
-    /// Periods with at least one event.
-    pub covered: u32,
-    /// Periods in all.
-    pub required: u32,
-}
-
-/// What was observed of a plan item (when something was reported).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Evidence {
-    /// Counts, for a rate target.
-    Counts(Counts),
-    /// A count, for a count target.
-    Count(u64),
-    /// The day the work was done, or `None` when not done, for a deadline.
-    Completed(Option<NaiveDate>),
-    /// The days something was held, for a window or a frequency.
-    Held(Vec<NaiveDate>),
-    /// Done or not.
-    Done(bool),
-    /// Points given by an assessor.
-    Points(Decimal),
-    /// A named category (for a category rule).
-    Category(String),
-}
-
-impl Evidence {
-    /// What this evidence is, in words, for error messages.
-    #[must_use]
-    pub const fn describe(&self) -> &'static str {
-        match self {
-            Self::Counts(_) => "counts",
-            Self::Count(_) => "a count",
-            Self::Completed(_) => "a completion date",
-            Self::Held(_) => "dates held",
-            Self::Done(_) => "done / not done",
-            Self::Points(_) => "assessor points",
-            Self::Category(_) => "a category",
-        }
-    }
-}
-
-/// The figures behind an [`Attainment`], by kind of target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Detail {
-    /// Nothing to show: not applicable or missing.
-    None,
-    /// A rate.
-    Rate(RateAttainment),
-    /// A count against the least count.
-    Count {
-        /// The count observed.
-        count: u64,
-        /// The least count that meets the target.
-        required: u64,
-    },
-    /// A deadline.
-    Deadline(DeadlineOutcome),
-    /// A window.
-    Window(WindowOutcome),
-    /// A frequency.
-    Frequency(FrequencyOutcome),
-    /// Done or not.
-    Done(bool),
-}
-
-/// Where a plan item stands: met or not, and the figures that say why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attainment {
-    /// Met, not met, not applicable or missing.
-    pub status: Status,
-    /// The figures behind the status.
-    pub detail: Detail,
-}
-
-impl Attainment {
-    const fn of(met: bool, detail: Detail) -> Self {
-        Self {
-            status: if met { Status::Met } else { Status::NotMet },
-            detail,
-        }
-    }
-}
-
-impl Target {
-    /// Where `observed` stands against this target.
-    ///
-    /// ```
-    /// use cchc::{Counts, Detail, Evidence, Observed, Percent, RateTarget, Records, Rounding, Status, Target};
-    /// use rust_decimal_macros::dec;
-    /// let target = Target::Rate(RateTarget::at_least(Percent::new(dec!(35))?));
-    /// let seen = Observed::Reported(Evidence::Counts(Counts::new(90, 300)?));
-    /// let result = target.attain(&seen, &Rounding::default())?;
-    /// assert_eq!(result.status, Status::NotMet);
-    /// let Detail::Rate(rate) = result.detail else { unreachable!() };
-    /// assert_eq!(rate.percent, dec!(30.00));
-    /// assert_eq!(rate.gap_points, dec!(-5.00));
-    /// assert_eq!(rate.shortfall.convert, Records::Needed(15));
-    /// # Ok::<(), cchc::Error>(())
-    /// ```
-    ///
-    /// # Errors
-    /// [`Error::EvidenceMismatch`] when the evidence is not of the kind the target measures.
-    pub fn attain(&self, observed: &Observed<Evidence>, rounding: &Rounding) -> Result<Attainment> {
-        let evidence = match observed {
-            Observed::Reported(evidence) => evidence,
-            Observed::NotApplicable => {
-                return Ok(Attainment {
-                    status: Status::NotApplicable,
-                    detail: Detail::None,
-                });
-            }
-            Observed::Missing => {
-                return Ok(Attainment {
-                    status: Status::Missing,
-                    detail: Detail::None,
-                });
-            }
-        };
-        match (self, evidence) {
-            (Self::Rate(target), Evidence::Counts(counts)) => match target.is_met(counts) {
-                None => Ok(Attainment {
-                    status: Status::NotApplicable,
-                    detail: Detail::None,
-                }),
-                Some(met) => Ok(Attainment::of(
-                    met,
-                    Detail::Rate(RateAttainment::new(target, counts, rounding)?),
-                )),
-            },
-            (Self::Count(target), Evidence::Count(count)) => Ok(Attainment::of(
-                target.is_met(*count),
-                Detail::Count {
-                    count: *count,
-                    required: target.at_least,
-                },
-            )),
-            (Self::Deadline(deadline), Evidence::Completed(done_on)) => {
-                let outcome = match done_on {
-                    None => DeadlineOutcome::NotDone,
-                    Some(d) if deadline.is_on_time(*d) => DeadlineOutcome::OnTime { done_on: *d },
-                    Some(d) => DeadlineOutcome::Late {
-                        done_on: *d,
-                        days_late: deadline.days_late(*d),
-                    },
-                };
-                let met = matches!(outcome, DeadlineOutcome::OnTime { .. });
-                Ok(Attainment::of(met, Detail::Deadline(outcome)))
-            }
-            (Self::Window(window), Evidence::Held(dates)) => {
-                let outcome = match dates.iter().find(|d| window.contains(**d)) {
-                    Some(d) => WindowOutcome::Inside { held_on: *d },
-                    None => match dates.first() {
-                        Some(d) => WindowOutcome::Outside { held_on: *d },
-                        None => WindowOutcome::NotHeld,
-                    },
-                };
-                let met = matches!(outcome, WindowOutcome::Inside { .. });
-                Ok(Attainment::of(met, Detail::Window(outcome)))
-            }
-            (Self::Frequency(frequency), Evidence::Held(dates)) => {
-                let outcome = FrequencyOutcome {
-                    covered: frequency.covered(dates),
-                    required: frequency.required(),
-                };
-                Ok(Attainment::of(
-                    outcome.covered >= outcome.required,
-                    Detail::Frequency(outcome),
-                ))
-            }
-            (Self::Done, Evidence::Done(done)) => Ok(Attainment::of(*done, Detail::Done(*done))),
-            (target, evidence) => Err(Error::EvidenceMismatch {
-                expected: match target {
-                    Self::Rate(_) => "counts",
-                    Self::Count(_) => "a count",
-                    Self::Deadline(_) => "a completion date",
-                    Self::Window(_) | Self::Frequency(_) => "dates held",
-                    Self::Done => "done / not done",
-                },
-                found: evidence.describe(),
-            }),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::target::Percent;
+    use crate::rate::Percent;
     use rust_decimal_macros::dec;
 
     fn at_least(p: Decimal) -> RateTarget {
-        RateTarget::at_least(Percent::new(p).unwrap())
+        RateTarget::at_least(Percent::new(p).unwrap()).unwrap()
     }
 
     #[test]
@@ -558,25 +304,10 @@ mod tests {
     }
 
     #[test]
-    fn ratio_is_capped_and_defined_for_zero_target() {
+    fn ratio_is_capped() {
         let rate = Rate::new(90, 300).unwrap();
-        assert_eq!(at_least(dec!(0)).ratio(&rate), Decimal::ONE);
         assert_eq!(at_least(dec!(30)).ratio(&rate), Decimal::ONE);
         assert_eq!(at_least(dec!(60)).ratio(&rate), dec!(0.5));
-    }
-
-    #[test]
-    fn mismatched_evidence_is_an_error() {
-        let err = Target::Done
-            .attain(
-                &Observed::Reported(Evidence::Count(3)),
-                &Rounding::default(),
-            )
-            .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "a count does not fit a target measured by done / not done"
-        );
     }
 
     #[test]

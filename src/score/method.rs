@@ -2,49 +2,56 @@
 
 use std::fmt::{self, Write};
 
-use super::{Day, Due, Int, Lang, Num, Span, pick};
-use crate::criteria::ScoringRule;
-use crate::target::{Comparison, Deadline};
+use super::explain::Due;
+use crate::rule::{Comparison, ScoringRule};
+use crate::text::{Day, Int, Lang, Num, Span, Text, pick};
 
-/// The scoring method of a rule (cách tính), in one short phrase.
-///
-/// ```
-/// use cchc::{method, Lang, ScoringRule};
-/// use rust_decimal_macros::dec;
-/// let rule = ScoringRule::ProportionalToTarget { percent: dec!(35) };
-/// assert_eq!(method(&rule, Lang::Vi), "Điểm = tối đa × min(1, tỷ lệ ÷ 35%)");
-/// assert_eq!(method(&rule, Lang::En), "points = max × min(1, rate ÷ 35%)");
-/// ```
-#[must_use]
-pub fn method(rule: &ScoringRule, lang: Lang) -> String {
-    let mut out = String::with_capacity(96);
-    // Writing into a String cannot fail.
-    let _ = write_method(&mut out, rule, lang);
-    out
+impl ScoringRule {
+    /// The scoring method (cách tính), in one short phrase in each language.
+    ///
+    /// ```
+    /// use cchc::Percent;
+    /// use cchc::rule::ScoringRule;
+    /// use rust_decimal_macros::dec;
+    /// let rule = ScoringRule::ProportionalToTarget(Percent::new(dec!(35))?);
+    /// assert_eq!(rule.method().vi(), "Điểm = tối đa × min(1, tỷ lệ ÷ 35%)");
+    /// assert_eq!(rule.method().en(), "points = max × min(1, rate ÷ 35%)");
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    #[must_use]
+    pub fn method(&self) -> Text {
+        Text::new(self.method_in(Lang::Vi), self.method_in(Lang::En))
+    }
+
+    /// The method in one language.
+    pub(crate) fn method_in(&self, lang: Lang) -> String {
+        let mut out = String::with_capacity(96);
+        // Writing into a String cannot fail.
+        let _ = write_method(&mut out, self, lang);
+        out
+    }
 }
 
 fn write_method(out: &mut String, rule: &ScoringRule, lang: Lang) -> fmt::Result {
     let otherwise = pick(lang, "còn lại: 0", "otherwise 0");
     let max = pick(lang, "tối đa", "max");
     match rule {
-        ScoringRule::AllOrNothing {
-            comparison,
-            percent,
-            min_count,
-        } => {
-            let sign = if *comparison == Comparison::AtMost {
+        ScoringRule::AllOrNothing(target) => {
+            let (comparison, percent, min_count) =
+                (target.comparison(), target.percent().value(), target.min_count());
+            let sign = if comparison == Comparison::AtMost {
                 "≤"
             } else {
                 "≥"
             };
             let rate = pick(lang, "Tỷ lệ", "rate");
-            write!(out, "{rate} {sign} {}%", Num(*percent, lang))?;
+            write!(out, "{rate} {sign} {}%", Num(percent, lang))?;
             if let Some(c) = min_count {
                 write!(
                     out,
                     "{} {}",
                     pick(lang, " và tối thiểu", " and at least"),
-                    Int(*c, lang)
+                    Int(c, lang)
                 )?;
             }
             write!(
@@ -56,59 +63,58 @@ fn write_method(out: &mut String, rule: &ScoringRule, lang: Lang) -> fmt::Result
         ScoringRule::Proportional => {
             out.write_str(pick(lang, "Điểm = Tỷ lệ × tối đa", "points = rate × max"))
         }
-        ScoringRule::ProportionalToTarget { percent } => match lang {
+        ScoringRule::ProportionalToTarget(percent) => match lang {
             Lang::Vi => write!(
                 out,
                 "Điểm = tối đa × min(1, tỷ lệ ÷ {}%)",
-                Num(*percent, lang)
+                Num(percent.value(), lang)
             ),
             Lang::En => write!(
                 out,
                 "points = max × min(1, rate ÷ {}%)",
-                Num(*percent, lang)
+                Num(percent.value(), lang)
             ),
         },
-        ScoringRule::RateSteps { steps } => {
-            for step in steps {
+        ScoringRule::RateSteps(steps) => {
+            for step in steps.steps() {
                 write!(
                     out,
                     "≥ {}%: {}; ",
-                    Num(step.at_least, lang),
-                    Num(step.points, lang)
+                    Num(step.at_least().value(), lang),
+                    Num(step.points(), lang)
                 )?;
             }
             out.write_str(otherwise)
         }
-        ScoringRule::CountSteps { steps } => {
-            for step in steps {
+        ScoringRule::CountSteps(steps) => {
+            for step in steps.steps() {
                 write!(
                     out,
                     "≥ {}: {}; ",
-                    Int(step.at_least, lang),
-                    Num(step.points, lang)
+                    Int(step.at_least(), lang),
+                    Num(step.points(), lang)
                 )?;
             }
             out.write_str(otherwise)
         }
-        ScoringRule::Categories { options } => {
-            for (i, option) in options.iter().enumerate() {
-                let label = match lang {
-                    Lang::Vi => &option.label_vi,
-                    Lang::En => &option.label_en,
-                };
+        ScoringRule::Categories(categories) => {
+            for (i, option) in categories.options().iter().enumerate() {
                 let sep = if i == 0 { "" } else { "; " };
-                write!(out, "{sep}{label}: {} × {max}", Num(option.share, lang))?;
+                write!(
+                    out,
+                    "{sep}{}: {} × {max}",
+                    option.label().get(lang),
+                    Num(option.share().value(), lang)
+                )?;
             }
             Ok(())
         }
-        ScoringRule::Deadline {
-            date,
-            wording,
-            late_share,
-            late_until,
-        } => {
-            let due = Due(Deadline::new(*date, *wording), lang);
-            let (until, share) = (Day(*late_until, lang), Num(*late_share, lang));
+        ScoringRule::Deadline(rule) => {
+            let due = Due(rule.deadline(), lang);
+            let (until, share) = (
+                Day(rule.late_until(), lang),
+                Num(rule.late_share().value(), lang),
+            );
             match lang {
                 Lang::Vi => write!(
                     out,
@@ -120,16 +126,11 @@ fn write_method(out: &mut String, rule: &ScoringRule, lang: Lang) -> fmt::Result
                 ),
             }
         }
-        ScoringRule::Window {
-            start,
-            end,
-            outside_share,
-            outside_start,
-            outside_end,
-        } => {
-            let inside = Span(*start, *end, lang);
-            let outer = Span(*outside_start, *outside_end, lang);
-            let share = Num(*outside_share, lang);
+        ScoringRule::Window(rule) => {
+            let (window, outside) = (rule.window(), rule.outside());
+            let inside = Span(window.start(), window.end(), lang);
+            let outer = Span(outside.start(), outside.end(), lang);
+            let share = Num(rule.outside_share().value(), lang);
             match lang {
                 Lang::Vi => write!(
                     out,
@@ -141,12 +142,12 @@ fn write_method(out: &mut String, rule: &ScoringRule, lang: Lang) -> fmt::Result
                 ),
             }
         }
-        ScoringRule::Frequency { every_months, .. } => match lang {
-            Lang::Vi => write!(
+        ScoringRule::Frequency(frequency) => match (lang, frequency.every_months()) {
+            (Lang::Vi, every_months) => write!(
                 out,
                 "Điểm = tối đa × số kỳ có tổ chức ÷ số kỳ ({every_months} tháng/kỳ)"
             ),
-            Lang::En => write!(
+            (Lang::En, every_months) => write!(
                 out,
                 "points = max × periods held ÷ periods ({every_months} months each)"
             ),

@@ -4,33 +4,15 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::attainment::{DeadlineOutcome, FrequencyOutcome, Shortfall, WindowOutcome};
-use crate::counts::Counts;
-use crate::criteria::{CategoryOption, CountStep, NotApplicablePolicy, RateStep};
-use crate::target::{Deadline, Percent, RateTarget, Window};
+use crate::criteria::NotApplicablePolicy;
+use crate::rate::{Counts, Percent};
+use crate::rule::{
+    CategoryOption, Deadline, DeadlineOutcome, FrequencyOutcome, RateTarget, Share, Shortfall,
+    Status, Step, Window, WindowOutcome,
+};
 
-/// Where a criterion's points stand, judged on the exact points before rounding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum ScoreStatus {
-    /// Full points (đạt).
-    Met,
-    /// Some points, not all.
-    Partial,
-    /// No points (không đạt).
-    NotMet,
-    /// Nothing arose in scope (không phát sinh).
-    NotApplicable,
-    /// No observation was given.
-    Missing,
-    /// Scored at a date before the work's time is over (a deadline, window or frequency
-    /// period still open): the points so far, with more still possible
-    /// ([`CriterionScore::open_until`]).
-    Pending,
-}
-
-/// The working behind a criterion's points: the rule's inputs and intermediate values.
+/// The working behind a criterion's points: the rule's inputs and intermediate values, from
+/// which the explanation (giải trình) is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "rule")]
 #[non_exhaustive]
@@ -71,14 +53,14 @@ pub enum Working {
         /// The rate in percent, rounded.
         rate_percent: Decimal,
         /// The step reached, if any.
-        reached: Option<RateStep>,
+        reached: Option<Step<Percent>>,
     },
     /// Steps on a count.
     CountSteps {
         /// The count.
         count: u64,
         /// The step reached, if any.
-        reached: Option<CountStep>,
+        reached: Option<Step<u64>>,
     },
     /// A named category.
     Category {
@@ -89,10 +71,10 @@ pub enum Working {
     Deadline {
         /// The deadline.
         deadline: Deadline,
-        /// When the work was done.
+        /// When the work was done (at a date: pending, while on time is still possible).
         outcome: DeadlineOutcome,
         /// Share for late work.
-        late_share: Decimal,
+        late_share: Share,
         /// Whether late work fell within the late period.
         late_in_time: bool,
     },
@@ -103,13 +85,13 @@ pub enum Working {
         /// When it was held.
         outcome: WindowOutcome,
         /// Share when held only outside the window.
-        outside_share: Decimal,
+        outside_share: Share,
         /// Whether a date held outside the window still fell in the outer period.
         outside_in_time: bool,
     },
     /// A frequency.
     Frequency {
-        /// Periods covered of periods required.
+        /// Periods covered, missed and open, of periods required.
         outcome: FrequencyOutcome,
         /// Months per period.
         every_months: u32,
@@ -126,23 +108,24 @@ pub enum Working {
     },
 }
 
-/// One criterion's score.
+/// One criterion's score: what [`ScoringRule::score`](crate::rule::ScoringRule::score) gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CriterionScore {
     /// Points, rounded by the policy.
     pub points: Decimal,
     /// The maximum that counts towards the set's maximum (0 when left out as không phát sinh).
     pub max_points: Decimal,
-    /// Judged on the exact points.
-    pub status: ScoreStatus,
+    /// Judged on the exact points; pending at a date while full points are still possible.
+    pub status: Status,
     /// The rate in percent, rounded, for rate rules with reported counts.
     pub rate_percent: Option<Decimal>,
     /// Records short of full points under both levers, for rate rules with reported counts.
     pub shortfall: Option<Shortfall>,
     /// The working behind the points.
     pub working: Working,
-    /// For a score taken at a date ([`ScoringRule::score_at`](crate::ScoringRule::score_at)):
-    /// the last day on which more points can still be earned, when that day is still to come.
+    /// For a score taken at a date: the last day on which more points can still be earned,
+    /// when that day is still to come.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_until: Option<NaiveDate>,
 }

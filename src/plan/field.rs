@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 
 /// A field of administrative reform, as the plan's appendix heads its sections I–VII.
 ///
@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 /// `match` is the behaviour wanted, and that would be a breaking release.
 ///
 /// ```
-/// use cchc::Field;
+/// use cchc::plan::Field;
 /// let field = Field::from_numeral("VI")?;
 /// assert_eq!(field, Field::DigitalGovernment);
 /// assert_eq!(field.numeral(), "VI");
@@ -99,15 +99,15 @@ impl Field {
     /// The field numbered `numeral` (`"I"` to `"VII"`, exactly).
     ///
     /// # Errors
-    /// [`Error::UnknownId`] (`what` = `field`) for anything else.
+    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) (`what` = `field`) for anything else.
     pub fn from_numeral(numeral: &str) -> Result<Self> {
         Self::ALL
             .into_iter()
             .find(|field| field.numeral() == numeral)
-            .ok_or_else(|| Error::UnknownId {
+            .ok_or_else(|| Error::from(Reason::UnknownId {
                 what: "field",
                 id: numeral.to_owned(),
-            })
+            }))
     }
 }
 
@@ -157,10 +157,7 @@ mod tests {
     fn refuses_other_numerals() {
         for bad in ["", "i", "VIII", "IIII", " II", "2"] {
             let err = Field::from_numeral(bad).unwrap_err();
-            assert!(
-                matches!(err, Error::UnknownId { what: "field", .. }),
-                "{bad}"
-            );
+            assert_eq!(err.kind(), crate::ErrorKind::UnknownId, "{bad}");
         }
         assert_eq!(
             Field::from_numeral("VIII").unwrap_err().to_string(),

@@ -1,19 +1,15 @@
-//! The one error type of the crate.
-//!
-//! Every variant is a struct variant that carries its context: which value was refused, which
-//! limit it broke and, once the error has passed through a plan, a criteria set or an
-//! observations file, which item it belongs to ([`Error::At`]). Messages are lowercase and carry
-//! no trailing period, so they compose: `II.4: numerator 310 exceeds denominator 300`.
+//! The private reasons behind an [`Error`](super::Error): every message the crate writes.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// Everything that can go wrong in `cchc`.
-///
-/// No public function of the crate panics on bad input; it returns one of these instead.
+use super::{ErrorKind, Location};
+
+/// Why an [`Error`] arose: private, so that it may grow and change wording without breaking
+/// anyone. Its `Display` is the message after the item.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
+pub(crate) enum Reason {
+
     /// Counts where more records meet the measure than exist.
     #[error("numerator {numerator} exceeds denominator {denominator}")]
     NumeratorExceedsDenominator {
@@ -165,11 +161,13 @@ pub enum Error {
         expected: String,
     },
     /// A file that is not valid TOML or JSON, or not of the expected shape.
-    #[error("cannot read {format}: {message}")]
+    #[error("cannot read {format}{at}: {message}")]
     Parse {
         /// `TOML` or `JSON`.
         format: &'static str,
-        /// The parser's own message, with the line where it has one.
+        /// Where, when the parser says.
+        at: Location,
+        /// The parser's own message, on one line.
         message: String,
     },
     /// A value that could not be written out.
@@ -248,14 +246,8 @@ pub enum Error {
         /// What is wrong, with the values.
         message: String,
     },
-    /// A criteria set that failed validation: every problem found, each naming its id.
-    #[error("criteria set has {} problem(s): {}", problems.len(), list(problems))]
-    InvalidCriteria {
-        /// Each problem, wrapped with the id it concerns.
-        problems: Vec<Error>,
-    },
     /// An observation key that the criterion's rule does not read.
-    #[error("key `{key}` does not fit a {rule} rule (allowed: {allowed})")]
+    #[error("key `{key}` does not fit {} (allowed: {allowed})", owner(rule))]
     KeyNotAllowed {
         /// The key given.
         key: String,
@@ -265,7 +257,7 @@ pub enum Error {
         allowed: String,
     },
     /// An observation without a key its rule needs.
-    #[error("key `{key}` is required by a {rule} rule")]
+    #[error("key `{key}` is required by {}", owner(rule))]
     MissingKey {
         /// The key that is missing.
         key: &'static str,
@@ -363,15 +355,6 @@ pub enum Error {
         /// The rule's kind.
         rule: &'static str,
     },
-    /// A what-if change that cannot be applied to the observations.
-    #[error("cannot apply `{change}`: {source}")]
-    ChangeRefused {
-        /// The change, in words.
-        change: String,
-        /// Why it was refused.
-        #[source]
-        source: Box<Error>,
-    },
     /// A change offered to the least-effort planner that it cannot weigh exactly.
     #[error("`{change}` cannot be a plan option: {reason}")]
     NotPlannable {
@@ -442,59 +425,187 @@ pub enum Error {
         /// The second scorecard's.
         after: String,
     },
-    /// An error about one item (plan item, criterion, observation).
-    #[error("{item}: {source}")]
-    At {
-        /// The item's id.
-        item: String,
-        /// What is wrong with it.
-        #[source]
-        source: Box<Error>,
+    /// More items than a documented limit allows.
+    #[error("more than {limit} {what}: that is beyond what the crate accepts")]
+    TooMany {
+        /// What there are too many of.
+        what: &'static str,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A text longer than a documented limit.
+    #[error("{what} is {len} bytes long, above the limit of {limit}")]
+    TooLong {
+        /// What the text is.
+        what: &'static str,
+        /// Its length in bytes.
+        len: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A file's year that differs from the criteria set's.
+    #[error("the observations are for {year}, but the criteria set is for {expected}")]
+    WrongYear {
+        /// The year given.
+        year: i32,
+        /// The set's year.
+        expected: i32,
+    },
+    /// A target that every report meets, so it measures nothing.
+    #[error("a target of {target} is always met, whatever is reported: give a target above 0")]
+    AlwaysMet {
+        /// The target, in words.
+        target: String,
+    },
+    /// A date outside the range the crate works with.
+    #[error("date {date} is outside 1900-01-01 to 2199-12-31, the dates the crate works with")]
+    DateOutOfRange {
+        /// The date given.
+        date: NaiveDate,
+    },
+    /// An id with characters an id may not have, or too long or empty.
+    #[error("id {id:?} is not valid: give 1 to {limit} letters, digits, '.', '-' or '_'")]
+    InvalidId {
+        /// The id given.
+        id: String,
+        /// The longest id allowed.
+        limit: usize,
+    },
+    /// A criteria set that failed validation.
+    #[error("criteria set has {count} problem(s): {list}")]
+    InvalidCriteria {
+        /// How many problems.
+        count: usize,
+        /// Each problem, with its id.
+        list: String,
     },
 }
 
-impl Error {
-    /// Wraps this error with the id of the item it concerns.
-    ///
-    /// ```
-    /// let err = cchc::Counts::new(310, 300).unwrap_err().at("II.4");
-    /// assert_eq!(err.to_string(), "II.4: numerator 310 exceeds denominator 300");
-    /// assert_eq!(err.item(), Some("II.4"));
-    /// ```
-    #[must_use]
-    pub fn at(self, item: impl Into<String>) -> Self {
-        Self::At {
-            item: item.into(),
-            source: Box::new(self),
-        }
-    }
-
-    /// The id of the item this error concerns, the outermost one where several were named.
-    #[must_use]
-    pub fn item(&self) -> Option<&str> {
-        match self {
-            Self::At { item, .. } => Some(item),
-            _ => None,
-        }
-    }
-
-    /// The underlying error, without any item context.
-    #[must_use]
-    pub fn kind(&self) -> &Self {
-        match self {
-            Self::At { source, .. } => source.kind(),
-            other => other,
-        }
+/// What a key belongs to, in words: `a prop rule`, `an appraisal`, `the observations file`.
+fn owner(rule: &str) -> String {
+    match rule {
+        "appraisal" => "an appraisal".to_owned(),
+        "observations file" => "the observations file".to_owned(),
+        kind => format!("a {kind} rule"),
     }
 }
 
-fn list(problems: &[Error]) -> String {
-    problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
+impl Reason {
+    pub(super) const fn kind(&self) -> ErrorKind {
+        use ErrorKind as K;
+        match self {
+            Self::Parse { .. } => K::Syntax,
+            Self::KeyNotAllowed { .. } | Self::FieldNotAllowed { .. } => K::UnknownKey,
+            Self::MissingKey { .. } | Self::MissingField { .. } => K::MissingKey,
+            Self::UnknownId { .. }
+            | Self::UnknownKind { .. }
+            | Self::UnknownFormat { .. }
+            | Self::UnknownBand { .. } => K::UnknownId,
+            Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
+            Self::InvalidCriteria { .. } => K::InvalidSet,
+            Self::EvidenceMismatch { .. } | Self::NotPlannable { .. } | Self::RuleShape { .. } => {
+                K::Mismatch
+            }
+            Self::MonthNotReported { .. } | Self::NoCounts { .. } | Self::NoObservation => {
+                K::Missing
+            }
+            Self::Overflow { .. }
+            | Self::TooManyPeriods { .. }
+            | Self::ValueTooLarge { .. }
+            | Self::TooMany { .. }
+            | Self::TooLong { .. } => K::Limit,
+            Self::NotComparable { .. } | Self::MixedYears { .. } => K::NotComparable,
+            Self::Write { .. } => K::Write,
+            Self::NumeratorExceedsDenominator { .. }
+            | Self::ZeroDenominator
+            | Self::PercentOutOfRange { .. }
+            | Self::TooManyDecimalPlaces { .. }
+            | Self::Negative { .. }
+            | Self::MinCountOnNonCount { .. }
+            | Self::WindowEndsBeforeStart { .. }
+            | Self::NoSuchPeriod { .. }
+            | Self::FrequencyOutOfRange { .. }
+            | Self::RoundingTooFine { .. }
+            | Self::MalformedId { .. }
+            | Self::InvalidId { .. }
+            | Self::IdMismatch { .. }
+            | Self::ChildrenSumMismatch { .. }
+            | Self::AboveMax { .. }
+            | Self::StepsNotOrdered { .. }
+            | Self::Empty { .. }
+            | Self::ShareOutOfRange { .. }
+            | Self::Bands { .. }
+            | Self::BadValue { .. }
+            | Self::ConflictingKeys { .. }
+            | Self::CumulativeDecreases { .. }
+            | Self::PeriodOutsideYear { .. }
+            | Self::PeriodNotWholeMonths { .. }
+            | Self::DateOutsidePeriod { .. }
+            | Self::NotEnoughRecords { .. }
+            | Self::TopStepBelowMax { .. }
+            | Self::DateOutOfRange { .. }
+            | Self::AlwaysMet { .. }
+            | Self::WrongYear { .. }
+            | Self::NotPositive { .. } => K::InvalidValue,
+        }
+    }
+
+    pub(super) fn key(&self) -> Option<&str> {
+        Some(match self {
+            Self::NumeratorExceedsDenominator { .. } => "numerator",
+            Self::ZeroDenominator => "denominator",
+            Self::MinCountOnNonCount { .. } => "min_count",
+            Self::FrequencyOutOfRange { .. } => "every_months",
+            Self::RoundingTooFine { .. } => "decimals",
+            Self::MissingField { field, .. } | Self::FieldNotAllowed { field, .. } => field,
+            Self::UnknownKind { .. } => "kind",
+            Self::KeyNotAllowed { key, .. }
+            | Self::BadValue { key, .. }
+            | Self::ConflictingKeys { key } => key,
+            Self::MissingKey { key, .. } => key,
+            Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
+            Self::WrongYear { .. } => "year",
+            Self::CumulativeDecreases { what, .. } => what,
+            _ => return None,
+        })
+    }
+
+    pub(super) fn value(&self) -> Option<String> {
+        Some(match self {
+            Self::NumeratorExceedsDenominator { numerator, .. } => numerator.to_string(),
+            Self::PercentOutOfRange { value }
+            | Self::TooManyDecimalPlaces { value, .. }
+            | Self::ValueTooLarge { value, .. }
+            | Self::Negative { value, .. }
+            | Self::NotPositive { value, .. }
+            | Self::ShareOutOfRange { value } => value.to_string(),
+            Self::MinCountOnNonCount { min_count, .. } => min_count.to_string(),
+            Self::WindowEndsBeforeStart { end, .. } => end.to_string(),
+            Self::NoSuchPeriod { value, .. } => value.to_string(),
+            Self::FrequencyOutOfRange { months } => months.to_string(),
+            Self::RoundingTooFine { decimals, .. } => decimals.to_string(),
+            Self::UnknownKind { kind, .. } => kind.clone(),
+            Self::UnknownId { id, .. }
+            | Self::DuplicateId { id, .. }
+            | Self::MalformedId { id }
+            | Self::InvalidId { id, .. }
+            | Self::IdMismatch { id, .. } => id.clone(),
+            Self::UnknownFormat { value, .. } | Self::BadValue { value, .. } => value.clone(),
+            Self::AboveMax { points, .. } => points.to_string(),
+            Self::DuplicateMonth { month } | Self::MonthNotReported { month, .. } => {
+                month.to_string()
+            }
+            Self::CumulativeDecreases { value, .. } => value.to_string(),
+            Self::DateOutsidePeriod { date, .. } | Self::DateOutOfRange { date } => {
+                date.to_string()
+            }
+            Self::NotEnoughRecords { records, .. } => records.to_string(),
+            Self::TooManyPeriods { periods, .. } => periods.to_string(),
+            Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
+            Self::TooLong { len, .. } => len.to_string(),
+            Self::UnknownBand { label, .. } | Self::AlwaysMet { target: label } => label.clone(),
+            _ => return None,
+        })
+    }
 }
 
-/// Shorthand for `Result<T, cchc::Error>`.
-pub type Result<T, E = Error> = std::result::Result<T, E>;

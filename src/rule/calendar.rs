@@ -1,14 +1,15 @@
-//! Calendar targets: deadlines ("trước D", "by D"), windows ("Quý IV/2023", "Quý II-IV/2023")
-//! and frequencies ("06 tháng/cuộc").
+//! Calendar shapes: deadlines ("trước D", "by D"), windows ("Quý IV/2023", "Quý II-IV/2023")
+//! and frequencies ("06 tháng/cuộc"). Every date lies within 1900-01-01 to 2199-12-31.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
 
 /// How a deadline's date is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub enum DeadlineWording {
     /// "trước D": on time only when done strictly before D.
     Before,
@@ -19,29 +20,50 @@ pub enum DeadlineWording {
 /// A deadline: a date and how it is worded.
 ///
 /// ```
-/// use cchc::{Deadline, DeadlineWording};
+/// use cchc::rule::{Deadline, DeadlineWording};
 /// use chrono::NaiveDate;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
-/// let before = Deadline::new(d(1, 30), DeadlineWording::Before); // trước 30/01/2023
+/// let before = Deadline::new(d(1, 30), DeadlineWording::Before)?; // trước 30/01/2023
 /// assert!(before.is_on_time(d(1, 29)));
 /// assert!(!before.is_on_time(d(1, 30)));
 /// assert_eq!(before.days_late(d(1, 30)), 1);
-/// let by = Deadline::new(d(1, 30), DeadlineWording::By);
+/// let by = Deadline::new(d(1, 30), DeadlineWording::By)?;
 /// assert!(by.is_on_time(d(1, 30)));
+/// # Ok::<(), cchc::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawDeadline")]
 pub struct Deadline {
+    date: NaiveDate,
+    wording: DeadlineWording,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeadline {
     #[serde(deserialize_with = "crate::dates::date")]
     date: NaiveDate,
     wording: DeadlineWording,
 }
 
+impl TryFrom<RawDeadline> for Deadline {
+    type Error = Error;
+    fn try_from(raw: RawDeadline) -> Result<Self> {
+        Self::new(raw.date, raw.wording)
+    }
+}
+
 impl Deadline {
     /// A deadline on `date`, read by `wording`.
-    #[must_use]
-    pub const fn new(date: NaiveDate, wording: DeadlineWording) -> Self {
-        Self { date, wording }
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a date outside
+    /// 1900-01-01 to 2199-12-31.
+    pub fn new(date: NaiveDate, wording: DeadlineWording) -> Result<Self> {
+        Ok(Self {
+            date: crate::dates::check(date)?,
+            wording,
+        })
     }
 
     /// The date named in the plan.
@@ -56,12 +78,14 @@ impl Deadline {
         self.wording
     }
 
-    /// The last day that is on time (`None` only for "before" the first representable day).
+    /// The last day that is on time: the day before the date for "trước", the date itself for
+    /// "by".
     #[must_use]
-    pub fn last_on_time_day(&self) -> Option<NaiveDate> {
+    pub fn last_on_time_day(&self) -> NaiveDate {
         match self.wording {
-            DeadlineWording::Before => self.date.pred_opt(),
-            DeadlineWording::By => Some(self.date),
+            // Dates start in 1900, so the day before always exists.
+            DeadlineWording::Before => self.date.pred_opt().unwrap_or(self.date),
+            DeadlineWording::By => self.date,
         }
     }
 
@@ -76,14 +100,8 @@ impl Deadline {
 
     /// Days past the last on-time day (0 when on time).
     #[must_use]
-    pub fn days_late(&self, done_on: NaiveDate) -> i64 {
-        if self.is_on_time(done_on) {
-            return 0;
-        }
-        match self.last_on_time_day() {
-            Some(last) => (done_on - last).num_days(),
-            None => (done_on - self.date).num_days() + 1,
-        }
+    pub fn days_late(&self, done_on: NaiveDate) -> u64 {
+        days_between(self.last_on_time_day(), done_on)
     }
 }
 
@@ -97,10 +115,15 @@ impl std::fmt::Display for Deadline {
     }
 }
 
+/// Whole days from `from` to `to`; 0 when `to` is not after `from`.
+pub(crate) fn days_between(from: NaiveDate, to: NaiveDate) -> u64 {
+    u64::try_from((to - from).num_days()).unwrap_or(0)
+}
+
 /// An inclusive span of days: a quarter, some months, a year.
 ///
 /// ```
-/// use cchc::Window;
+/// use cchc::rule::Window;
 /// use chrono::NaiveDate;
 /// let q4 = Window::quarter(2023, 4)?; // Quý IV/2023
 /// assert_eq!(q4.start(), NaiveDate::from_ymd_opt(2023, 10, 1).unwrap());
@@ -133,20 +156,26 @@ impl TryFrom<RawWindow> for Window {
 }
 
 fn first_of(year: i32, month: u32) -> Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, 1).ok_or(Error::NoSuchPeriod {
+    NaiveDate::from_ymd_opt(year, month, 1)
+        .filter(|date| crate::dates::check(*date).is_ok())
+        .ok_or_else(|| no_such_year(year))
+}
+
+fn no_such_year(year: i32) -> Error {
+    Error::from(Reason::NoSuchPeriod {
         what: "year",
         value: i64::from(year),
-        allowed: "years chrono can represent",
+        allowed: "1900 to 2199",
     })
 }
 
 fn check_range(what: &'static str, value: u32, max: u32, allowed: &'static str) -> Result<()> {
     if value == 0 || value > max {
-        return Err(Error::NoSuchPeriod {
+        return Err(Error::from(Reason::NoSuchPeriod {
             what,
             value: i64::from(value),
             allowed,
-        });
+        }));
     }
     Ok(())
 }
@@ -155,10 +184,13 @@ impl Window {
     /// The days from `start` to `end`, both included.
     ///
     /// # Errors
-    /// [`Error::WindowEndsBeforeStart`] when `end < start`.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `end < start` or a date
+    /// lies outside 1900-01-01 to 2199-12-31.
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Self> {
+        crate::dates::check(start)?;
+        crate::dates::check(end)?;
         if end < start {
-            return Err(Error::WindowEndsBeforeStart { start, end });
+            return Err(Error::from(Reason::WindowEndsBeforeStart { start, end }));
         }
         Ok(Self { start, end })
     }
@@ -166,19 +198,15 @@ impl Window {
     /// Months `from` to `to` (1–12) of `year`, whole.
     ///
     /// # Errors
-    /// [`Error::NoSuchPeriod`] for a month outside 1–12 or an unrepresentable year;
-    /// [`Error::WindowEndsBeforeStart`] when `to < from`.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a month outside 1–12, a
+    /// year outside 1900–2199, or `to < from`.
     pub fn months(year: i32, from: u32, to: u32) -> Result<Self> {
         check_range("month", from, 12, "1 to 12")?;
         check_range("month", to, 12, "1 to 12")?;
         let start = first_of(year, from)?;
         let after_end = first_of(year, to)?
             .checked_add_months(Months::new(1))
-            .ok_or(Error::NoSuchPeriod {
-                what: "year",
-                value: i64::from(year),
-                allowed: "years chrono can represent",
-            })?;
+            .ok_or_else(|| no_such_year(year))?;
         // `to < from` gives an end (the last day of `to`) before the start: refused by `new`.
         let end = after_end.pred_opt().unwrap_or(after_end);
         Self::new(start, end)
@@ -195,7 +223,8 @@ impl Window {
     /// Quarters `from` to `to` (1–4) of `year`: "Quý II-IV/2023" is `quarters(2023, 2, 4)`.
     ///
     /// # Errors
-    /// [`Error::NoSuchPeriod`] for a quarter outside 1–4; as [`Window::months`] otherwise.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a quarter outside 1–4; as
+    /// [`Window::months`] otherwise.
     pub fn quarters(year: i32, from: u32, to: u32) -> Result<Self> {
         check_range("quarter", from, 4, "1 to 4")?;
         check_range("quarter", to, 4, "1 to 4")?;
@@ -213,7 +242,7 @@ impl Window {
     /// One half (1–2) of `year`.
     ///
     /// # Errors
-    /// [`Error::NoSuchPeriod`] for a half outside 1–2.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a half outside 1–2.
     pub fn half(year: i32, half: u32) -> Result<Self> {
         check_range("half", half, 2, "1 to 2")?;
         Self::months(year, half * 6 - 5, half * 6)
@@ -222,7 +251,7 @@ impl Window {
     /// The whole of `year`.
     ///
     /// # Errors
-    /// [`Error::NoSuchPeriod`] for an unrepresentable year.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a year outside 1900–2199.
     pub fn year(year: i32) -> Result<Self> {
         Self::months(year, 1, 12)
     }
@@ -247,8 +276,8 @@ impl Window {
 
     /// Days in the window.
     #[must_use]
-    pub fn days(&self) -> i64 {
-        (self.end - self.start).num_days() + 1
+    pub fn days(&self) -> u64 {
+        days_between(self.start, self.end) + 1
     }
 }
 
@@ -263,7 +292,7 @@ impl std::fmt::Display for Window {
 /// "06 tháng/cuộc" over 2023 is one meeting in each half-year.
 ///
 /// ```
-/// use cchc::{Frequency, Window};
+/// use cchc::rule::{Frequency, Window};
 /// use chrono::NaiveDate;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
 /// let twice_a_year = Frequency::new(6, Window::year(2023)?)?;
@@ -300,12 +329,12 @@ impl Frequency {
     /// One event every `every_months` months (1–12) within `within`.
     ///
     /// # Errors
-    /// [`Error::FrequencyOutOfRange`] outside 1–12 months.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) outside 1–12 months.
     pub fn new(every_months: u32, within: Window) -> Result<Self> {
         if every_months == 0 || every_months > 12 {
-            return Err(Error::FrequencyOutOfRange {
+            return Err(Error::from(Reason::FrequencyOutOfRange {
                 months: every_months,
-            });
+            }));
         }
         let months = (i64::from(within.end.year()) - i64::from(within.start.year())) * 12
             + i64::from(within.end.month())
@@ -315,13 +344,13 @@ impl Frequency {
             .unwrap_or(0)
             .div_ceil(u64::from(every_months));
         if periods > Self::MAX_PERIODS {
-            return Err(Error::TooManyPeriods {
+            return Err(Error::from(Reason::TooManyPeriods {
                 months: every_months,
                 start: within.start,
                 end: within.end,
                 periods,
                 limit: Self::MAX_PERIODS,
-            });
+            }));
         }
         Ok(Self {
             every_months,

@@ -1,4 +1,4 @@
-//! The scorecard: a ward's observations scored against a criteria set (PLAN.md §5, §7).
+//! The scorecard: a ward's observations scored against a criteria set.
 //!
 //! Each criterion's points are rounded by the set's policy, then summed: field subtotals, the
 //! total, the maximum (less any criterion left out as *không phát sinh*), the index = total ÷
@@ -8,92 +8,65 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::attainment::Records;
-use crate::criteria::{CriteriaField, CriteriaSet, Criterion, ScoringRule};
-use crate::error::{Error, Result};
-use crate::explain::{Lang, explain, method};
-use crate::fraction::Fraction;
+use super::outcome::{CriterionScore, Working};
+use crate::criteria::{CriteriaField, CriteriaSet, Criterion};
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
 use crate::observations::Observations;
-use crate::points::{CriterionScore, ScoreStatus, Working};
-use crate::rounding::Rounding;
-
-fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Records>, D::Error> {
-    Records::deserialize(deserializer).map(Some)
-}
+use crate::rate::{Fraction, Rounding};
+use crate::rule::{Records, ScoringRule, Status};
+use crate::text::{Lang, Num, Text};
 
 /// One criterion's line of the scorecard.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CriterionResult {
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CriterionLine {
     /// The criterion's id.
-    pub id: String,
+    pub id: Id,
     /// The id of its field.
-    pub field: String,
+    pub field: Id,
     /// The id of its parent criterion, for sub-criteria.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    /// Vietnamese label.
-    pub label_vi: String,
-    /// English label.
-    pub label_en: String,
-    /// The scoring method (cách tính), in Vietnamese.
-    pub method_vi: String,
-    /// The scoring method, in English.
-    pub method_en: String,
+    pub parent: Option<Id>,
+    /// The criterion's label.
+    pub label: Text,
+    /// The scoring method (cách tính).
+    pub method: Text,
     /// Self-assessed points (điểm tự chấm), rounded.
     pub points: Decimal,
     /// The maximum counted (0 when left out as không phát sinh).
     pub max_points: Decimal,
     /// Judged on the exact points.
-    pub status: ScoreStatus,
+    pub status: Status,
     /// The rate in percent, rounded, for rate rules with reported counts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rate_percent: Option<Decimal>,
-    /// Existing records to convert to reach full points (`null` = impossible); rate rules only.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// Existing records to convert to reach full points (rate rules only).
     pub records_to_convert: Option<Records>,
-    /// New records to add to reach full points (`null` = impossible); rate rules only.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// New records to add to reach full points (rate rules only).
     pub records_to_add: Option<Records>,
-    /// The explanation (giải trình), in Vietnamese.
-    pub explanation_vi: String,
-    /// The explanation, in English.
-    pub explanation_en: String,
+    /// The explanation (giải trình).
+    pub explanation: Text,
     /// Evidence documents (tài liệu kiểm chứng), as reported.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<String>,
     /// Appraised points (điểm thẩm định): the self-assessed points unless overridden.
     pub appraised_points: Decimal,
     /// Why the appraiser overrode the points.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appraisal_reason: Option<String>,
     /// For a scorecard taken at a date: the last day on which this criterion can still earn
-    /// more points (its status is then [`ScoreStatus::Pending`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// more points.
     pub open_until: Option<NaiveDate>,
     /// The structured working behind the points (absent on parent criteria).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub working: Option<Working>,
 }
 
 /// A field's subtotal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldResult {
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldLine {
     /// The field's id (`II`).
-    pub id: String,
-    /// Vietnamese heading.
-    pub label_vi: String,
-    /// English heading.
-    pub label_en: String,
+    pub id: Id,
+    /// The heading.
+    pub label: Text,
     /// Self-assessed points.
     pub points: Decimal,
     /// The maximum counted.
@@ -102,41 +75,77 @@ pub struct FieldResult {
     pub appraised_points: Decimal,
 }
 
+/// The headline figures of a scorecard — totals, index, band, for the self-assessment and the
+/// appraisal — without the per-criterion lines and their text.
+///
+/// [`Summary::score`] computes them without writing a single explanation, for roll-ups of many
+/// wards; it always equals the [`Scorecard::summary`] of the full scorecard.
+///
+/// ```
+/// use cchc::{CriteriaSet, Observations, Scorecard, Summary};
+/// let set = CriteriaSet::reference();
+/// let obs = Observations::builder("Phường Sông Cầu", 2023).counts("II.4", 90, 300).build(&set)?;
+/// assert_eq!(Summary::score(&set, &obs)?, Scorecard::score(&set, &obs)?.summary);
+/// # Ok::<(), cchc::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Summary {
+    /// The ward.
+    pub ward: String,
+    /// The year.
+    pub year: i32,
+    /// Self-assessed total.
+    pub total_points: Decimal,
+    /// The maximum (after any "leave out" policy).
+    pub max_points: Decimal,
+    /// total ÷ max × 100, rounded; `None` when the maximum is 0.
+    pub index: Option<Decimal>,
+    /// The rating band of the index; `None` when the set has no bands.
+    pub band: Option<Text>,
+    /// Appraised total.
+    pub appraised_total_points: Decimal,
+    /// Appraised index.
+    pub appraised_index: Option<Decimal>,
+    /// Appraised rating band.
+    pub appraised_band: Option<Text>,
+    /// How many criteria had no observation.
+    pub missing_criteria: usize,
+}
+
 /// A ward's scorecard against a criteria set.
 ///
 /// ```
-/// use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard};
+/// use cchc::{CriteriaSet, Observations, Scorecard};
 /// use rust_decimal_macros::dec;
 /// let set = CriteriaSet::reference();
-/// let obs = Observations::new("Phường Sông Cầu", 2023)
-///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
+/// let obs = Observations::builder("Phường Sông Cầu", 2023).counts("II.4", 90, 300).build(&set)?;
 /// let card = Scorecard::score(&set, &obs)?;
 /// let line = card.criterion("II.4").unwrap();
 /// assert_eq!(line.points, dec!(4.29));
-/// assert_eq!(line.explanation_vi, "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29");
+/// assert_eq!(line.explanation.vi(), "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29");
 /// assert_eq!(card.summary.total_points, dec!(4.29)); // every other criterion is missing
 /// assert_eq!(card.missing.len(), 40);
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Scorecard {
     /// The headline figures: ward, year, totals, maximum, index and band, self-assessed and
-    /// appraised (flattened into the top level of the JSON, PLAN.md §7).
-    #[serde(flatten)]
+    /// appraised.
     pub summary: Summary,
     /// The criteria set's name.
     pub criteria_set: String,
-    /// The date the scorecard was taken at ([`Scorecard::score_at`]); `None` at the year's end.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The date the scorecard was taken at ([`Scorecard::score_at`]); `None` at the end.
     pub as_of: Option<NaiveDate>,
     /// The rounding policy used.
     pub rounding: Rounding,
     /// Field subtotals, in order.
-    pub fields: Vec<FieldResult>,
+    pub fields: Vec<FieldLine>,
     /// Every criterion, depth first, in order (parents before their sub-criteria).
-    pub criteria: Vec<CriterionResult>,
+    pub criteria: Vec<CriterionLine>,
     /// Ids of criteria with no observation.
-    pub missing: Vec<String>,
+    pub missing: Vec<Id>,
 }
 
 /// What every criterion is scored with.
@@ -144,7 +153,7 @@ pub struct Scorecard {
 struct Ctx<'a> {
     set: &'a CriteriaSet,
     observations: &'a Observations,
-    /// Score at this date (deadlines still open are pending), or at the year's end.
+    /// Score at this date, or at the end.
     as_of: Option<NaiveDate>,
 }
 
@@ -163,16 +172,16 @@ struct Sums {
 }
 
 impl Sums {
-    fn leaf(line: &CriterionResult) -> Self {
+    fn leaf(line: &CriterionLine) -> Self {
         Self {
             points: line.points,
             max: line.max_points,
             appraised: line.appraised_points,
             count: 1,
-            met: usize::from(line.status == ScoreStatus::Met),
-            not_applicable: usize::from(line.status == ScoreStatus::NotApplicable),
-            missing: usize::from(line.status == ScoreStatus::Missing),
-            pending: usize::from(line.status == ScoreStatus::Pending),
+            met: usize::from(line.status == Status::Met),
+            not_applicable: usize::from(line.status == Status::NotApplicable),
+            missing: usize::from(line.status == Status::Missing),
+            pending: usize::from(line.status == Status::Pending),
             open_until: line.open_until,
         }
     }
@@ -192,30 +201,31 @@ impl Sums {
     /// A parent's status from its sub-criteria's, each judged on exact points: not applicable
     /// or missing when all are, pending when any is, met when every one is met (or không phát
     /// sinh), not met when none scored, partial otherwise.
-    fn status(&self) -> ScoreStatus {
+    fn status(&self) -> Status {
         if self.count > 0 && self.not_applicable == self.count {
-            ScoreStatus::NotApplicable
+            Status::NotApplicable
         } else if self.count > 0 && self.missing == self.count {
-            ScoreStatus::Missing
+            Status::Missing
         } else if self.pending > 0 {
-            ScoreStatus::Pending
+            Status::Pending
         } else if self.met + self.not_applicable == self.count {
-            ScoreStatus::Met
+            Status::Met
         } else if self.points.is_zero() {
-            ScoreStatus::NotMet
+            Status::NotMet
         } else {
-            ScoreStatus::Partial
+            Status::Partial
         }
     }
 }
 
 impl Scorecard {
-    /// Scores `observations` against `set`.
+    /// Scores `observations` against `set`, with everything reported known: the one way to a
+    /// full scorecard.
     ///
     /// # Errors
-    /// The first problem found, wrapped with the criterion's id: an observation or appraisal
-    /// for an unknown criterion, a value that does not fit the criterion's rule, points out of
-    /// range.
+    /// The first problem found, named by the criterion's id: an observation or appraisal for
+    /// an unknown criterion, a value that does not fit the criterion's rule, points out of
+    /// range, a year other than the set's.
     pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
         Self::build(Ctx {
             set,
@@ -224,24 +234,25 @@ impl Scorecard {
         })
     }
 
-    /// Scores `observations` against `set` at the date `as_of`, within the year: deadlines,
-    /// windows and frequency periods still open are [`ScoreStatus::Pending`], not "not met"
-    /// (see [`ScoringRule::score_at`]); each line says until when
-    /// ([`CriterionResult::open_until`]). Counts are scored as reported to date.
+    /// Scores `observations` against `set` at the end of `as_of`: facts dated after it are
+    /// not yet known; a deadline, window or frequency that can still earn full points is
+    /// [`Status::Pending`], not "not met"; and each line says until when it can still earn
+    /// more ([`CriterionLine::open_until`]). Counts are scored as reported to date. See the
+    /// [rule model](crate::rule#at-a-date) for the exact semantics.
     ///
     /// ```
-    /// use cchc::{CriteriaSet, Evidence, Observations, Observed, ScoreStatus, Scorecard};
+    /// use cchc::{CriteriaSet, Observations, Scorecard, Status};
     /// use chrono::NaiveDate;
     /// let set = CriteriaSet::reference();
     /// // II.8e: the dialogue on procedures is due in Quý IV; at 30 September it is not late.
-    /// let obs = Observations::new("Phường Sông Cầu", 2023).with("II.8e", Observed::Reported(Evidence::Held(vec![])));
+    /// let obs = Observations::builder("Phường Sông Cầu", 2023).held("II.8e", []).build(&set)?;
     /// let at = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
     /// let card = Scorecard::score_at(&set, &obs, at)?;
     /// let line = card.criterion("II.8e").unwrap();
-    /// assert_eq!(line.status, ScoreStatus::Pending);
+    /// assert_eq!(line.status, Status::Pending);
     /// assert_eq!(line.open_until, NaiveDate::from_ymd_opt(2023, 12, 31));
-    /// assert_eq!(line.explanation_en, "Not held (due within 2023-10-01–2023-12-31): 0 points; still open until 2023-12-31");
-    /// assert_eq!(Scorecard::score(&set, &obs)?.criterion("II.8e").unwrap().status, ScoreStatus::NotMet);
+    /// assert_eq!(line.explanation.en(), "Not held (due within 2023-10-01–2023-12-31): 0 points; still open until 2023-12-31");
+    /// assert_eq!(Scorecard::score(&set, &obs)?.criterion("II.8e").unwrap().status, Status::NotMet);
     /// # Ok::<(), cchc::Error>(())
     /// ```
     ///
@@ -255,7 +266,7 @@ impl Scorecard {
         Self::build(Ctx {
             set,
             observations,
-            as_of: Some(as_of),
+            as_of: Some(crate::dates::check(as_of).map_err(|e| e.with_key("as_of"))?),
         })
     }
 
@@ -264,13 +275,12 @@ impl Scorecard {
             set, observations, ..
         } = ctx;
         observations.check(set)?;
-        let rounding = *set.rounding();
-        let mut criteria = Vec::with_capacity(64);
+        let mut criteria = Vec::with_capacity(set.leaves().size_hint().0 + 8);
         let mut missing = Vec::new();
         let mut fields = Vec::with_capacity(set.fields().len());
         for field in set.fields() {
             let mut sums = Sums::default();
-            for criterion in &field.criteria {
+            for criterion in field.criteria() {
                 sums.add(&score_criterion(
                     ctx,
                     field,
@@ -280,10 +290,9 @@ impl Scorecard {
                     &mut missing,
                 )?);
             }
-            fields.push(FieldResult {
-                id: field.id.clone(),
-                label_vi: field.label_vi.clone(),
-                label_en: field.label_en.clone(),
+            fields.push(FieldLine {
+                id: field.id().clone(),
+                label: field.label().clone(),
                 points: sums.points,
                 max_points: sums.max,
                 appraised_points: sums.appraised,
@@ -296,7 +305,7 @@ impl Scorecard {
             summary: Summary::from_totals(set, observations, total, appraised, max, missing.len())?,
             criteria_set: set.name().to_owned(),
             as_of: ctx.as_of,
-            rounding,
+            rounding: *set.rounding(),
             fields,
             criteria,
             missing,
@@ -317,91 +326,48 @@ impl Scorecard {
     /// ```
     ///
     /// # Errors
-    /// [`Error::AboveMax`] when `total` exceeds `max`; [`Error::Negative`] for a negative total
-    /// or maximum; [`Error::Overflow`] beyond the exact range.
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `total` exceeds `max`
+    /// or either is negative; [`ErrorKind::Limit`](crate::ErrorKind::Limit) beyond the exact
+    /// range.
     pub fn index_for(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<Decimal>> {
         index_of(total, max, rounding)
     }
 
     /// The line of criterion `id`.
     #[must_use]
-    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+    pub fn criterion(&self, id: &str) -> Option<&CriterionLine> {
         self.criteria.iter().find(|c| c.id == id)
     }
 
     /// The subtotal of field `id`.
     #[must_use]
-    pub fn field(&self, id: &str) -> Option<&FieldResult> {
+    pub fn field(&self, id: &str) -> Option<&FieldLine> {
         self.fields.iter().find(|f| f.id == id)
     }
 
-    /// The scorecard as pretty JSON (PLAN.md §7; decimals as strings).
+    /// The scorecard as pretty JSON: the headline figures at the top level, then the criteria
+    /// set, the fields and the criteria; decimals as strings.
     ///
     /// # Errors
-    /// [`Error::Write`] if the writer fails.
+    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Write {
-            format: "JSON",
-            message: e.to_string(),
-        })
+        serde_json::to_string_pretty(self).map_err(|e| Error::write("JSON", &e))
     }
 
     /// Reads a scorecard written by [`Scorecard::to_json`].
     ///
     /// # Errors
-    /// [`Error::Parse`] for malformed JSON.
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON.
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|e| Error::Parse {
-            format: "JSON",
-            message: e.to_string(),
-        })
+        serde_json::from_str(text).map_err(|e| Error::json(&e))
     }
 }
 
-/// The headline figures of a scorecard — totals, index, band, for the self-assessment and the
-/// appraisal — without the per-criterion lines and their text.
-///
-/// [`Summary::score`] computes them without writing a single explanation, for roll-ups of many
-/// wards; it always equals the [`Scorecard::summary`] of the full scorecard.
-///
-/// ```
-/// use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard, Summary};
-/// let set = CriteriaSet::reference();
-/// let obs = Observations::new("Phường Sông Cầu", 2023)
-///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
-/// assert_eq!(Summary::score(&set, &obs)?, Scorecard::score(&set, &obs)?.summary);
-/// # Ok::<(), cchc::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    /// The ward.
-    pub ward: String,
-    /// The year.
-    pub year: i32,
-    /// Self-assessed total.
-    pub total_points: Decimal,
-    /// The maximum (after any "leave out" policy).
-    pub max_points: Decimal,
-    /// total ÷ max × 100, rounded; `None` when the maximum is 0.
-    pub index: Option<Decimal>,
-    /// The rating band of the index, in Vietnamese.
-    pub band: Option<String>,
-    /// The rating band, in English.
-    pub band_en: Option<String>,
-    /// Appraised total.
-    pub appraised_total_points: Decimal,
-    /// Appraised index.
-    pub appraised_index: Option<Decimal>,
-    /// Appraised rating band, in Vietnamese.
-    pub appraised_band: Option<String>,
-    /// Appraised rating band, in English.
-    pub appraised_band_en: Option<String>,
-    /// How many criteria had no observation.
-    pub missing_criteria: usize,
-}
-
 impl Summary {
-    /// The headline figures of `observations` scored against `set`, without explanations.
+    /// The headline figures of `observations` scored against `set`, without explanations:
+    /// the fast path for roll-ups of many wards.
     ///
     /// # Errors
     /// As [`Scorecard::score`].
@@ -416,7 +382,7 @@ impl Summary {
         let mut missing = 0;
         for leaf in set.leaves() {
             let (score, appraised_points) = score_leaf(ctx, leaf.criterion, leaf.rule)?;
-            missing += usize::from(score.status == ScoreStatus::Missing);
+            missing += usize::from(score.status == Status::Missing);
             total += score.points;
             max += score.max_points;
             appraised += appraised_points;
@@ -436,31 +402,23 @@ impl Summary {
         let rounding = set.rounding();
         let index = index_of(total, max, rounding)?;
         let appraised_index = index_of(appraised, max, rounding)?;
-        let band = |index: Option<Decimal>| index.and_then(|i| set.band_for(i));
+        let band = |index: Option<Decimal>| {
+            index
+                .and_then(|i| set.band_for(i))
+                .map(|b| b.label().clone())
+        };
         Ok(Self {
-            ward: observations.ward.clone(),
-            year: observations.year,
+            ward: observations.ward().to_owned(),
+            year: observations.year(),
             total_points: total,
             max_points: max,
             index,
-            band: band(index).map(|b| b.label_vi.clone()),
-            band_en: band(index).map(|b| b.label_en.clone()),
+            band: band(index),
             appraised_total_points: appraised,
             appraised_index,
-            appraised_band: band(appraised_index).map(|b| b.label_vi.clone()),
-            appraised_band_en: band(appraised_index).map(|b| b.label_en.clone()),
+            appraised_band: band(appraised_index),
             missing_criteria: missing,
         })
-    }
-}
-
-impl CriteriaSet {
-    /// Scores `observations` against this set: shorthand for [`Scorecard::score`].
-    ///
-    /// # Errors
-    /// As [`Scorecard::score`].
-    pub fn score(&self, observations: &Observations) -> Result<Scorecard> {
-        Scorecard::score(self, observations)
     }
 }
 
@@ -476,10 +434,10 @@ fn score_leaf(
         observations,
         as_of,
     } = ctx;
-    let id = criterion.id.as_str();
-    let policy = criterion.not_applicable.unwrap_or(set.not_applicable());
+    let id = criterion.id().as_str();
+    let policy = set.policy_of(criterion);
     let observed = observations.value(id);
-    let max = criterion.max_points;
+    let max = criterion.max_points();
     let score = match as_of {
         Some(day) => rule.score_at(max, observed, policy, set.rounding(), day),
         None => rule.score(max, observed, policy, set.rounding()),
@@ -490,11 +448,12 @@ fn score_leaf(
         // A criterion left out of the maximum (không phát sinh) counts 0 of 0: an appraiser
         // may not give it points the maximum does not hold.
         Some(a) if a.points > score.max_points => {
-            return Err(Error::AboveMax {
+            return Err(Error::from(Reason::AboveMax {
                 what: "appraised points",
                 points: a.points,
                 max: score.max_points,
-            }
+            })
+            .with_key("points")
             .at(id));
         }
         Some(a) => set.rounding().round(a.points),
@@ -507,11 +466,11 @@ fn index_of(total: Decimal, max: Decimal, rounding: &Rounding) -> Result<Option<
         return Ok(None);
     }
     if total > max {
-        return Err(Error::AboveMax {
+        return Err(Error::from(Reason::AboveMax {
             what: "total",
             points: total,
             max,
-        });
+        }));
     }
     let hundred = Fraction::from_decimal(Decimal::ONE_HUNDRED)?;
     let ratio = Fraction::from_decimal(total)?.div(Fraction::from_decimal(max)?)?;
@@ -522,39 +481,37 @@ fn score_criterion(
     ctx: Ctx<'_>,
     field: &CriteriaField,
     criterion: &Criterion,
-    parent: Option<&str>,
-    out: &mut Vec<CriterionResult>,
-    missing: &mut Vec<String>,
+    parent: Option<&Id>,
+    out: &mut Vec<CriterionLine>,
+    missing: &mut Vec<Id>,
 ) -> Result<Sums> {
     let Ctx { observations, .. } = ctx;
-    let id = criterion.id.as_str();
-    let Some(rule) = &criterion.rule else {
+    let id = criterion.id();
+    let Some(rule) = criterion.rule() else {
         let at = out.len();
         let mut sums = Sums::default();
-        for child in &criterion.children {
+        for child in criterion.children() {
             sums.add(&score_criterion(ctx, field, child, Some(id), out, missing)?);
         }
-        let line = CriterionResult {
-            id: criterion.id.clone(),
-            field: field.id.clone(),
-            parent: parent.map(str::to_owned),
-            label_vi: criterion.label_vi.clone(),
-            label_en: criterion.label_en.clone(),
-            method_vi: "Tổng điểm các tiêu chí thành phần".to_owned(),
-            method_en: "sum of the sub-criteria".to_owned(),
+        let sum_in = |lang| Num(sums.points, lang);
+        let line = CriterionLine {
+            id: id.clone(),
+            field: field.id().clone(),
+            parent: parent.cloned(),
+            label: criterion.label().clone(),
+            method: Text::new(
+                "Tổng điểm các tiêu chí thành phần",
+                "sum of the sub-criteria",
+            ),
             points: sums.points,
             max_points: sums.max,
             status: sums.status(),
             rate_percent: None,
             records_to_convert: None,
             records_to_add: None,
-            explanation_vi: format!(
-                "Tổng các tiêu chí thành phần: {}",
-                crate::explain::format_decimal(sums.points, Lang::Vi)
-            ),
-            explanation_en: format!(
-                "Sum of the sub-criteria: {}",
-                crate::explain::format_decimal(sums.points, Lang::En)
+            explanation: Text::new(
+                format!("Tổng các tiêu chí thành phần: {}", sum_in(Lang::Vi)),
+                format!("Sum of the sub-criteria: {}", sum_in(Lang::En)),
             ),
             evidence: None,
             appraised_points: sums.appraised,
@@ -566,37 +523,26 @@ fn score_criterion(
         return Ok(sums);
     };
     let (score, appraised) = score_leaf(ctx, criterion, rule)?;
-    if score.status == ScoreStatus::Missing {
-        missing.push(criterion.id.clone());
+    if score.status == Status::Missing {
+        missing.push(id.clone());
     }
-    let appraisal = observations.appraisal(id);
-    let line = CriterionResult {
-        id: criterion.id.clone(),
-        field: field.id.clone(),
-        parent: parent.map(str::to_owned),
-        label_vi: criterion.label_vi.clone(),
-        label_en: criterion.label_en.clone(),
-        method_vi: method(rule, Lang::Vi),
-        method_en: method(rule, Lang::En),
-        explanation_vi: explain(
-            &score,
-            criterion.max_points,
-            criterion.measure_vi.as_deref(),
-            Lang::Vi,
-        ),
-        explanation_en: explain(
-            &score,
-            criterion.max_points,
-            criterion.measure_en.as_deref(),
-            Lang::En,
-        ),
+    let appraisal = observations.appraisal(id.as_str());
+    let line = CriterionLine {
+        id: id.clone(),
+        field: field.id().clone(),
+        parent: parent.cloned(),
+        label: criterion.label().clone(),
+        method: rule.method(),
+        explanation: score.explanation(criterion),
         points: score.points,
         max_points: score.max_points,
         status: score.status,
         rate_percent: score.rate_percent,
         records_to_convert: score.shortfall.map(|s| s.convert),
         records_to_add: score.shortfall.map(|s| s.add),
-        evidence: observations.get(id).and_then(|o| o.evidence.clone()),
+        evidence: observations
+            .get(id.as_str())
+            .and_then(|o| o.evidence.clone()),
         appraised_points: appraised,
         appraisal_reason: appraisal.map(|a| a.reason.clone()),
         open_until: score.open_until,

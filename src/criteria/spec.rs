@@ -1,0 +1,297 @@
+//! The written form of a criteria set (TOML or JSON), and reading it with every problem
+//! reported, each named by its id.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::model::{Band, Body, CriteriaField, Criterion, NotApplicablePolicy};
+use super::{CriteriaSet, Parts};
+use crate::error::{Error, Result};
+use crate::id::Id;
+use crate::rate::Rounding;
+use crate::rule::RuleSpec;
+use crate::text::Text;
+
+/// A criteria set as written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct SetSpec {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(default)]
+    rounding: Rounding,
+    #[serde(default)]
+    not_applicable: NotApplicablePolicy,
+    #[serde(default)]
+    bands: Vec<BandSpec>,
+    fields: Vec<FieldSpec>,
+}
+
+/// A rating band as written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct BandSpec {
+    label_vi: String,
+    label_en: String,
+    #[serde(deserialize_with = "crate::decimal::strict")]
+    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
+    from: Decimal,
+    #[serde(deserialize_with = "crate::decimal::strict")]
+    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
+    to: Decimal,
+}
+
+/// A field as written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct FieldSpec {
+    id: String,
+    label_vi: String,
+    label_en: String,
+    criteria: Vec<CriterionSpec>,
+}
+
+/// A criterion as written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct CriterionSpec {
+    id: String,
+    label_vi: String,
+    label_en: String,
+    #[serde(deserialize_with = "crate::decimal::strict")]
+    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
+    max_points: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<RuleSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    plan_item: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    measure_vi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    measure_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    not_applicable: Option<NotApplicablePolicy>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    children: Vec<CriterionSpec>,
+}
+
+/// An id as written, or the problem with it, named by what was written.
+fn id(written: &str, out: &mut Vec<Error>) -> Option<Id> {
+    Id::new(written)
+        .map_err(|err| out.push(err.with_key("id").at(written)))
+        .ok()
+}
+
+/// A text given in one language or both; a language not given is empty.
+fn text(vi: Option<String>, en: Option<String>) -> Option<Text> {
+    match (vi, en) {
+        (None, None) => None,
+        (vi, en) => Some(Text::new(vi.unwrap_or_default(), en.unwrap_or_default())),
+    }
+}
+
+/// A text not given is written as no key.
+fn written(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+impl CriterionSpec {
+    /// The criterion, or `None` with its problems (and its children's) pushed to `out`.
+    fn build(self, out: &mut Vec<Error>) -> Option<Criterion> {
+        let name = self.id.clone();
+        let id = id(&self.id, out);
+        let plan_item = self.plan_item.and_then(|item| {
+            Id::new(&item)
+                .map_err(|err| out.push(err.with_key("plan_item").at(&name)))
+                .ok()
+        });
+        let body = match (self.rule, self.children.is_empty()) {
+            (Some(rule), true) => match rule.build() {
+                Ok(rule) => Some(Body::Rule(rule)),
+                Err(problems) => {
+                    out.extend(problems.into_iter().map(|p| p.at(&name)));
+                    None
+                }
+            },
+            (None, false) => {
+                let children: Vec<_> = self
+                    .children
+                    .into_iter()
+                    .map(|child| child.build(out))
+                    .collect();
+                children
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .map(Body::Children)
+            }
+            (Some(_), false) => {
+                out.push(
+                    Error::from(crate::error::Reason::RuleShape {
+                        message: "a criterion with sub-criteria takes its points from them and cannot have a rule",
+                    })
+                    .with_key("rule")
+                    .at(&name),
+                );
+                None
+            }
+            (None, true) => {
+                out.push(
+                    Error::from(crate::error::Reason::RuleShape {
+                        message: "a criterion without sub-criteria needs a rule",
+                    })
+                    .with_key("rule")
+                    .at(&name),
+                );
+                None
+            }
+        };
+        Some(Criterion {
+            id: id?,
+            label: Text::new(self.label_vi, self.label_en),
+            max_points: self.max_points,
+            body: body?,
+            plan_item,
+            measure: text(self.measure_vi, self.measure_en),
+            not_applicable: self.not_applicable,
+        })
+    }
+}
+
+/// Ids written twice, among fields and among criteria at any depth.
+fn duplicates(fields: &[FieldSpec], out: &mut Vec<Error>) {
+    fn walk<'a>(list: &'a [CriterionSpec], seen: &mut Vec<&'a str>, out: &mut Vec<Error>) {
+        for c in list {
+            if seen.contains(&c.id.as_str()) {
+                out.push(duplicate("criterion", &c.id));
+            }
+            seen.push(&c.id);
+            walk(&c.children, seen, out);
+        }
+    }
+    fn duplicate(what: &'static str, id: &str) -> Error {
+        Error::from(crate::error::Reason::DuplicateId {
+            what,
+            id: id.to_owned(),
+        })
+        .with_key("id")
+        .at(id)
+    }
+    let mut seen = Vec::new();
+    for field in fields {
+        if seen.contains(&field.id.as_str()) {
+            out.push(duplicate("field", &field.id));
+        }
+        seen.push(&field.id);
+        walk(&field.criteria, &mut seen, out);
+    }
+}
+
+impl SetSpec {
+    /// The set, or every problem found.
+    pub(crate) fn build(self) -> Result<CriteriaSet> {
+        let mut out = Vec::new();
+        let mut written_twice = Vec::new();
+        duplicates(&self.fields, &mut written_twice);
+        let mut complete = true;
+        let mut fields = Vec::with_capacity(self.fields.len());
+        for field in self.fields {
+            let field_id = id(&field.id, &mut out);
+            let mut criteria = Vec::with_capacity(field.criteria.len());
+            for criterion in field.criteria {
+                match criterion.build(&mut out) {
+                    Some(c) => criteria.push(c),
+                    None => complete = false,
+                }
+            }
+            match field_id {
+                Some(id) => fields.push(CriteriaField::new(
+                    id,
+                    Text::new(field.label_vi, field.label_en),
+                    criteria,
+                )),
+                None => complete = false,
+            }
+        }
+        let bands = self
+            .bands
+            .into_iter()
+            .map(|b| Band::new(Text::new(b.label_vi, b.label_en), b.from, b.to))
+            .collect();
+        let parts = Parts {
+            name: self.name,
+            year: self.year,
+            rounding: self.rounding,
+            not_applicable: self.not_applicable,
+            bands,
+            fields,
+        };
+        if complete && out.is_empty() {
+            CriteriaSet::from_parts(parts)
+        } else {
+            // Report the structural problems of what could be read as well; ids given twice
+            // are found among all the ids written.
+            out.extend(written_twice);
+            out.extend(
+                super::validate::problems(&parts.fields, &parts.bands)
+                    .into_iter()
+                    .filter(|p| p.kind() != crate::ErrorKind::DuplicateId),
+            );
+            Err(Error::invalid_set(out))
+        }
+    }
+}
+
+fn criterion_spec(criterion: &Criterion) -> CriterionSpec {
+    let (rule, children) = match &criterion.body {
+        Body::Rule(rule) => (Some(RuleSpec::from(rule.clone())), Vec::new()),
+        Body::Children(children) => (None, children.iter().map(criterion_spec).collect()),
+    };
+    CriterionSpec {
+        id: criterion.id.to_string(),
+        label_vi: criterion.label.vi().to_owned(),
+        label_en: criterion.label.en().to_owned(),
+        max_points: criterion.max_points,
+        rule,
+        plan_item: criterion.plan_item.as_ref().map(ToString::to_string),
+        measure_vi: criterion.measure.as_ref().and_then(|m| written(m.vi())),
+        measure_en: criterion.measure.as_ref().and_then(|m| written(m.en())),
+        not_applicable: criterion.not_applicable,
+        children,
+    }
+}
+
+impl From<&CriteriaSet> for SetSpec {
+    fn from(set: &CriteriaSet) -> Self {
+        Self {
+            name: set.name().to_owned(),
+            year: set.year(),
+            rounding: *set.rounding(),
+            not_applicable: set.not_applicable(),
+            bands: set
+                .bands()
+                .iter()
+                .map(|b| BandSpec {
+                    label_vi: b.label().vi().to_owned(),
+                    label_en: b.label().en().to_owned(),
+                    from: b.from(),
+                    to: b.to(),
+                })
+                .collect(),
+            fields: set
+                .fields()
+                .iter()
+                .map(|f| FieldSpec {
+                    id: f.id().to_string(),
+                    label_vi: f.label().vi().to_owned(),
+                    label_en: f.label().en().to_owned(),
+                    criteria: f.criteria().iter().map(criterion_spec).collect(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Reading decimals from their written digits: a string (`"1.5"`) or a whole number, never a
+//! float, whose binary value is not what was written (`1.9999999999999999` reads as 2).
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserializer, de};
+
+/// What a decimal must be written as, for error messages.
+pub(crate) const EXPECTED: &str = "a decimal written as a string, such as \"1.5\", or a whole number";
+
+/// A decimal from its written digits: at most 28 digits after the point, optional sign, no
+/// exponent, no spaces.
+pub(crate) fn parse(text: &str) -> Option<Decimal> {
+    let body = text.strip_prefix('-').unwrap_or(text);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || (body.contains('.') && frac.is_empty()) {
+        return None;
+    }
+    Decimal::from_str(text).ok()
+}
+
+struct Visitor;
+
+impl de::Visitor<'_> for Visitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(EXPECTED)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Decimal, E> {
+        parse(text).ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(value))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(value))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
+        Err(E::custom(format!(
+            "the number {value} is a float, whose digits may not be the ones written: write the decimal as a string, such as \"{value}\""
+        )))
+    }
+}
+
+/// Deserialises a decimal from a string or a whole number; refuses floats.
+pub(crate) fn strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    deserializer.deserialize_any(Visitor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Probe {
+        #[serde(deserialize_with = "strict")]
+        value: Decimal,
+    }
+
+    #[test]
+    fn digits_as_written() {
+        assert_eq!(parse("1.5"), Some(dec!(1.5)));
+        assert_eq!(parse("-0.25"), Some(dec!(-0.25)));
+        assert_eq!(parse("35"), Some(dec!(35)));
+        for bad in ["", "1e3", "1.", ".5", " 1", "1,5", "+1", "0x1", "NaN", "1e-30"] {
+            assert_eq!(parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn floats_are_refused_with_a_hint() {
+        let err = toml::from_str::<Probe>("value = 1.9999999999999999").unwrap_err();
+        assert!(err.to_string().contains("write the decimal as a string"), "{err}");
+        assert_eq!(toml::from_str::<Probe>("value = \"1.5\"").unwrap().value, dec!(1.5));
+        assert_eq!(toml::from_str::<Probe>("value = 2").unwrap().value, dec!(2));
+        let err = serde_json::from_str::<Probe>(r#"{"value": 1e400}"#).unwrap_err();
+        assert!(err.to_string().contains("float") || err.to_string().contains("number"), "{err}");
+    }
+}

@@ -1,0 +1,379 @@
+//! The one error type of the crate: [`Error`], with an [`ErrorKind`] to match on.
+//!
+//! `Error` is opaque, like the errors of `semver` or `jiff`: what went wrong is private and may
+//! grow, while what an embedder needs is stable:
+//!
+//! - [`Error::kind`]: a small [`ErrorKind`] to `match` on (a syntax error, a value out of range,
+//!   an unknown id, …);
+//! - [`Error::item`]: the item it concerns (a criterion such as `II.4`, a plan item, `bands`);
+//! - [`Error::key`]: the key of the file or the field it concerns (`numerator`, `percent`);
+//! - [`Error::value`]: the value refused, as text;
+//! - [`Error::line`] and [`Error::column`]: where in a TOML or JSON text, for syntax errors;
+//! - [`Error::problems`]: every problem found, for a criteria set that fails validation.
+//!
+//! Messages are lowercase, carry no trailing period and name the item first, so they compose:
+//! `II.4: numerator 310 exceeds denominator 300`. An error prints its whole story once: it has no
+//! [`source`](std::error::Error::source), so a printer that walks the chain shows nothing twice.
+
+use std::fmt;
+
+mod reason;
+
+pub(crate) use reason::Reason;
+
+/// What kind of problem an [`Error`] is: stable, small, and meant for `match`.
+///
+/// New kinds may be added (the enum is `#[non_exhaustive]`); the kind of a given problem does not
+/// change within a major version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Text that is not TOML or JSON, or not of the expected shape (a wrong type, a misplaced
+    /// table). [`Error::line`] and [`Error::column`] say where when the parser does.
+    Syntax,
+    /// A key the item does not take (`done` on a rate criterion, an unknown field).
+    UnknownKey,
+    /// A key the item needs is absent (`denominator` without `numerator`).
+    MissingKey,
+    /// A value out of range or of the wrong form: a percentage above 100, a numerator above its
+    /// denominator, a date that does not exist, too many decimals, steps out of order.
+    InvalidValue,
+    /// An id that names nothing known: a criterion, a plan item, a band, a category, a format.
+    UnknownId,
+    /// An id given twice where ids must be unique.
+    DuplicateId,
+    /// A criteria set that fails validation; [`Error::problems`] lists every problem.
+    InvalidSet,
+    /// A value of the wrong kind for its rule: a date for a rate criterion, records for a
+    /// criterion that reads no counts, a change a plan cannot weigh.
+    Mismatch,
+    /// Something needed was not reported: a month of a series, the counts a change adds to.
+    Missing,
+    /// Beyond a documented limit, or beyond the exact range of the arithmetic.
+    Limit,
+    /// Two things that cannot be combined: scorecards of different sets, wards of different
+    /// years.
+    NotComparable,
+    /// A value could not be written out.
+    Write,
+}
+
+/// Everything that can go wrong in `cchc`.
+///
+/// No public function of the crate panics on bad input; it returns an `Error` instead. Match on
+/// [`Error::kind`]; read [`Error::item`], [`Error::key`] and [`Error::value`] to point at the
+/// culprit; print it with `Display` for a person.
+///
+/// ```
+/// use cchc::{Counts, ErrorKind};
+/// let err = Counts::new(310, 300).unwrap_err().at("II.4");
+/// assert_eq!(err.kind(), ErrorKind::InvalidValue);
+/// assert_eq!(err.item(), Some("II.4"));
+/// assert_eq!(err.key(), Some("numerator"));
+/// assert_eq!(err.value().as_deref(), Some("310"));
+/// assert_eq!(err.to_string(), "II.4: numerator 310 exceeds denominator 300");
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    reason: Reason,
+    /// Items named on the way out, outermost first.
+    path: Vec<String>,
+    /// What was being done, outermost first (`cannot apply `convert 15 records``).
+    context: Vec<String>,
+    /// The key, when the reason does not carry it.
+    key: Option<String>,
+    /// Every problem, for an invalid criteria set.
+    problems: Vec<Error>,
+}
+
+/// Shorthand for `Result<T, cchc::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Where in a text a parser stopped: nothing, or ` at line L, column C` (1-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Location(pub(crate) Option<(usize, usize)>);
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some((line, column)) => write!(f, " at line {line}, column {column}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl From<Reason> for Error {
+    fn from(reason: Reason) -> Self {
+        Self {
+            inner: Box::new(Inner {
+                reason,
+                path: Vec::new(),
+                context: Vec::new(),
+                key: None,
+                problems: Vec::new(),
+            }),
+        }
+    }
+}
+
+impl Error {
+    /// This error, said of the item `item` (a criterion, a plan item, a ward): its message is
+    /// then prefixed with `item: `. An error already about an item keeps it, and `item` is
+    /// named before it.
+    ///
+    /// ```
+    /// let err = cchc::Counts::new(310, 300).unwrap_err().at("II.4");
+    /// assert_eq!(err.to_string(), "II.4: numerator 310 exceeds denominator 300");
+    /// assert_eq!(err.at("Phường Sông Cầu").to_string(), "Phường Sông Cầu: II.4: numerator 310 exceeds denominator 300");
+    /// ```
+    #[must_use]
+    pub fn at(mut self, item: impl Into<String>) -> Self {
+        self.inner.path.insert(0, item.into());
+        self
+    }
+
+    /// The kind of problem, to match on.
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.reason.kind()
+    }
+
+    /// The item the error concerns (the innermost one named), e.g. `II.4`.
+    #[must_use]
+    pub fn item(&self) -> Option<&str> {
+        self.inner.path.last().map(String::as_str)
+    }
+
+    /// Every item named, outermost first (a ward, then a criterion).
+    #[must_use]
+    pub fn path(&self) -> &[String] {
+        &self.inner.path
+    }
+
+    /// The key of the file, or the field, the error concerns: `numerator`, `percent`,
+    /// `held_on`.
+    #[must_use]
+    pub fn key(&self) -> Option<&str> {
+        self.inner
+            .key
+            .as_deref()
+            .or_else(|| self.inner.reason.key())
+    }
+
+    /// The value refused, as text: `310`, `"30/01/2023"`, `120`.
+    #[must_use]
+    pub fn value(&self) -> Option<String> {
+        self.inner.reason.value()
+    }
+
+    /// The line (1-based) of a syntax error in a TOML or JSON text, when the parser says.
+    #[must_use]
+    pub fn line(&self) -> Option<usize> {
+        match &self.inner.reason {
+            Reason::Parse { at, .. } => at.0.map(|(line, _)| line),
+            _ => None,
+        }
+    }
+
+    /// The column (1-based, in characters) of a syntax error, when the parser says.
+    #[must_use]
+    pub fn column(&self) -> Option<usize> {
+        match &self.inner.reason {
+            Reason::Parse { at, .. } => at.0.map(|(_, column)| column),
+            _ => None,
+        }
+    }
+
+    /// Every problem found, for an error of kind [`ErrorKind::InvalidSet`]; each names its
+    /// item. Empty for other errors.
+    #[must_use]
+    pub fn problems(&self) -> &[Self] {
+        &self.inner.problems
+    }
+
+    /// Names the key the error concerns, when the reason itself does not.
+    #[must_use]
+    pub(crate) fn with_key(mut self, key: impl Into<String>) -> Self {
+        if self.inner.key.is_none() && self.inner.reason.key().is_none() {
+            self.inner.key = Some(key.into());
+        }
+        self
+    }
+
+    /// Says what was being done when the error arose: `cannot apply `…``.
+    #[must_use]
+    pub(crate) fn context(mut self, doing: impl Into<String>) -> Self {
+        self.inner.context.insert(0, doing.into());
+        self
+    }
+
+    /// The reason, for the crate's own tests and matching.
+    pub(crate) fn reason(&self) -> &Reason {
+        &self.inner.reason
+    }
+
+    /// An invalid criteria set with every problem found.
+    pub(crate) fn invalid_set(problems: Vec<Self>) -> Self {
+        let mut err = Self::from(Reason::InvalidCriteria {
+            count: problems.len(),
+            list: list(&problems),
+        });
+        err.inner.problems = problems;
+        err
+    }
+
+    /// A TOML parser's error on `text`, with its line and column.
+    #[cfg(feature = "toml")]
+    pub(crate) fn toml(err: &toml::de::Error, text: &str) -> Self {
+        let at = err
+            .span()
+            .map(|span| line_column(text, span.start))
+            .unwrap_or_default();
+        Reason::Parse {
+            format: "TOML",
+            at,
+            message: one_line(err.message()),
+        }
+        .into()
+    }
+
+    /// A JSON parser's error, with its line and column.
+    #[cfg(feature = "json")]
+    pub(crate) fn json(err: &serde_json::Error) -> Self {
+        let text = err.to_string();
+        let at = if err.line() > 0 {
+            Location(Some((err.line(), err.column())))
+        } else {
+            Location(None)
+        };
+        // serde_json appends " at line L column C" itself.
+        let suffix = format!(" at line {} column {}", err.line(), err.column());
+        let message = text.strip_suffix(&suffix).unwrap_or(&text);
+        Reason::Parse {
+            format: "JSON",
+            at,
+            message: one_line(message),
+        }
+        .into()
+    }
+
+    /// A writer's error.
+    pub(crate) fn write(format: &'static str, err: &impl fmt::Display) -> Self {
+        Reason::Write {
+            format,
+            message: one_line(&err.to_string()),
+        }
+        .into()
+    }
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+#[cfg(feature = "toml")]
+fn line_column(text: &str, offset: usize) -> Location {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit_once('\n')
+        .map_or(before, |(_, last)| last)
+        .chars()
+        .count()
+        + 1;
+    Location(Some((line, column)))
+}
+
+/// A message on one line, without trailing space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for item in &self.inner.path {
+            write!(f, "{item}: ")?;
+        }
+        for doing in &self.inner.context {
+            write!(f, "{doing}: ")?;
+        }
+        fmt::Display::fmt(&self.inner.reason, f)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind())
+            .field("message", &self.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+fn list(problems: &[Error]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn path_context_and_accessors() {
+        let err = Error::from(Reason::NotEnoughRecords {
+            records: 211,
+            remaining: 210,
+        })
+        .context("cannot apply `convert 211 existing records`")
+        .at("II.4");
+        assert_eq!(
+            err.to_string(),
+            "II.4: cannot apply `convert 211 existing records`: cannot convert 211 records: only 210 remain"
+        );
+        assert_eq!(err.kind(), ErrorKind::InvalidValue);
+        assert_eq!(err.item(), Some("II.4"));
+        assert_eq!(err.value().as_deref(), Some("211"));
+        assert!(std::error::Error::source(&err).is_none());
+    }
+
+    #[test]
+    fn parse_errors_say_where() {
+        let err = Error::from(Reason::Parse {
+            format: "TOML",
+            at: Location(Some((3, 5))),
+            message: "expected `=`".into(),
+        });
+        assert_eq!(err.to_string(), "cannot read TOML at line 3, column 5: expected `=`");
+        assert_eq!((err.line(), err.column()), (Some(3), Some(5)));
+        assert_eq!(err.kind(), ErrorKind::Syntax);
+    }
+
+    #[test]
+    fn invalid_set_lists_every_problem() {
+        let a = Error::from(Reason::ShareOutOfRange {
+            value: Decimal::TWO,
+        })
+        .at("II.4");
+        let b = Error::from(Reason::NoObservation).at("V.18");
+        let err = Error::invalid_set(vec![a.clone(), b]);
+        assert_eq!(err.kind(), ErrorKind::InvalidSet);
+        assert_eq!(err.problems().len(), 2);
+        assert_eq!(err.problems()[0], a);
+        assert!(err.to_string().starts_with("criteria set has 2 problem(s): II.4: share 2"));
+    }
+
+    #[cfg(feature = "toml")]
+    #[test]
+    fn columns_count_characters() {
+        assert_eq!(line_column("ab\nđộ x", 8), Location(Some((2, 3))));
+    }
+}

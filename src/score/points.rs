@@ -1,0 +1,501 @@
+//! Points: one criterion's score from what was observed, by its [`ScoringRule`].
+//!
+//! Points are computed as an exact fraction, judged (met / partial / not met) on that exact
+//! value, and only then rounded by the set's [`Rounding`] policy. The outcome of each shape
+//! (deadline, window, frequency, rate) comes from the rule model, the same code that judges
+//! plan targets, so a criterion and the plan item it measures always agree.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::outcome::{CriterionScore, Working};
+use crate::criteria::NotApplicablePolicy;
+use crate::error::{Error, Reason, Result};
+use crate::rate::{Counts, Fraction, Observed, Rounding};
+use crate::rule::{DeadlineOutcome, Evidence, ScoringRule, Share, Status, WindowOutcome};
+
+impl ScoringRule {
+    /// Scores `observed` out of `max` points, with everything reported known.
+    ///
+    /// ```
+    /// use cchc::{Counts, Evidence, Observed, Percent, Rounding, Status};
+    /// use cchc::criteria::NotApplicablePolicy;
+    /// use cchc::rule::ScoringRule;
+    /// use rust_decimal_macros::dec;
+    /// let rule = ScoringRule::ProportionalToTarget(Percent::new(dec!(50))?);
+    /// let seen = Observed::Reported(Evidence::Counts(Counts::new(4993, 10000)?));
+    /// let score = rule.score(dec!(3), &seen, NotApplicablePolicy::FullPoints, &Rounding::default())?;
+    /// // 3 × 49.93/50 = 2.9958 rounds to 3.00, yet the exact points fall short: partial.
+    /// assert_eq!((score.points, score.status), (dec!(3.00), Status::Partial));
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for evidence the rule does not
+    /// read; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for assessor points
+    /// above `max` or a category the rule does not have; an overflow beyond the exact range.
+    pub fn score(
+        &self,
+        max: Decimal,
+        observed: &Observed<Evidence>,
+        policy: NotApplicablePolicy,
+        rounding: &Rounding,
+    ) -> Result<CriterionScore> {
+        self.judge(max, observed, policy, rounding, None)
+    }
+
+    /// Scores `observed` as [`ScoringRule::score`] does, but at the end of `as_of`: facts
+    /// dated after it are not yet known, and a criterion that can still earn full points is
+    /// [`Status::Pending`] (a deadline whose last on-time day is `as_of` or later, a window
+    /// not yet over, a frequency with no period missed and some still open — exactly when its
+    /// [`target`](ScoringRule::target) is pending). [`CriterionScore::open_until`] gives the
+    /// last day more points can still be earned, full or partial: a deadline's last on-time
+    /// day, then its late period; a window's end, then its outer period's; a frequency's last
+    /// day. Other rules score as reported.
+    ///
+    /// ```
+    /// use cchc::{Evidence, Observed, Rounding, Status};
+    /// use cchc::criteria::NotApplicablePolicy;
+    /// use cchc::rule::{Deadline, DeadlineRule, DeadlineWording, ScoringRule, Share};
+    /// use chrono::NaiveDate;
+    /// use rust_decimal_macros::dec;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+    /// let due = Deadline::new(d(3, 31), DeadlineWording::Before)?;
+    /// let rule = ScoringRule::Deadline(DeadlineRule::new(due, Share::HALF, d(12, 31))?);
+    /// let not_yet = Observed::Reported(Evidence::Completed(None));
+    /// let (policy, rounding) = (NotApplicablePolicy::FullPoints, Rounding::default());
+    /// let march = rule.score_at(dec!(1), &not_yet, policy, &rounding, d(3, 15))?;
+    /// assert_eq!((march.status, march.open_until), (Status::Pending, Some(d(3, 30))));
+    /// // Overdue: full points are lost, half can still be earned until 31 December.
+    /// let june = rule.score_at(dec!(1), &not_yet, policy, &rounding, d(6, 1))?;
+    /// assert_eq!((june.status, june.open_until), (Status::NotMet, Some(d(12, 31))));
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`ScoringRule::score`].
+    pub fn score_at(
+        &self,
+        max: Decimal,
+        observed: &Observed<Evidence>,
+        policy: NotApplicablePolicy,
+        rounding: &Rounding,
+        as_of: NaiveDate,
+    ) -> Result<CriterionScore> {
+        self.judge(max, observed, policy, rounding, Some(as_of))
+    }
+
+    fn judge(
+        &self,
+        max: Decimal,
+        observed: &Observed<Evidence>,
+        policy: NotApplicablePolicy,
+        rounding: &Rounding,
+        as_of: Option<NaiveDate>,
+    ) -> Result<CriterionScore> {
+        let full = Fraction::from_decimal(max)?;
+        let evidence = match observed {
+            Observed::Missing => {
+                return Ok(fixed(Decimal::ZERO, max, Status::Missing, Working::Missing, rounding));
+            }
+            Observed::NotApplicable => return Ok(not_applicable(max, policy, rounding)),
+            Observed::Reported(evidence) => evidence,
+        };
+        let mismatch = || {
+            Error::from(Reason::EvidenceMismatch {
+                expected: self.reads().describe(),
+                found: evidence.describe(),
+            })
+        };
+        let share = |share: Share| full.mul(Fraction::from_decimal(share.value())?);
+        let plain = |points, working| Ok(Scored::new(points, working));
+        let scored = match (self, evidence) {
+            (_, Evidence::Counts(counts)) if self.full_target().is_some() => {
+                if counts.is_not_applicable() {
+                    return Ok(not_applicable(max, policy, rounding));
+                }
+                return self.score_counts(full, max, *counts, rounding);
+            }
+            (Self::CountSteps(steps), Evidence::Count(count)) => {
+                let reached = steps.steps().iter().find(|s| *count >= s.at_least()).copied();
+                let points = reached
+                    .map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
+                plain(points, Working::CountSteps { count: *count, reached })
+            }
+            (Self::Categories(categories), Evidence::Category(key)) => {
+                let option = categories.get(key.as_str()).ok_or_else(|| {
+                    Error::from(Reason::UnknownId {
+                        what: "category",
+                        id: key.to_string(),
+                    })
+                    .with_key("category")
+                })?;
+                plain(share(option.share())?, Working::Category { option: option.clone() })
+            }
+            (Self::Deadline(rule), Evidence::Completed(done_on)) => {
+                let deadline = rule.deadline();
+                let outcome = deadline.judge(*done_on, as_of);
+                // Done (and known by the date) no later than the end of the late period.
+                let late_in_time = done_on
+                    .filter(|d| as_of.is_none_or(|day| *d <= day))
+                    .is_some_and(|d| d <= rule.late_until());
+                let points = match outcome {
+                    DeadlineOutcome::OnTime { .. } => full,
+                    DeadlineOutcome::Late { .. } if late_in_time => share(rule.late_share())?,
+                    _ => Fraction::ZERO,
+                };
+                let open_until = as_of.and_then(|day| match outcome {
+                    DeadlineOutcome::Pending { .. } => Some(deadline.last_on_time_day()),
+                    DeadlineOutcome::NotDone => still(day, rule.late_until()),
+                    _ => None,
+                });
+                Ok(Scored {
+                    points,
+                    working: Working::Deadline {
+                        deadline,
+                        outcome,
+                        late_share: rule.late_share(),
+                        late_in_time,
+                    },
+                    pending: outcome.is_open(),
+                    open_until,
+                })
+            }
+            (Self::Window(rule), Evidence::Held(dates)) => {
+                let (window, outer) = (rule.window(), rule.outside());
+                let known = |d: &&NaiveDate| as_of.is_none_or(|day| **d <= day);
+                let outcome = match window.judge(dates, as_of) {
+                    inside @ WindowOutcome::Inside { .. } => inside,
+                    _ => match dates
+                        .iter()
+                        .filter(known)
+                        .find(|d| outer.contains(**d))
+                        .or_else(|| dates.iter().find(known))
+                    {
+                        Some(d) => WindowOutcome::Outside { held_on: *d },
+                        None => WindowOutcome::NotHeld,
+                    },
+                };
+                let outside_in_time = dates.iter().filter(known).any(|d| outer.contains(*d));
+                let points = match outcome {
+                    WindowOutcome::Inside { .. } => full,
+                    WindowOutcome::Outside { .. } if outside_in_time => {
+                        share(rule.outside_share())?
+                    }
+                    _ => Fraction::ZERO,
+                };
+                let open_until = as_of.and_then(|day| {
+                    if outcome.is_inside() {
+                        None
+                    } else if outside_in_time {
+                        still(day, window.end())
+                    } else {
+                        still(day, window.end()).or_else(|| still(day, outer.end()))
+                    }
+                });
+                Ok(Scored {
+                    points,
+                    working: Working::Window {
+                        window,
+                        outcome,
+                        outside_share: rule.outside_share(),
+                        outside_in_time,
+                    },
+                    pending: as_of.is_some_and(|day| window.is_open(&outcome, day)),
+                    open_until,
+                })
+            }
+            (Self::Frequency(frequency), Evidence::Held(dates)) => {
+                let outcome = frequency.judge(dates, as_of);
+                let points = full.mul(Fraction::new(
+                    u128::from(outcome.covered),
+                    u128::from(outcome.required.max(1)),
+                )?)?;
+                Ok(Scored {
+                    points,
+                    working: Working::Frequency {
+                        outcome,
+                        every_months: frequency.every_months(),
+                    },
+                    pending: outcome.is_open(),
+                    open_until: (outcome.open > 0).then(|| frequency.within().end()),
+                })
+            }
+            (Self::Done, Evidence::Done(done)) => plain(
+                if *done { full } else { Fraction::ZERO },
+                Working::Done { done: *done },
+            ),
+            (Self::Assessor, Evidence::Points(points)) => {
+                if *points > max {
+                    return Err(Error::from(Reason::AboveMax {
+                        what: "assessor points",
+                        points: *points,
+                        max,
+                    })
+                    .with_key("points"));
+                }
+                plain(
+                    Fraction::from_decimal(*points)?,
+                    Working::Assessor { points: *points },
+                )
+            }
+            _ => Err(mismatch()),
+        }?;
+        scored.finish(full, max, rounding)
+    }
+
+    fn score_counts(
+        &self,
+        full: Fraction,
+        max: Decimal,
+        counts: Counts,
+        rounding: &Rounding,
+    ) -> Result<CriterionScore> {
+        let target = self.full_target().ok_or_else(|| {
+            Error::from(Reason::EvidenceMismatch {
+                expected: "a rule on a rate",
+                found: "counts",
+            })
+        })?;
+        let rate_percent = counts.rate().map(|r| r.percent(rounding)).transpose()?;
+        let rate_percent_value = rate_percent.unwrap_or(Decimal::ZERO);
+        let shortfall = target.shortfall(&counts);
+        let met = target.is_met(&counts).unwrap_or(false);
+        let (g, n) = (
+            u128::from(counts.numerator()),
+            u128::from(counts.denominator()),
+        );
+        let (points, working) = match self {
+            Self::AllOrNothing(_) => (
+                if met { full } else { Fraction::ZERO },
+                Working::AllOrNothing {
+                    counts,
+                    rate_percent: rate_percent_value,
+                    target,
+                    met,
+                },
+            ),
+            Self::Proportional => (
+                full.mul(Fraction::new(g, n)?)?,
+                Working::Proportional {
+                    counts,
+                    rate_percent: rate_percent_value,
+                    target: None,
+                    capped: false,
+                },
+            ),
+            Self::ProportionalToTarget(percent) => {
+                let points = if met {
+                    full
+                } else {
+                    // max × (g/n) ÷ (p/q) = max × g·q / (n·p); p > 0 since 0% is always met.
+                    let (p, q) = percent.fraction();
+                    full.mul(Fraction::new(g * q, n * p)?)?
+                };
+                (
+                    points,
+                    Working::Proportional {
+                        counts,
+                        rate_percent: rate_percent_value,
+                        target: Some(*percent),
+                        capped: met,
+                    },
+                )
+            }
+            Self::RateSteps(steps) => {
+                let reached = steps
+                    .steps()
+                    .iter()
+                    .find(|s| {
+                        crate::rule::RateTarget::at_least(s.at_least())
+                            .map_or(true, |t| t.is_met(&counts) == Some(true))
+                    })
+                    .copied();
+                let points = reached
+                    .map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
+                (
+                    points,
+                    Working::RateSteps {
+                        counts,
+                        rate_percent: rate_percent_value,
+                        reached,
+                    },
+                )
+            }
+            _ => (Fraction::ZERO, Working::Missing),
+        };
+        let mut score = Scored::new(points, working).finish(full, max, rounding)?;
+        score.rate_percent = rate_percent;
+        score.shortfall = shortfall;
+        Ok(score)
+    }
+}
+
+/// `day` when `as_of` is not past it.
+fn still(as_of: NaiveDate, day: NaiveDate) -> Option<NaiveDate> {
+    (as_of <= day).then_some(day)
+}
+
+/// Exact points and what is still open, before rounding and judging.
+struct Scored {
+    points: Fraction,
+    working: Working,
+    /// Whether full points can still be earned at the date.
+    pending: bool,
+    /// The last day more points can be earned, at a date.
+    open_until: Option<NaiveDate>,
+}
+
+impl Scored {
+    const fn new(points: Fraction, working: Working) -> Self {
+        Self {
+            points,
+            working,
+            pending: false,
+            open_until: None,
+        }
+    }
+
+    /// Judged on the exact points, then rounded.
+    fn finish(self, full: Fraction, max: Decimal, rounding: &Rounding) -> Result<CriterionScore> {
+        let status = match (self.points.is_zero(), self.points.cmp_checked(full)?) {
+            (false, Ordering::Equal | Ordering::Greater) => Status::Met,
+            _ if self.pending => Status::Pending,
+            (true, _) => Status::NotMet,
+            (false, _) => Status::Partial,
+        };
+        Ok(CriterionScore {
+            points: self.points.round(rounding)?,
+            max_points: max,
+            status,
+            rate_percent: None,
+            shortfall: None,
+            working: self.working,
+            open_until: if status == Status::Met {
+                None
+            } else {
+                self.open_until
+            },
+        })
+    }
+}
+
+fn fixed(
+    points: Decimal,
+    max: Decimal,
+    status: Status,
+    working: Working,
+    rounding: &Rounding,
+) -> CriterionScore {
+    CriterionScore {
+        points: rounding.round(points),
+        max_points: max,
+        status,
+        rate_percent: None,
+        shortfall: None,
+        working,
+        open_until: None,
+    }
+}
+
+fn not_applicable(max: Decimal, policy: NotApplicablePolicy, rounding: &Rounding) -> CriterionScore {
+    let (points, counted) = match policy {
+        NotApplicablePolicy::FullPoints => (max, max),
+        NotApplicablePolicy::LeaveOut => (Decimal::ZERO, Decimal::ZERO),
+        NotApplicablePolicy::Zero => (Decimal::ZERO, max),
+    };
+    fixed(
+        points,
+        counted,
+        Status::NotApplicable,
+        Working::NotApplicable { policy },
+        rounding,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rate::Percent;
+    use crate::rule::{Deadline, DeadlineRule, DeadlineWording};
+    use rust_decimal_macros::dec;
+
+    fn counts(g: u64, n: u64) -> Observed<Evidence> {
+        Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()))
+    }
+
+    fn score(rule: &ScoringRule, max: Decimal, seen: &Observed<Evidence>) -> CriterionScore {
+        rule.score(max, seen, NotApplicablePolicy::FullPoints, &Rounding::default())
+            .unwrap()
+    }
+
+    #[test]
+    fn judged_on_exact_points() {
+        // 49.93% of a 50% target: 3 × 0.9986 = 2.9958 → 3.00 rounded, yet partial.
+        let rule = ScoringRule::ProportionalToTarget(Percent::new(dec!(50)).unwrap());
+        let s = score(&rule, dec!(3), &counts(4993, 10000));
+        assert_eq!(s.points, dec!(3.00));
+        assert_eq!(s.status, Status::Partial);
+        assert_eq!(s.rate_percent, Some(dec!(49.93)));
+    }
+
+    fn before_jan_30() -> ScoringRule {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+        let due = Deadline::new(d(1, 30), DeadlineWording::Before).unwrap();
+        ScoringRule::Deadline(DeadlineRule::new(due, Share::HALF, d(12, 31)).unwrap())
+    }
+
+    #[test]
+    fn deadline_late_share() {
+        let rule = before_jan_30();
+        let on = |m, d| Observed::Reported(Evidence::Completed(NaiveDate::from_ymd_opt(2023, m, d)));
+        assert_eq!(score(&rule, dec!(2), &on(1, 29)).points, dec!(2.00));
+        let late = score(&rule, dec!(2), &on(1, 30));
+        assert_eq!((late.points, late.status), (dec!(1.00), Status::Partial));
+        let never = score(&rule, dec!(2), &Observed::Reported(Evidence::Completed(None)));
+        assert_eq!((never.points, never.status), (dec!(0.00), Status::NotMet));
+    }
+
+    #[test]
+    fn a_completion_after_the_date_is_not_known() {
+        let rule = before_jan_30();
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+        let done = Observed::Reported(Evidence::Completed(Some(d(1, 20))));
+        let at = |day| {
+            rule.score_at(dec!(2), &done, NotApplicablePolicy::FullPoints, &Rounding::default(), day)
+                .unwrap()
+        };
+        assert_eq!((at(d(1, 10)).status, at(d(1, 10)).points), (Status::Pending, dec!(0.00)));
+        assert_eq!(at(d(1, 10)).open_until, Some(d(1, 29)));
+        assert_eq!((at(d(1, 20)).status, at(d(1, 20)).points), (Status::Met, dec!(2.00)));
+    }
+
+    #[test]
+    fn not_applicable_policies() {
+        let rule = ScoringRule::Proportional;
+        let p = |policy| rule.score(dec!(4), &counts(0, 0), policy, &Rounding::default()).unwrap();
+        let full = p(NotApplicablePolicy::FullPoints);
+        assert_eq!((full.points, full.max_points), (dec!(4.00), dec!(4)));
+        let out = p(NotApplicablePolicy::LeaveOut);
+        assert_eq!((out.points, out.max_points), (dec!(0.00), dec!(0)));
+        let zero = p(NotApplicablePolicy::Zero);
+        assert_eq!((zero.points, zero.max_points), (dec!(0.00), dec!(4)));
+        assert_eq!(zero.status, Status::NotApplicable);
+    }
+
+    #[test]
+    fn assessor_above_max_is_refused() {
+        let err = ScoringRule::Assessor
+            .score(
+                dec!(2),
+                &Observed::Reported(Evidence::Points(dec!(2.5))),
+                NotApplicablePolicy::FullPoints,
+                &Rounding::default(),
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "assessor points of 2.5 points is above the maximum of 2");
+        assert_eq!(err.key(), Some("points"));
+    }
+}
