@@ -86,15 +86,6 @@ pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Nai
         .collect()
 }
 
-/// An optional date (use with `#[serde(default)]`).
-pub(crate) fn option<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<NaiveDate>, D::Error> {
-    Option::<DateRepr>::deserialize(deserializer)?
-        .map(from_repr)
-        .transpose()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,17 +94,16 @@ mod tests {
     struct Probe {
         #[serde(deserialize_with = "date")]
         on: NaiveDate,
-        #[serde(default, deserialize_with = "option")]
-        maybe: Option<NaiveDate>,
+
     }
 
     #[test]
     fn toml_dates_and_strings_alike() {
-        let probe: Probe = toml::from_str("on = 2023-05-10\nmaybe = \"2023-01-02\"").unwrap();
+        let probe: Probe = toml::from_str("on = 2023-05-10").unwrap();
         assert_eq!(probe.on, NaiveDate::from_ymd_opt(2023, 5, 10).unwrap());
-        assert_eq!(probe.maybe, NaiveDate::from_ymd_opt(2023, 1, 2));
         let json: Probe = serde_json::from_str(r#"{"on":"2023-05-10"}"#).unwrap();
-        assert_eq!(json.maybe, None);
+        assert_eq!(json.on, probe.on);
+        assert!(toml::from_str::<Probe>("on = 1899-12-31").is_err());
     }
 
     #[test]

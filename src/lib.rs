@@ -15,10 +15,14 @@ mod id;
 pub mod criteria;
 pub mod observations;
 pub mod plan;
+pub mod report;
 pub mod rate;
 pub mod rule;
 pub mod score;
 pub mod text;
+pub mod time;
+pub mod rollup;
+pub mod whatif;
 
 #[cfg(test)]
 mod schema {

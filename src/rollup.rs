@@ -5,15 +5,17 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::attainment::{Evidence, Shortfall};
-use crate::counts::{Counts, Observed};
-use crate::criteria::{CriteriaSet, Reads};
+use crate::criteria::CriteriaSet;
 use crate::error::{Error, Reason, Result};
+use crate::id::Id;
 use crate::observations::Observations;
-use crate::scorecard::Summary;
+use crate::rate::{Counts, Observed};
+use crate::rule::{Evidence, Reads, Shortfall};
+use crate::score::Summary;
 
 /// One ward's place in the roll-up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct WardRank {
     /// 1 for the highest index; wards with equal indexes share a rank (1, 2, 2, 4). `None` for
     /// a ward whose maximum is 0 (every criterion left out), which has no index.
@@ -24,9 +26,10 @@ pub struct WardRank {
 
 /// A criterion's city-wide figure: the counts of every ward that reported, summed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CityFigure {
     /// The criterion's id.
-    pub criterion: String,
+    pub criterion: Id,
     /// The summed counts.
     pub counts: Counts,
     /// The summed counts' rate in percent, rounded; `None` when nothing arose anywhere.
@@ -46,12 +49,12 @@ pub struct CityFigure {
 /// Every ward ranked, and the city's figure for each criterion that reads counts.
 ///
 /// ```
-/// use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Rollup};
+/// use cchc::{Counts, CriteriaSet, Observations};
+/// use cchc::rollup::Rollup;
 /// use rust_decimal_macros::dec;
 /// let set = CriteriaSet::reference();
-/// let counts = |g, n| Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()));
-/// let small = Observations::new("Phường A", 2023).with("II.4", counts(10, 10));
-/// let large = Observations::new("Phường B", 2023).with("II.4", counts(0, 990));
+/// let small = Observations::builder("Phường A", 2023).counts("II.4", 10, 10).build(&set)?;
+/// let large = Observations::builder("Phường B", 2023).counts("II.4", 0, 990).build(&set)?;
 /// let rollup = Rollup::new(&set, &[small, large])?;
 /// let ii4 = rollup.city_figure("II.4").unwrap();
 /// assert_eq!(ii4.counts, Counts::new(10, 1000)?); // ratio of sums: 1%, not (100% + 0%) / 2
@@ -61,6 +64,7 @@ pub struct CityFigure {
 /// # Ok::<(), cchc::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rollup {
     /// The criteria set's name.
     pub criteria_set: String,
@@ -81,26 +85,26 @@ impl Rollup {
     pub fn new(set: &CriteriaSet, wards: &[Observations]) -> Result<Self> {
         let mut names = std::collections::BTreeSet::new();
         for ward in wards {
-            if !names.insert(ward.ward.as_str()) {
+            if !names.insert(ward.ward()) {
                 return Err(Error::from(Reason::DuplicateId {
                     what: "ward",
-                    id: ward.ward.clone(),
+                    id: ward.ward().to_owned(),
                 })
-                .at(&ward.ward));
+                .at(ward.ward()));
             }
             if let Some(first) = wards.first()
-                && ward.year != first.year
+                && ward.year() != first.year()
             {
                 return Err(Error::from(Reason::MixedYears {
-                    year: ward.year,
-                    expected: first.year,
+                    year: ward.year(),
+                    expected: first.year(),
                 })
-                .at(&ward.ward));
+                .at(ward.ward()));
             }
         }
         let mut ranked = wards
             .iter()
-            .map(|obs| Summary::score(set, obs).map_err(|e| e.at(&obs.ward)))
+            .map(|obs| Summary::score(set, obs).map_err(|e| e.at(obs.ward())))
             .collect::<Result<Vec<_>>>()?;
         // Highest index first; a ward without an index last; stable, so ties keep input order.
         ranked.sort_by_key(|summary| std::cmp::Reverse(summary.index));
@@ -133,20 +137,18 @@ impl Rollup {
     ///
     /// # Errors
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::from(Reason::Write {
-            format: "JSON",
-            message: e.to_string(),
-        }))
+        serde_json::to_string_pretty(self).map_err(|e| Error::write("JSON", &e))
     }
 }
 
 fn city_figures(set: &CriteriaSet, wards: &[Observations]) -> Result<Vec<CityFigure>> {
     let mut out = Vec::new();
     for leaf in set.leaves().filter(|l| l.rule.reads() == Reads::Counts) {
-        let id = leaf.criterion.id.as_str();
+        let id = leaf.criterion.id().as_str();
         let mut figure = CityFigure {
-            criterion: id.to_owned(),
+            criterion: leaf.criterion.id().clone(),
             counts: Counts::ZERO,
             rate_percent: None,
             met: None,
@@ -171,7 +173,7 @@ fn city_figures(set: &CriteriaSet, wards: &[Observations]) -> Result<Vec<CityFig
             .rate()
             .map(|r| r.percent(set.rounding()))
             .transpose()?;
-        if let Some(target) = leaf.rule.full_target().map_err(|e| e.at(id))? {
+        if let Some(target) = leaf.rule.full_target() {
             figure.met = target.is_met(&figure.counts);
             figure.shortfall = target.shortfall(&figure.counts);
         }

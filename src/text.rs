@@ -114,8 +114,8 @@ pub fn format_decimal(value: Decimal, lang: Lang) -> String {
     Num(value, lang).to_string()
 }
 
-/// Picks the Vietnamese or the English of two static texts.
-pub(crate) const fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
+/// Picks the Vietnamese or the English of two texts.
+pub(crate) const fn pick<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,

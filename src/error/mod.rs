@@ -212,7 +212,8 @@ impl Error {
         self
     }
 
-    /// The reason, for the crate's own tests and matching.
+    /// The reason, for the crate's own tests.
+    #[cfg(test)]
     pub(crate) fn reason(&self) -> &Reason {
         &self.inner.reason
     }

@@ -95,30 +95,6 @@ pub(crate) enum Reason {
         /// The most supported.
         limit: u32,
     },
-    /// A written target, rule or observation that lacks a field its kind needs.
-    #[error("a {kind} target needs the field `{field}`")]
-    MissingField {
-        /// The field that is missing.
-        field: &'static str,
-        /// The kind that needs it.
-        kind: String,
-    },
-    /// A written target or rule with a field its kind does not take.
-    #[error("the field `{field}` does not belong to a {kind} target")]
-    FieldNotAllowed {
-        /// The field given.
-        field: &'static str,
-        /// The kind it was given for.
-        kind: String,
-    },
-    /// A `kind` that is not one of the known kinds.
-    #[error("unknown kind {kind:?} (known: {allowed})")]
-    UnknownKind {
-        /// The kind given.
-        kind: String,
-        /// The kinds known, in words.
-        allowed: &'static str,
-    },
     /// An observation of one kind given for a target or rule that needs another.
     #[error("{found} does not fit a target measured by {expected}")]
     EvidenceMismatch {
@@ -495,10 +471,9 @@ impl Reason {
         use ErrorKind as K;
         match self {
             Self::Parse { .. } => K::Syntax,
-            Self::KeyNotAllowed { .. } | Self::FieldNotAllowed { .. } => K::UnknownKey,
-            Self::MissingKey { .. } | Self::MissingField { .. } => K::MissingKey,
+            Self::KeyNotAllowed { .. } => K::UnknownKey,
+            Self::MissingKey { .. } => K::MissingKey,
             Self::UnknownId { .. }
-            | Self::UnknownKind { .. }
             | Self::UnknownFormat { .. }
             | Self::UnknownBand { .. } => K::UnknownId,
             Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
@@ -557,8 +532,6 @@ impl Reason {
             Self::MinCountOnNonCount { .. } => "min_count",
             Self::FrequencyOutOfRange { .. } => "every_months",
             Self::RoundingTooFine { .. } => "decimals",
-            Self::MissingField { field, .. } | Self::FieldNotAllowed { field, .. } => field,
-            Self::UnknownKind { .. } => "kind",
             Self::KeyNotAllowed { key, .. }
             | Self::BadValue { key, .. }
             | Self::ConflictingKeys { key } => key,
@@ -584,7 +557,6 @@ impl Reason {
             Self::NoSuchPeriod { value, .. } => value.to_string(),
             Self::FrequencyOutOfRange { months } => months.to_string(),
             Self::RoundingTooFine { decimals, .. } => decimals.to_string(),
-            Self::UnknownKind { kind, .. } => kind.clone(),
             Self::UnknownId { id, .. }
             | Self::DuplicateId { id, .. }
             | Self::MalformedId { id }

@@ -105,10 +105,11 @@ fn inline(text: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
     use crate::report::{Format, render, tiny};
+    use crate::text::Lang;
 
     #[test]
     fn cells_escape_pipes_and_line_breaks() {
@@ -124,7 +125,7 @@ mod tests {
 
     #[test]
     fn tiny_markdown_exactly() {
-        let md = render(&tiny(true), Format::Markdown).unwrap();
+        let md = render(&tiny(true), Format::Markdown, Lang::Vi).unwrap();
         let expected = "\
 ## BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023
 
@@ -152,7 +153,7 @@ Bộ tiêu chí: Tiny set
     fn a_pipe_in_a_cell_does_not_add_a_column() {
         let mut card = tiny(false);
         card.criteria[0].evidence = Some("Báo cáo 1 | Báo cáo 2".to_owned());
-        let md = render(&card, Format::Markdown).unwrap();
+        let md = render(&card, Format::Markdown, Lang::Vi).unwrap();
         let row = md.lines().find(|l| l.starts_with("| II.4 |")).unwrap();
         assert!(row.ends_with("| Báo cáo 1 \\| Báo cáo 2 |"));
         // 7 columns → 8 unescaped pipes.

@@ -15,11 +15,12 @@
 //! explanation. Totals of both are always printed under the table.
 //!
 //! ```
-//! use cchc::{Counts, CriteriaSet, Evidence, Format, Observations, Observed, Scorecard, render};
-//! let obs = Observations::new("Phường Sông Cầu", 2023)
-//!     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
-//! let card = Scorecard::score(&CriteriaSet::reference(), &obs)?;
-//! let table = render(&card, "table".parse::<Format>()?)?;
+//! use cchc::{CriteriaSet, Lang, Observations, Scorecard};
+//! use cchc::report::{Format, render};
+//! let set = CriteriaSet::reference();
+//! let obs = Observations::builder("Phường Sông Cầu", 2023).counts("II.4", 90, 300).build(&set)?;
+//! let card = Scorecard::score(&set, &obs)?;
+//! let table = render(&card, "table".parse::<Format>()?, Lang::Vi)?;
 //! assert!(table.contains("| II.4    | Tỷ lệ số hóa kết quả giải"));
 //! assert!(table.contains("Chỉ số CCHC: 4,29%"));
 //! # Ok::<(), cchc::Error>(())
@@ -34,8 +35,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, Reason, Result};
-use crate::explain::Lang;
-use crate::scorecard::Scorecard;
+use crate::score::Scorecard;
+use crate::text::Lang;
 use sheet::Sheet;
 
 /// A report format.
@@ -48,15 +49,25 @@ pub enum Format {
     Markdown,
     /// One row per criterion, RFC 4180.
     Csv,
-    /// The scorecard JSON (PLAN.md §7).
+    /// The scorecard JSON ([`Scorecard::to_json`]).
+    #[cfg(feature = "json")]
     Json,
 }
 
+#[cfg(feature = "json")]
 const ALLOWED: &str = "table, markdown, csv, json";
+#[cfg(not(feature = "json"))]
+const ALLOWED: &str = "table, markdown, csv";
 
 impl Format {
-    /// Every format: table, markdown, csv, json.
-    pub const ALL: [Self; 4] = [Self::Table, Self::Markdown, Self::Csv, Self::Json];
+    /// Every format: table, markdown, csv and (with the `json` feature) json.
+    pub const ALL: &'static [Self] = &[
+        Self::Table,
+        Self::Markdown,
+        Self::Csv,
+        #[cfg(feature = "json")]
+        Self::Json,
+    ];
 
     /// The format's name, as [`Format::from_str`] reads it.
     #[must_use]
@@ -65,6 +76,7 @@ impl Format {
             Self::Table => "table",
             Self::Markdown => "markdown",
             Self::Csv => "csv",
+            #[cfg(feature = "json")]
             Self::Json => "json",
         }
     }
@@ -82,7 +94,7 @@ impl FromStr for Format {
     /// Reads `table`, `markdown` (or `md`), `csv` or `json`, in any letter case.
     ///
     /// ```
-    /// use cchc::Format;
+    /// use cchc::report::Format;
     /// assert_eq!("CSV".parse::<Format>()?, Format::Csv);
     /// assert_eq!(
     ///     "xml".parse::<Format>().unwrap_err().to_string(),
@@ -99,7 +111,8 @@ impl FromStr for Format {
             return Ok(Self::Markdown);
         }
         Self::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|f| f.name() == wanted)
             .ok_or_else(|| Error::from(Reason::UnknownFormat {
                 value: value.to_owned(),
@@ -108,7 +121,9 @@ impl FromStr for Format {
     }
 }
 
-/// Renders `card` in `format`, with Vietnamese headings and number style.
+/// Renders `card` in `format`, with the headings, labels, explanations and number style of
+/// `lang` (table and Markdown). CSV and JSON are machine-readable and the same in every
+/// language: decimals with a dot, both labels, the Vietnamese explanation.
 ///
 /// - Table ([`Format::Table`]): STT | Tiêu chí | Điểm tối đa | Cách tính | Điểm tự chấm | Giải trình |
 ///   Tài liệu kiểm chứng, about 155 characters wide, text word-wrapped; a heading row per
@@ -128,43 +143,38 @@ impl FromStr for Format {
 ///
 /// # Errors
 /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the JSON writer fails; the other formats cannot fail.
-pub fn render(card: &Scorecard, format: Format) -> Result<String> {
-    render_in(card, format, Lang::Vi)
-}
-
-/// Renders `card` in `format`, with the headings, labels, explanations and number style of
-/// `lang` (table and Markdown). CSV and JSON are machine-readable and the same in every
-/// language: decimals with a dot, both labels, the Vietnamese explanation.
-///
 /// ```
-/// use cchc::{Counts, CriteriaSet, Evidence, Format, Lang, Observations, Observed, render_in};
-/// let obs = Observations::new("Phường Sông Cầu", 2023)
-///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
-/// let card = CriteriaSet::reference().score(&obs)?;
-/// let md = render_in(&card, Format::Markdown, Lang::En)?;
+/// use cchc::{CriteriaSet, Lang, Observations, Scorecard};
+/// use cchc::report::{Format, render};
+/// let set = CriteriaSet::reference();
+/// let obs = Observations::builder("Phường Sông Cầu", 2023).counts("II.4", 90, 300).build(&set)?;
+/// let card = Scorecard::score(&set, &obs)?;
+/// let md = render(&card, Format::Markdown, Lang::En)?;
 /// assert!(md.contains("| II.4 | Still-valid procedure results digitised (commune level: 35%) | 5 |"));
 /// # Ok::<(), cchc::Error>(())
 /// ```
 ///
 /// # Errors
-/// As [`render`].
-pub fn render_in(card: &Scorecard, format: Format, lang: Lang) -> Result<String> {
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) if the JSON writer fails; the other formats
+/// cannot fail.
+pub fn render(card: &Scorecard, format: Format, lang: Lang) -> Result<String> {
     match format {
         Format::Table => Ok(table::write(&Sheet::new(card, lang))),
         Format::Markdown => Ok(markdown::write(&Sheet::new(card, lang))),
         Format::Csv => Ok(csv::write(card)),
+        #[cfg(feature = "json")]
         Format::Json => card.to_json(),
     }
 }
 
 /// A tiny scorecard for the writers' tests: one field, three criteria of a two-band set.
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 fn tiny(appraise: bool) -> Scorecard {
-    use crate::counts::Observed;
     use crate::criteria::CriteriaSet;
     use crate::observations::Observations;
+    use crate::rate::Observed;
 
-    let set = CriteriaSet::from_toml_with(
+    let set = CriteriaSet::from_toml(
         r#"
 name = "Tiny set"
 [[bands]]
@@ -202,7 +212,6 @@ label_en = "Petitions settled"
 max_points = "3"
 rule = { kind = "all", percent = "100" }
 "#,
-        &|_| false,
     )
     .unwrap();
     let mut text = String::from(
@@ -225,26 +234,22 @@ points = "1.5"
     Scorecard::score(&set, &obs).unwrap()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
 
     #[test]
     fn format_names_round_trip() {
-        for format in Format::ALL {
+        for &format in Format::ALL {
             assert_eq!(format.name().parse::<Format>().unwrap(), format);
             assert_eq!(format.to_string(), format.name());
         }
         assert_eq!(" Markdown ".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
-        assert_eq!(
-            "".parse::<Format>().unwrap_err(),
-            Error::from(Reason::UnknownFormat {
-                value: String::new(),
-                allowed: "table, markdown, csv, json"
-            })
-        );
+        let err = "".parse::<Format>().unwrap_err();
+        assert_eq!(err.to_string(), "unknown report format \"\" (allowed: table, markdown, csv, json)");
+        assert_eq!(err.kind(), crate::ErrorKind::UnknownId);
     }
 
     #[test]
@@ -256,14 +261,14 @@ mod tests {
         assert_eq!(card.summary.index, Some(dec!(57.90)));
         assert_eq!(card.summary.appraised_total_points, dec!(5.29));
         assert_eq!(card.summary.appraised_index, Some(dec!(52.90)));
-        assert_eq!(card.missing, vec!["II.12".to_owned()]);
+        assert_eq!(card.missing, vec![crate::Id::new("II.12").unwrap()]);
     }
 
     #[test]
     fn json_is_the_scorecard_json() {
         let card = tiny(false);
         assert_eq!(
-            render(&card, Format::Json).unwrap(),
+            render(&card, Format::Json, Lang::Vi).unwrap(),
             card.to_json().unwrap()
         );
     }

@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::explain::{Lang, format_decimal};
-use crate::scorecard::{CriterionResult, Scorecard};
+use crate::score::{CriterionLine, Scorecard};
+use crate::text::{Lang, Text, format_decimal, pick};
 
 /// A column of the self-assessment table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,13 +79,6 @@ fn num(value: Decimal, lang: Lang) -> String {
     format_decimal(value, lang)
 }
 
-fn pick<'a>(lang: Lang, vi: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 impl Sheet {
     pub(super) fn new(card: &Scorecard, lang: Lang) -> Self {
         let appraised = card
@@ -117,12 +110,10 @@ impl Sheet {
         for line in &card.criteria {
             if current != Some(line.field.as_str()) {
                 current = Some(line.field.as_str());
-                let field = card.field(&line.field);
+                let field = card.field(line.field.as_str());
                 rows.push(row(RowKind::Field, &|c| match (c, field) {
-                    (Column::Number, _) => line.field.clone(),
-                    (Column::Criterion, Some(f)) => {
-                        pick(lang, &f.label_vi, &f.label_en).to_uppercase()
-                    }
+                    (Column::Number, _) => line.field.to_string(),
+                    (Column::Criterion, Some(f)) => f.label.get(lang).to_uppercase(),
                     (Column::Max, Some(f)) => num(f.max_points, lang),
                     (Column::Points, Some(f)) => num(f.points, lang),
                     (Column::Appraised, Some(f)) => num(f.appraised_points, lang),
@@ -133,14 +124,10 @@ impl Sheet {
         }
 
         let index = |i: Option<Decimal>| i.map_or_else(|| "—".to_owned(), |i| num(i, lang));
-        let band = |b: &Option<String>| b.clone().unwrap_or_else(|| "—".to_owned());
-        let (self_band, appraised_band) = match lang {
-            Lang::Vi => (band(&card.summary.band), band(&card.summary.appraised_band)),
-            Lang::En => (
-                band(&card.summary.band_en),
-                band(&card.summary.appraised_band_en),
-            ),
-        };
+        let (self_band, appraised_band) = (
+            band(card.summary.band.as_ref(), lang),
+            band(card.summary.appraised_band.as_ref(), lang),
+        );
         rows.push(row(RowKind::Summary, &|c| match c {
             Column::Criterion => pick(lang, "TỔNG CỘNG", "TOTAL").to_owned(),
             Column::Max => num(card.summary.max_points, lang),
@@ -176,16 +163,21 @@ impl Sheet {
     }
 }
 
-fn criterion_cell(line: &CriterionResult, column: Column, lang: Lang) -> String {
+/// A band's label in `lang`, or a dash when there is none.
+fn band(band: Option<&Text>, lang: Lang) -> String {
+    band.map_or_else(|| "—".to_owned(), |b| b.get(lang).to_owned())
+}
+
+fn criterion_cell(line: &CriterionLine, column: Column, lang: Lang) -> String {
     match column {
-        Column::Number => line.id.clone(),
-        Column::Criterion => pick(lang, &line.label_vi, &line.label_en).to_owned(),
+        Column::Number => line.id.to_string(),
+        Column::Criterion => line.label.get(lang).to_owned(),
         Column::Max => num(line.max_points, lang),
-        Column::Method => pick(lang, &line.method_vi, &line.method_en).to_owned(),
+        Column::Method => line.method.get(lang).to_owned(),
         Column::Points => num(line.points, lang),
         Column::Appraised => num(line.appraised_points, lang),
         Column::Explanation => {
-            let text = pick(lang, &line.explanation_vi, &line.explanation_en);
+            let text = line.explanation.get(lang);
             match (&line.appraisal_reason, lang) {
                 (Some(reason), Lang::Vi) => format!(
                     "{text}\nThẩm định: {} điểm — {reason}",
@@ -234,7 +226,7 @@ fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
         )
         .to_owned(),
     };
-    let band = |b: &Option<String>| b.clone().unwrap_or_else(|| "—".to_owned());
+    let band = |b: &Option<Text>| band(b.as_ref(), lang);
     let mut out = match lang {
         Lang::Vi => vec![
             format!(
@@ -255,13 +247,13 @@ fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
                 "Self-assessed total: {} of {max}; CCHC index: {}; rating: {}",
                 num(card.summary.total_points, lang),
                 index(card.summary.index),
-                band(&card.summary.band_en)
+                band(&card.summary.band)
             ),
             format!(
                 "Appraised total: {} of {max}; CCHC index: {}; rating: {}",
                 num(card.summary.appraised_total_points, lang),
                 index(card.summary.appraised_index),
-                band(&card.summary.appraised_band_en)
+                band(&card.summary.appraised_band)
             ),
         ],
     };
@@ -273,7 +265,11 @@ fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
                 "Tiêu chí chưa có số liệu (0 điểm)",
                 "Criteria without an observation (0 points)"
             ),
-            card.missing.join(", ")
+            card.missing
+                .iter()
+                .map(crate::Id::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     out

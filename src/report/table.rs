@@ -180,11 +180,11 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
-    use crate::explain::Lang;
-    use crate::report::{Format, render, render_in, tiny};
+    use crate::report::{Format, render, tiny};
+    use crate::text::Lang;
 
     #[test]
     fn decomposed_vietnamese_keeps_its_marks_and_its_width() {
@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn tiny_table_exactly() {
         // II.4: 5 × 30/35 = 4.2857… → 4,29; II.9: 1,50; II.12 missing: 0,00; 5,79 of 10 → 57,90%.
-        let table = render(&tiny(false), Format::Table).unwrap();
+        let table = render(&tiny(false), Format::Table, Lang::Vi).unwrap();
         let expected = r#"BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023
 Đơn vị: Phường A | B
 Bộ tiêu chí: Tiny set
@@ -252,7 +252,7 @@ Tiêu chí chưa có số liệu (0 điểm): II.12
 
     #[test]
     fn appraisal_adds_a_column_and_the_reason() {
-        let table = render(&tiny(true), Format::Table).unwrap();
+        let table = render(&tiny(true), Format::Table, Lang::Vi).unwrap();
         let lines: Vec<&str> = table.lines().collect();
         // "Điểm thẩm định" wraps over three lines of its 7-character column, beside "Điểm tự chấm".
         assert_eq!(
@@ -298,7 +298,7 @@ Tiêu chí chưa có số liệu (0 điểm): II.12
 
     #[test]
     fn english_headings() {
-        let table = render_in(&tiny(false), Format::Table, Lang::En).unwrap();
+        let table = render(&tiny(false), Format::Table, Lang::En).unwrap();
         assert!(
             table.starts_with("SELF-ASSESSMENT OF THE ADMINISTRATIVE REFORM (CCHC) INDEX, 2023\n")
         );

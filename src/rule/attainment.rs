@@ -38,6 +38,22 @@ pub enum Status {
     Pending,
 }
 
+impl Status {
+    /// The status as written in JSON and CSV: `met`, `partial`, `not_met`, `not_applicable`,
+    /// `missing`, `pending`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::Partial => "partial",
+            Self::NotMet => "not_met",
+            Self::NotApplicable => "not_applicable",
+            Self::Missing => "missing",
+            Self::Pending => "pending",
+        }
+    }
+}
+
 /// What was observed of a plan item or a criterion (when something was reported).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -256,6 +272,23 @@ mod tests {
 
     fn held(dates: &[NaiveDate]) -> Observed<Evidence> {
         Observed::Reported(Evidence::Held(dates.to_vec()))
+    }
+
+    #[test]
+    fn every_status_has_its_json_name() {
+        for s in [
+            Status::Met,
+            Status::Partial,
+            Status::NotMet,
+            Status::NotApplicable,
+            Status::Missing,
+            Status::Pending,
+        ] {
+            assert_eq!(
+                serde_json::to_value(s).unwrap(),
+                serde_json::Value::String(s.as_str().to_owned())
+            );
+        }
     }
 
     #[test]

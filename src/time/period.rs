@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Reason, Result};
 use crate::rate::Rate;
-use crate::target::Window;
+use crate::rule::Window;
 
 /// How a [`Period`] was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -61,7 +61,7 @@ pub enum PeriodKind {
 /// quarter = 4 }` or `{ kind = "custom", start = 2023-04-01, end = 2023-12-31 }`.
 ///
 /// ```
-/// use cchc::Period;
+/// use cchc::time::Period;
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let q1 = Period::quarter(2024, 1)?;
@@ -110,11 +110,6 @@ impl From<Window> for Period {
             window,
         }
     }
-}
-
-/// Days from `start` to `end` inclusive, as `u64` (0 when `end < start`).
-fn days_between(start: NaiveDate, end: NaiveDate) -> u64 {
-    u64::try_from((end - start).num_days() + 1).unwrap_or(0)
 }
 
 impl Period {
@@ -199,7 +194,7 @@ impl Period {
     /// Days in the period (at least 1; 366 for a leap year).
     #[must_use]
     pub fn days(&self) -> u64 {
-        days_between(self.start(), self.end())
+        self.window.days()
     }
 
     /// Days of the period elapsed by the end of `as_of`: the days from the first day to
@@ -207,7 +202,11 @@ impl Period {
     /// on or after its last day.
     #[must_use]
     pub fn days_elapsed(&self, as_of: NaiveDate) -> u64 {
-        days_between(self.start(), as_of.min(self.end()))
+        if as_of < self.start() {
+            0
+        } else {
+            crate::rule::days_between(self.start(), as_of.min(self.end())) + 1
+        }
     }
 
     /// The exact share of the period's days elapsed by the end of `as_of`:
@@ -221,7 +220,7 @@ impl Period {
     /// period.
     ///
     /// ```
-    /// use cchc::Period;
+    /// use cchc::time::Period;
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
     /// let span = Period::custom(d(3, 15), d(5, 1))?;
@@ -327,14 +326,10 @@ mod tests {
             Ok((1, 12))
         );
         let partial = Period::custom(d(2023, 1, 1), d(2023, 2, 27)).unwrap();
-        assert!(matches!(
-            partial.whole_months_of(2023),
-            Err(Error::PeriodNotWholeMonths { .. })
-        ));
-        assert!(matches!(
-            Period::year(2024).unwrap().whole_months_of(2023),
-            Err(Error::PeriodOutsideYear { year: 2023, .. })
-        ));
+        let err = partial.whole_months_of(2023).unwrap_err();
+        assert!(matches!(err.reason(), Reason::PeriodNotWholeMonths { .. }));
+        let err = Period::year(2024).unwrap().whole_months_of(2023).unwrap_err();
+        assert!(matches!(err.reason(), Reason::PeriodOutsideYear { year: 2023, .. }));
         let leap = Period::custom(d(2024, 2, 1), d(2024, 2, 29)).unwrap();
         assert_eq!(leap.whole_months_of(2024), Ok((2, 2)));
     }

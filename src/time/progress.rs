@@ -14,13 +14,13 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::attainment::{Lever, Records, Shortfall};
-use crate::counts::Counts;
+use crate::rule::{Lever, Records, Shortfall};
+use crate::rate::Counts;
 use crate::error::{Error, Reason, Result};
-use crate::period::Period;
-use crate::rounding::Rounding;
-use crate::series::{MonthlySeries, SeriesKind};
-use crate::target::{Comparison, RateTarget};
+use super::period::Period;
+use crate::rate::Rounding;
+use super::series::{MonthlySeries, SeriesKind};
+use crate::rule::{Comparison, RateTarget};
 
 /// A linear projection of counts to the end of a period: an **estimate** unless the whole
 /// period has elapsed.
@@ -418,8 +418,7 @@ fn pace(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::series::SeriesKind;
-    use crate::target::Percent;
+    use crate::rate::Percent;
     use rust_decimal_macros::dec;
 
     fn d(m: u32, day: u32) -> NaiveDate {
@@ -431,7 +430,7 @@ mod tests {
     }
 
     fn thirty() -> RateTarget {
-        RateTarget::at_least(Percent::new(dec!(30)).unwrap())
+        RateTarget::at_least(Percent::new(dec!(30)).unwrap()).unwrap()
     }
 
     fn series(months: &[(u32, Counts)]) -> MonthlySeries {
@@ -522,7 +521,7 @@ mod tests {
         let s = series(&[(1, c(3, 10))]);
         let q2 = Period::quarter(2023, 2).unwrap();
         let err = Progress::period_to_date(&s, &q2, &thirty(), d(3, 1), &Rounding::default());
-        assert!(matches!(err, Err(Error::DateOutsidePeriod { .. })));
+        assert!(matches!(err.unwrap_err().reason(), Reason::DateOutsidePeriod { .. }));
     }
 
     #[test]

@@ -9,9 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::counts::Counts;
+use crate::rate::Counts;
 use crate::error::{Error, Reason, Result};
-use crate::period::Period;
+use super::period::Period;
 
 /// What each month of a [`MonthlySeries`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -379,14 +379,14 @@ mod tests {
             MonthlySeries::from_months(2023, SeriesKind::Cumulative, [(1, c(5, 10)), (2, c(5, 9))])
                 .unwrap_err();
         assert!(matches!(
-            err,
-            Error::from(Reason::CumulativeDecreases {
+            err.reason(),
+            Reason::CumulativeDecreases {
                 what: "denominator",
                 month: 2,
                 value: 9,
                 previous_month: 1,
                 previous: 10
-            })
+            }
         ));
         // The same numbers per month are fine.
         assert!(
@@ -402,12 +402,12 @@ mod tests {
         assert_eq!(dup.unwrap_err().to_string(), "month 3 is given twice");
         let bad = MonthlySeries::from_months(2023, SeriesKind::PerMonth, [(13, c(1, 1))]);
         assert!(matches!(
-            bad,
-            Err(Error::from(Reason::NoSuchPeriod {
+            bad.unwrap_err().reason(),
+            Reason::NoSuchPeriod {
                 what: "month",
                 value: 13,
                 ..
-            }))
+            }
         ));
         let series =
             MonthlySeries::from_months(2023, SeriesKind::PerMonth, [(2, c(1, 4))]).unwrap();

@@ -3,17 +3,20 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Lang, Result, ScoreStatus, Scorecard, format_decimal};
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::rule::Status;
+use crate::score::{Scorecard, Summary};
+use crate::text::{Lang, Text, format_decimal};
 
 /// One criterion's line of a [`ScorecardDiff`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CriterionDiff {
     /// The criterion's id.
-    pub id: String,
-    /// Vietnamese label.
-    pub label_vi: String,
-    /// English label.
-    pub label_en: String,
+    pub id: Id,
+    /// The criterion's label.
+    pub label: Text,
     /// Self-assessed points before, rounded.
     pub points_before: Decimal,
     /// Self-assessed points after, rounded.
@@ -25,25 +28,25 @@ pub struct CriterionDiff {
     /// The maximum counted after.
     pub max_after: Decimal,
     /// Status before.
-    pub status_before: ScoreStatus,
+    pub status_before: Status,
     /// Status after.
-    pub status_after: ScoreStatus,
+    pub status_after: Status,
 }
 
-fn status_words(status: ScoreStatus, lang: Lang) -> &'static str {
+fn status_words(status: Status, lang: Lang) -> &'static str {
     match (status, lang) {
-        (ScoreStatus::Met, Lang::Vi) => "đạt",
-        (ScoreStatus::Met, Lang::En) => "met",
-        (ScoreStatus::Partial, Lang::Vi) => "đạt một phần",
-        (ScoreStatus::Partial, Lang::En) => "partial",
-        (ScoreStatus::NotMet, Lang::Vi) => "không đạt",
-        (ScoreStatus::NotMet, Lang::En) => "not met",
-        (ScoreStatus::NotApplicable, Lang::Vi) => "không phát sinh",
-        (ScoreStatus::NotApplicable, Lang::En) => "nothing arose",
-        (ScoreStatus::Missing, Lang::Vi) => "chưa báo cáo",
-        (ScoreStatus::Missing, Lang::En) => "not reported",
-        (ScoreStatus::Pending, Lang::Vi) => "chưa đến hạn",
-        (ScoreStatus::Pending, Lang::En) => "still open",
+        (Status::Met, Lang::Vi) => "đạt",
+        (Status::Met, Lang::En) => "met",
+        (Status::Partial, Lang::Vi) => "đạt một phần",
+        (Status::Partial, Lang::En) => "partial",
+        (Status::NotMet, Lang::Vi) => "không đạt",
+        (Status::NotMet, Lang::En) => "not met",
+        (Status::NotApplicable, Lang::Vi) => "không phát sinh",
+        (Status::NotApplicable, Lang::En) => "nothing arose",
+        (Status::Missing, Lang::Vi) => "chưa báo cáo",
+        (Status::Missing, Lang::En) => "not reported",
+        (Status::Pending, Lang::Vi) => "chưa đến hạn",
+        (Status::Pending, Lang::En) => "still open",
     }
 }
 
@@ -88,31 +91,16 @@ impl CriterionDiff {
 ///
 /// Only criteria whose points, counted maximum or status changed are listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScorecardDiff {
-    /// Total before.
-    pub total_before: Decimal,
-    /// Total after.
-    pub total_after: Decimal,
-    /// `total_after − total_before`.
+    /// The headline figures before.
+    pub before: Summary,
+    /// The headline figures after.
+    pub after: Summary,
+    /// `after.total_points − before.total_points`.
     pub total_change: Decimal,
-    /// Maximum before.
-    pub max_before: Decimal,
-    /// Maximum after.
-    pub max_after: Decimal,
-    /// Index before.
-    pub index_before: Option<Decimal>,
-    /// Index after.
-    pub index_after: Option<Decimal>,
-    /// `index_after − index_before`, when both exist.
+    /// `after.index − before.index`, when both exist.
     pub index_change: Option<Decimal>,
-    /// Band before, in Vietnamese.
-    pub band_before: Option<String>,
-    /// Band after, in Vietnamese.
-    pub band_after: Option<String>,
-    /// Band before, in English.
-    pub band_before_en: Option<String>,
-    /// Band after, in English.
-    pub band_after_en: Option<String>,
     /// The criteria that changed, in the scorecard's order.
     pub criteria: Vec<CriterionDiff>,
 }
@@ -149,18 +137,19 @@ impl ScorecardDiff {
         if let Some(extra) = before
             .criteria
             .iter()
-            .find(|b| after.criterion(&b.id).is_none())
+            .find(|b| after.criterion(b.id.as_str()).is_none())
         {
-            return Err(unknown(&extra.id));
+            return Err(unknown(extra.id.as_str()));
         }
         let mut criteria = Vec::new();
         for a in &after.criteria {
-            let b = before.criterion(&a.id).ok_or_else(|| unknown(&a.id))?;
+            let b = before
+                .criterion(a.id.as_str())
+                .ok_or_else(|| unknown(a.id.as_str()))?;
             if a.points != b.points || a.max_points != b.max_points || a.status != b.status {
                 criteria.push(CriterionDiff {
                     id: a.id.clone(),
-                    label_vi: a.label_vi.clone(),
-                    label_en: a.label_en.clone(),
+                    label: a.label.clone(),
                     points_before: b.points,
                     points_after: a.points,
                     change: a.points - b.points,
@@ -172,22 +161,14 @@ impl ScorecardDiff {
             }
         }
         Ok(Self {
-            total_before: before.summary.total_points,
-            total_after: after.summary.total_points,
             total_change: after.summary.total_points - before.summary.total_points,
-            max_before: before.summary.max_points,
-            max_after: after.summary.max_points,
-            index_before: before.summary.index,
-            index_after: after.summary.index,
             index_change: before
                 .summary
                 .index
                 .zip(after.summary.index)
                 .map(|(b, a)| a - b),
-            band_before: before.summary.band.clone(),
-            band_after: after.summary.band.clone(),
-            band_before_en: before.summary.band_en.clone(),
-            band_after_en: after.summary.band_en.clone(),
+            before: before.summary.clone(),
+            after: after.summary.clone(),
             criteria,
         })
     }
@@ -197,14 +178,14 @@ impl ScorecardDiff {
     pub fn is_unchanged(&self) -> bool {
         self.criteria.is_empty()
             && self.total_change.is_zero()
-            && self.max_before == self.max_after
-            && self.index_before == self.index_after
+            && self.before.max_points == self.after.max_points
+            && self.before.index == self.after.index
     }
 
     /// Whether the rating band changed.
     #[must_use]
     pub fn band_changed(&self) -> bool {
-        self.band_before != self.band_after
+        self.before.band != self.after.band
     }
 
     /// One summary line per changed criterion, then one for the index and band.
@@ -226,21 +207,20 @@ impl ScorecardDiff {
                 Lang::Vi => "Chỉ số",
                 Lang::En => "Index",
             },
-            index(self.index_before),
-            index(self.index_after)
+            index(self.before.index),
+            index(self.after.index)
         );
         if let Some(change) = self.index_change {
             line.push_str(&format!(" ({})", signed(change, lang)));
         }
-        let (band_before, band_after) = match lang {
-            Lang::Vi => (&self.band_before, &self.band_after),
-            Lang::En => (&self.band_before_en, &self.band_after_en),
-        };
-        if band_before != band_after {
+        fn band<'a>(band: &'a Option<Text>, none: &'a str, lang: Lang) -> &'a str {
+            band.as_ref().map_or(none, |b| b.get(lang))
+        }
+        if self.band_changed() {
             line.push_str(&format!(
                 "; {} → {}",
-                band_before.as_deref().unwrap_or(none),
-                band_after.as_deref().unwrap_or(none)
+                band(&self.before.band, none, lang),
+                band(&self.after.band, none, lang)
             ));
         }
         lines.push(line);

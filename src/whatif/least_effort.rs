@@ -25,10 +25,13 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::plan::{Costs, Goal, LeastEffortPlan, PlanStep};
 use super::scenario::{Change, Scenario, add_records, comparison_of};
-use crate::{
-    Comparison, CriteriaSet, Error, Evidence, Lever, Observations, Observed, Reads, Records,
-    Result, Rounding, Scorecard,
-};
+use crate::criteria::{CriteriaSet, NotApplicablePolicy};
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::observations::Observations;
+use crate::rate::{Counts, Observed, Rounding};
+use crate::rule::{Comparison, Evidence, Lever, Reads, Records, ScoringRule};
+use crate::score::{Scorecard, Summary};
 
 /// The most points-gained states (units of the rounding resolution) the planner works with.
 const STATE_LIMIT: u64 = 100_000;
@@ -43,19 +46,19 @@ struct Option_ {
 }
 
 struct Group {
-    id: String,
+    id: Id,
     points_before: Decimal,
     options: Vec<Option_>,
 }
 
 /// A rate criterion the planner may move, before its levels are listed.
 struct Movable<'a> {
-    id: &'a str,
+    id: &'a Id,
     group: usize,
-    rule: &'a crate::ScoringRule,
+    rule: &'a ScoringRule,
     max: Decimal,
-    policy: crate::NotApplicablePolicy,
-    counts: crate::Counts,
+    policy: NotApplicablePolicy,
+    counts: Counts,
     lever: Lever,
     per_record: Decimal,
     k_max: u64,
@@ -98,15 +101,16 @@ fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
             set.bands()
                 .iter()
                 .find(|b| {
-                    b.label_vi.to_lowercase() == wanted || b.label_en.to_lowercase() == wanted
+                    b.label().vi().to_lowercase() == wanted
+                        || b.label().en().to_lowercase() == wanted
                 })
-                .map(|b| b.from)
+                .map(|b| b.from())
                 .ok_or_else(|| Error::from(Reason::UnknownBand {
                     label: label.clone(),
                     allowed: set
                         .bands()
                         .iter()
-                        .map(|b| format!("{} / {}", b.label_vi, b.label_en))
+                        .map(|b| format!("{} / {}", b.label().vi(), b.label().en()))
                         .collect::<Vec<_>>()
                         .join(", "),
                 }))
@@ -121,20 +125,20 @@ fn check_costs(set: &CriteriaSet, costs: &Costs) -> Result<()> {
         .chain(costs.levers.keys())
         .chain(costs.frozen.iter());
     for id in ids {
-        let criterion = set.criterion(id).ok_or_else(|| {
+        let criterion = set.criterion(id.as_str()).ok_or_else(|| {
             Error::from(Reason::UnknownId {
                 what: "criterion",
-                id: id.clone(),
+                id: id.to_string(),
             })
-            .at(id)
+            .at(id.as_str())
         })?;
-        let reads = criterion.rule.as_ref().map(crate::ScoringRule::reads);
+        let reads = criterion.rule().map(ScoringRule::reads);
         if reads != Some(Reads::Counts) {
             return Err(Error::from(Reason::EvidenceMismatch {
                 expected: reads.map_or("sub-criteria", |r| r.describe()),
                 found: "records",
             })
-            .at(id));
+            .at(id.as_str()));
         }
     }
     for (id, cost) in &costs.per_record {
@@ -143,7 +147,7 @@ fn check_costs(set: &CriteriaSet, costs: &Costs) -> Result<()> {
                 what: "cost per record",
                 value: *cost,
             })
-            .at(id));
+            .at(id.as_str()));
         }
     }
     for task in &costs.tasks {
@@ -152,7 +156,7 @@ fn check_costs(set: &CriteriaSet, costs: &Costs) -> Result<()> {
                 what: "task cost",
                 value: task.cost,
             })
-            .at(task.change.criterion()));
+            .at(task.change.criterion().as_str()));
         }
     }
     Ok(())
@@ -315,15 +319,13 @@ fn groups<'a>(
     let mut groups = Vec::new();
     let mut movable = Vec::new();
     for leaf in set.leaves() {
-        let id = leaf.criterion.id.as_str();
+        let key = leaf.criterion.id();
+        let id = key.as_str();
         let points_before = before.criterion(id).map_or(Decimal::ZERO, |c| c.points);
         let max_counted = before.criterion(id).map_or(Decimal::ZERO, |c| c.max_points);
-        let policy = leaf
-            .criterion
-            .not_applicable
-            .unwrap_or(set.not_applicable());
+        let policy = set.policy_of(leaf.criterion);
         let mut group = Group {
-            id: id.to_owned(),
+            id: key.clone(),
             points_before,
             options: Vec::new(),
         };
@@ -332,7 +334,7 @@ fn groups<'a>(
             task.change.apply(set, &mut after)?;
             let score =
                 leaf.rule
-                    .score(leaf.criterion.max_points, after.value(id), policy, rounding)?;
+                    .score(leaf.criterion.max_points(), after.value(id), policy, rounding)?;
             if score.max_points != max_counted {
                 return Err(Error::from(Reason::NotPlannable {
                     change: task.change.action(),
@@ -381,11 +383,11 @@ fn groups<'a>(
             let lever = costs.levers.get(id).copied().unwrap_or(Lever::Convert);
             let needed = leaf
                 .rule
-                .full_target()?
+                .full_target()
                 .and_then(|t| t.records_needed(&counts, lever));
             // Records that can be converted: those not yet meeting the measure ("at least") or
             // those counted and to be fixed ("at most").
-            let convertible = match comparison_of(leaf.rule)? {
+            let convertible = match comparison_of(leaf.rule) {
                 Comparison::AtLeast => counts.remaining(),
                 Comparison::AtMost => counts.numerator(),
             };
@@ -396,10 +398,10 @@ fn groups<'a>(
                 _ => u64::MAX - counts.denominator(),
             };
             let mut m = Movable {
-                id: leaf.criterion.id.as_str(),
+                id: key,
                 group: groups.len(),
                 rule: leaf.rule,
-                max: leaf.criterion.max_points,
+                max: leaf.criterion.max_points(),
                 policy,
                 counts,
                 lever,
@@ -440,7 +442,7 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Optio
             lever: Some(m.lever),
             records: k,
             change: Change::AddRecords {
-                criterion: m.id.to_owned(),
+                criterion: m.id.clone(),
                 lever: m.lever,
                 records: k,
             },
@@ -556,25 +558,19 @@ fn finish(
         }
     }
     let total_cost = steps.iter().map(|s| s.cost).sum();
-    let scenario = Scenario {
-        base: base.clone(),
-        changes: steps.iter().map(|s| s.change.clone()).collect(),
-    };
+    let scenario = steps
+        .iter()
+        .fold(Scenario::new(base.clone()), |s, step| s.with(step.change.clone()));
     // Every figure after comes from the scorer itself.
-    let after = scenario.score(set)?;
-    let met = after.summary.index.is_some_and(|i| i >= wanted);
+    let after = Summary::score(set, &scenario.observations(set)?)?;
+    let met = after.index.is_some_and(|i| i >= wanted);
     Ok(LeastEffortPlan {
         goal: goal.clone(),
         goal_index: wanted,
         steps,
         total_cost,
-        total_before: before.summary.total_points,
-        total_after: after.summary.total_points,
-        index_before: before.summary.index,
-        index_after: after.summary.index,
-        band_before: before.summary.band.clone(),
-        band_after: after.summary.band,
-        band_after_en: after.summary.band_en,
+        before: before.summary.clone(),
+        after,
         reached: reached && met,
     })
 }

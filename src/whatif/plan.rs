@@ -6,7 +6,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::scenario::{Change, Scenario};
-use crate::{Lever, Observations};
+use crate::id::Id;
+use crate::observations::Observations;
+use crate::rule::Lever;
+use crate::score::Summary;
 
 /// What a least-effort plan must reach.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +20,7 @@ pub enum Goal {
     /// (`"Tốt"` or `"Good"`, case-insensitive): the index is at least the band's `from`.
     Band(String),
     /// An index of at least this value, 0–100.
-    Index(Decimal),
+    Index(#[serde(deserialize_with = "crate::decimal::strict")] Decimal),
 }
 
 /// A task the planner may choose, with what it costs: a deadline met, a meeting held, a task
@@ -25,10 +28,12 @@ pub enum Goal {
 /// searches level by level).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct TaskOption {
     /// The change (it names its criterion).
     pub change: Change,
     /// What doing it costs, 0 or more (same unit as the costs per record).
+    #[serde(deserialize_with = "crate::decimal::strict")]
     pub cost: Decimal,
 }
 
@@ -40,20 +45,21 @@ pub struct TaskOption {
 /// total points in units of the rounding policy (0.01 by default) and refuses a gap of more
 /// than 100,000 units (1,000 points at 2 decimals; 10 points at 4 decimals).
 /// By default every rate criterion that reads counts, is monotone
-/// ([`ScoringRule::is_monotone`](crate::ScoringRule::is_monotone)) and has counts reported may
-/// take records, at a cost of 1 per record, under [`Lever::Convert`].
+/// ([`ScoringRule::is_monotone`](crate::rule::ScoringRule::is_monotone)) and has counts
+/// reported may take records, at a cost of 1 per record, under [`Lever::Convert`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Costs {
     /// Cost of one record, by criterion id (default 1).
     #[serde(default)]
-    pub per_record: BTreeMap<String, Decimal>,
+    pub per_record: BTreeMap<Id, Decimal>,
     /// Lever, by criterion id (default [`Lever::Convert`]).
     #[serde(default)]
-    pub levers: BTreeMap<String, Lever>,
+    pub levers: BTreeMap<Id, Lever>,
     /// Rate criteria the planner must leave as they are.
     #[serde(default)]
-    pub frozen: BTreeSet<String>,
+    pub frozen: BTreeSet<Id>,
     /// Other changes the planner may choose, each with its cost. Options for the same
     /// criterion (records or tasks) are alternatives: at most one is chosen.
     #[serde(default)]
@@ -69,22 +75,22 @@ impl Costs {
 
     /// Sets the cost of one record of criterion `id`.
     #[must_use]
-    pub fn per_record(mut self, id: impl Into<String>, cost: Decimal) -> Self {
-        self.per_record.insert(id.into(), cost);
+    pub fn per_record(mut self, id: Id, cost: Decimal) -> Self {
+        self.per_record.insert(id, cost);
         self
     }
 
     /// Sets the lever of criterion `id`.
     #[must_use]
-    pub fn lever(mut self, id: impl Into<String>, lever: Lever) -> Self {
-        self.levers.insert(id.into(), lever);
+    pub fn lever(mut self, id: Id, lever: Lever) -> Self {
+        self.levers.insert(id, lever);
         self
     }
 
     /// Leaves criterion `id` as it is.
     #[must_use]
-    pub fn freeze(mut self, id: impl Into<String>) -> Self {
-        self.frozen.insert(id.into());
+    pub fn freeze(mut self, id: Id) -> Self {
+        self.frozen.insert(id);
         self
     }
 
@@ -98,9 +104,10 @@ impl Costs {
 
 /// One step of a least-effort plan: one criterion's change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlanStep {
     /// The criterion's id.
-    pub criterion: String,
+    pub criterion: Id,
     /// The lever, for records; `None` for a task.
     pub lever: Option<Lever>,
     /// Records converted or added (0 for a task).
@@ -121,6 +128,7 @@ pub struct PlanStep {
 /// Every figure "after" comes from scoring the plan's scenario with
 /// [`Scorecard::score`](crate::Scorecard::score).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LeastEffortPlan {
     /// The goal asked for.
     pub goal: Goal,
@@ -130,20 +138,10 @@ pub struct LeastEffortPlan {
     pub steps: Vec<PlanStep>,
     /// The sum of the steps' costs.
     pub total_cost: Decimal,
-    /// Total points before.
-    pub total_before: Decimal,
-    /// Total points after.
-    pub total_after: Decimal,
-    /// Index before.
-    pub index_before: Option<Decimal>,
-    /// Index after.
-    pub index_after: Option<Decimal>,
-    /// Band before, in Vietnamese.
-    pub band_before: Option<String>,
-    /// Band after, in Vietnamese.
-    pub band_after: Option<String>,
-    /// Band after, in English.
-    pub band_after_en: Option<String>,
+    /// The headline figures before.
+    pub before: Summary,
+    /// The headline figures after the plan.
+    pub after: Summary,
     /// Whether the goal is reached. When not, the plan reaches the best index reachable.
     pub reached: bool,
 }
@@ -152,9 +150,10 @@ impl LeastEffortPlan {
     /// The plan as a scenario on `base`: one change per step.
     #[must_use]
     pub fn scenario(&self, base: &Observations) -> Scenario {
-        Scenario {
-            base: base.clone(),
-            changes: self.steps.iter().map(|s| s.change.clone()).collect(),
-        }
+        self.steps
+            .iter()
+            .fold(Scenario::new(base.clone()), |scenario, step| {
+                scenario.with(step.change.clone())
+            })
     }
 }

@@ -6,10 +6,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    Comparison, Counts, CriteriaSet, Error, Evidence, Lever, Observations, Observed, Reads, Result,
-    Scorecard, ScoringRule,
-};
+use crate::criteria::CriteriaSet;
+use crate::error::{Error, Reason, Result};
+use crate::id::Id;
+use crate::observations::Observations;
+use crate::rate::{Counts, Observed};
+use crate::rule::{Comparison, Evidence, Lever, Reads, ScoringRule};
 
 /// One change to a ward's observations, for one criterion.
 ///
@@ -27,7 +29,7 @@ pub enum Change {
     /// 0/0; a criterion with no counts reported is refused.
     AddRecords {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// Convert or add.
         lever: Lever,
         /// How many records.
@@ -36,7 +38,7 @@ pub enum Change {
     /// Set the counts (rate rules); a zero denominator is *không phát sinh*.
     SetCounts {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// Records meeting the measure.
         numerator: u64,
         /// Records in scope.
@@ -45,12 +47,12 @@ pub enum Change {
     /// Mark the task done (done rules).
     MarkDone {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
     },
     /// Mark the work completed on `date` (deadline rules), replacing any earlier date.
     CompleteOn {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// The day the work is done.
         #[serde(deserialize_with = "crate::dates::date")]
         date: NaiveDate,
@@ -58,7 +60,7 @@ pub enum Change {
     /// Add a day on which the meeting or event is held (window and frequency rules).
     HoldOn {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// The day held.
         #[serde(deserialize_with = "crate::dates::date")]
         date: NaiveDate,
@@ -68,7 +70,7 @@ pub enum Change {
     /// together (its options for one criterion are alternatives).
     HoldOnDates {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// The days held.
         #[serde(deserialize_with = "crate::dates::list")]
         dates: Vec<NaiveDate>,
@@ -76,35 +78,36 @@ pub enum Change {
     /// Set the assessor's points (assessor rules), 0 ≤ points ≤ max.
     SetPoints {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// The points.
+        #[serde(deserialize_with = "crate::decimal::strict")]
         points: Decimal,
     },
     /// Set the count (count-step rules).
     SetCount {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// The count.
         count: u64,
     },
     /// Set the category (category rules).
     SetCategory {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
         /// The option's key.
-        category: String,
+        category: Id,
     },
     /// Mark the criterion *không phát sinh*: nothing arose in scope (any rule).
     MarkNotApplicable {
         /// The criterion's id.
-        criterion: String,
+        criterion: Id,
     },
 }
 
 impl Change {
     /// The id of the criterion changed.
     #[must_use]
-    pub fn criterion(&self) -> &str {
+    pub fn criterion(&self) -> &Id {
         match self {
             Self::AddRecords { criterion, .. }
             | Self::SetCounts { criterion, .. }
@@ -143,7 +146,9 @@ impl Change {
             }
             Self::SetPoints { points, .. } => format!("set assessor points to {points}"),
             Self::SetCount { count, .. } => format!("set the count to {count}"),
-            Self::SetCategory { category, .. } => format!("set the category to {category:?}"),
+            Self::SetCategory { category, .. } => {
+                format!("set the category to {:?}", category.as_str())
+            }
             Self::MarkNotApplicable { .. } => "mark không phát sinh".to_owned(),
         }
     }
@@ -151,14 +156,16 @@ impl Change {
     /// Applies this change to `observations`, checked against `set`.
     ///
     /// ```
-    /// use cchc::{Change, Counts, CriteriaSet, Evidence, Lever, Observations, Observed};
+    /// use cchc::{Counts, CriteriaSet, Evidence, Id, Observations, Observed};
+    /// use cchc::rule::Lever;
+    /// use cchc::whatif::Change;
     /// let set = CriteriaSet::reference();
-    /// let mut obs = Observations::new("X", 2023)
-    ///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
-    /// let more = Change::AddRecords { criterion: "II.4".into(), lever: Lever::Add, records: 24 };
+    /// let mut obs = Observations::builder("X", 2023).counts("II.4", 90, 300).build(&set)?;
+    /// let ii4 = Id::new("II.4")?;
+    /// let more = Change::AddRecords { criterion: ii4.clone(), lever: Lever::Add, records: 24 };
     /// more.apply(&set, &mut obs)?;
     /// assert_eq!(obs.value("II.4"), &Observed::Reported(Evidence::Counts(Counts::new(114, 324)?)));
-    /// let too_many = Change::AddRecords { criterion: "II.4".into(), lever: Lever::Convert, records: 211 };
+    /// let too_many = Change::AddRecords { criterion: ii4, lever: Lever::Convert, records: 211 };
     /// assert_eq!(
     ///     too_many.apply(&set, &mut obs).unwrap_err().to_string(),
     ///     "II.4: cannot apply `convert 211 existing records`: cannot convert 211 records: only 210 remain"
@@ -167,41 +174,35 @@ impl Change {
     /// ```
     ///
     /// # Errors
-    /// [`Error::ChangeRefused`], wrapped with the criterion's id, around the reason:
-    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) for an unknown criterion, [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for a parent
-    /// criterion, [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for a change that does not fit the rule,
-    /// [`ErrorKind::Missing`](crate::ErrorKind::Missing), [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) or [`ErrorKind::Limit`](crate::ErrorKind::Limit) for records that
-    /// cannot be added, [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue), [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue),
-    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) or an unknown category for values out of range. `observations` is
+    /// Named by the criterion's id and saying which change was refused:
+    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) for an unknown criterion,
+    /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for a parent criterion or a change
+    /// that does not fit the rule, [`ErrorKind::Missing`](crate::ErrorKind::Missing) for records
+    /// added where no counts are reported, [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue)
+    /// for more records than remain, counts, points or a category out of range, and
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for counts beyond `u64`. `observations` is
     /// left unchanged on error.
     pub fn apply(&self, set: &CriteriaSet, observations: &mut Observations) -> Result<()> {
         let id = self.criterion();
-        let refuse = |source: Error| {
-            Error::ChangeRefused {
-                change: self.action(),
-                source: Box::new(source),
-            }
-            .at(id)
-        };
-        let criterion = set.criterion(id).ok_or_else(|| {
-            refuse(Error::from(Reason::UnknownId {
-                what: "criterion",
-                id: id.to_owned(),
-            }))
-        })?;
-        let rule = criterion.rule.as_ref().ok_or_else(|| {
-            refuse(Error::from(Reason::RuleShape {
-                message: "this criterion has sub-criteria: change them instead",
+        let refuse = |err: Error| err.context(format!("cannot apply `{}`", self.action())).at(id.as_str());
+        let leaf = set.leaf(id.as_str()).ok_or_else(|| {
+            refuse(Error::from(match set.criterion(id.as_str()) {
+                Some(_) => Reason::RuleShape {
+                    message: "this criterion has sub-criteria: change them instead",
+                },
+                None => Reason::UnknownId {
+                    what: "criterion",
+                    id: id.to_string(),
+                },
             }))
         })?;
         let value = self
-            .next_value(rule, observations.value(id))
+            .next_value(leaf.rule, observations.value(id.as_str()))
             .map_err(refuse)?;
-        let policy = criterion.not_applicable.unwrap_or(set.not_applicable());
         // The public scorer checks the value (points in range, known category, …).
-        rule.score(criterion.max_points, &value, policy, set.rounding())
+        crate::observations::check_value(leaf.rule, leaf.criterion.max_points(), &value)
             .map_err(refuse)?;
-        observations.set(id, value);
+        observations.set(id.clone(), value);
         Ok(())
     }
 
@@ -297,10 +298,9 @@ fn fits(rule: &ScoringRule, needs: Reads, found: &'static str) -> Result<()> {
 }
 
 /// The comparison of a rate rule's full-points target ("at least" unless it says otherwise).
-pub(super) fn comparison_of(rule: &ScoringRule) -> Result<Comparison> {
-    Ok(rule
-        .full_target()?
-        .map_or(Comparison::AtLeast, |t| t.comparison()))
+pub(super) fn comparison_of(rule: &ScoringRule) -> Comparison {
+    rule.full_target()
+        .map_or(Comparison::AtLeast, |t| t.comparison())
 }
 
 /// `counts` after `records` records under `lever`, or why not.
@@ -310,10 +310,10 @@ pub(super) fn add_records(
     lever: Lever,
     records: u64,
 ) -> Result<Counts> {
-    let comparison = comparison_of(rule)?;
+    let comparison = comparison_of(rule);
     lever
         .apply(counts, comparison, records)
-        .ok_or(match (lever, comparison) {
+        .ok_or_else(|| match (lever, comparison) {
             (Lever::Convert, Comparison::AtLeast) => Error::from(Reason::NotEnoughRecords {
                 records,
                 remaining: counts.remaining(),
@@ -328,24 +328,24 @@ pub(super) fn add_records(
 
 /// A base set of observations and the changes to try on it, in order.
 ///
-/// With no changes, a scenario scores exactly as its base. In JSON the base is an
-/// observations file in the PLAN.md §6 shape:
+/// With no changes, a scenario's observations are its base. In JSON the base is an
+/// observations file:
 /// `{"base": {"ward": "…", "year": 2023, "observations": {…}}, "changes": [{"change":
 /// "mark_done", "criterion": "V.18"}]}`.
+///
+/// ```
+/// use cchc::{CriteriaSet, Id, Observations, Scorecard};
+/// use cchc::whatif::{Change, Scenario};
+/// let set = CriteriaSet::reference();
+/// let base = Observations::builder("X", 2023).done("V.18", false).build(&set)?;
+/// let scenario = Scenario::new(base).with(Change::MarkDone { criterion: Id::new("V.18")? });
+/// let card = Scorecard::score(&set, &scenario.observations(&set)?)?;
+/// assert_eq!(card.summary.total_points.to_string(), "1.00");
+/// # Ok::<(), cchc::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scenario {
-    /// The observations as they stand.
-    pub base: Observations,
-    /// The changes, applied in order.
-    pub changes: Vec<Change>,
-}
-
-/// The written form of a scenario: the base as an observations file, read against the set.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScenarioFile {
-    base: serde_json::Value,
-    #[serde(default)]
+    base: Observations,
     changes: Vec<Change>,
 }
 
@@ -372,6 +372,18 @@ impl Scenario {
         self
     }
 
+    /// The observations as they stand.
+    #[must_use]
+    pub const fn base(&self) -> &Observations {
+        &self.base
+    }
+
+    /// The changes, in order.
+    #[must_use]
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
     /// The observations after every change, in order. Appraisals and evidence texts of the
     /// base are kept.
     ///
@@ -387,41 +399,29 @@ impl Scenario {
         Ok(observations)
     }
 
-    /// The scorecard after every change.
-    ///
-    /// # Errors
-    /// As [`Scenario::observations`] and [`Scorecard::score`].
-    pub fn score(&self, set: &CriteriaSet) -> Result<Scorecard> {
-        Scorecard::score(set, &self.observations(set)?)
-    }
-
     /// The scenario as pretty JSON.
     ///
     /// # Errors
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        let write = |e: serde_json::Error| Error::from(Reason::Write {
-            format: "JSON",
-            message: e.to_string(),
-        });
         let file = ScenarioFile {
-            base: serde_json::from_str(&self.base.to_json()?).map_err(write)?,
+            base: serde_json::from_str(&self.base.to_json()?).map_err(|e| Error::write("JSON", &e))?,
             changes: self.changes.clone(),
         };
-        serde_json::to_string_pretty(&file).map_err(write)
+        serde_json::to_string_pretty(&file).map_err(|e| Error::write("JSON", &e))
     }
 
     /// Reads a scenario written by [`Scenario::to_json`] and checks it against `set`: the base
     /// as an observations file ([`Observations::from_json`]), then every change.
     ///
     /// # Errors
-    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON or an unknown key; otherwise as
-    /// [`Observations::from_json`] and [`Scenario::observations`].
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON or an unknown key;
+    /// otherwise as [`Observations::from_json`] and [`Scenario::observations`].
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let file: ScenarioFile = serde_json::from_str(text).map_err(|e| Error::from(Reason::Parse {
-            format: "JSON",
-            message: e.to_string(),
-        }))?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let file: ScenarioFile = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
         let scenario = Self {
             base: Observations::from_json(&file.base.to_string(), set)?,
             changes: file.changes,
@@ -429,4 +429,14 @@ impl Scenario {
         scenario.observations(set)?;
         Ok(scenario)
     }
+}
+
+/// The written form of a scenario: the base as an observations file, read against the set.
+#[cfg(feature = "json")]
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioFile {
+    base: serde_json::Value,
+    #[serde(default)]
+    changes: Vec<Change>,
 }
