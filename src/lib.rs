@@ -24,6 +24,9 @@ pub mod time;
 pub mod rollup;
 pub mod whatif;
 
+#[cfg(feature = "testing")]
+pub mod testing;
+
 #[cfg(test)]
 mod schema {
     //! temp

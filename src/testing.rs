@@ -1,0 +1,150 @@
+//! Proptest strategies for what-if calculations in your own tests (feature `testing`).
+//!
+//! - [`counts`] and [`counts_up_to`]: valid [`Counts`] (numerator ≤ denominator), zero
+//!   denominators (*không phát sinh*) included;
+//! - [`observed_for`]: a value one criterion's rule reads — counts, a count, a completion date,
+//!   dates held, done, points within the maximum, a known category — or *không phát sinh*, or
+//!   nothing;
+//! - [`observations`]: a whole observations file valid against a criteria set: every value is
+//!   of the kind its rule reads, within range, for the set's year.
+//!
+//! In a test (`proptest!` works the same way):
+//!
+//! ```
+//! use cchc::{CriteriaSet, Scorecard};
+//! use proptest::test_runner::TestRunner;
+//! use rust_decimal::Decimal;
+//!
+//! let set = CriteriaSet::reference();
+//! TestRunner::default()
+//!     .run(&cchc::testing::observations(&set), |obs| {
+//!         let index = Scorecard::score(&set, &obs).unwrap().summary.index.unwrap();
+//!         assert!(index >= Decimal::ZERO && index <= Decimal::ONE_HUNDRED);
+//!         Ok(())
+//!     })
+//!     .unwrap();
+//! ```
+
+use chrono::{Days, NaiveDate};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::criteria::CriteriaSet;
+use crate::observations::Observations;
+use crate::rate::{Counts, Observed};
+use crate::rule::{Evidence, ScoringRule};
+
+/// Counts with a denominator of at most `max`, numerator ≤ denominator; small values and the
+/// edges (0 of 0, all, none) come often.
+pub fn counts_up_to(max: u64) -> impl Strategy<Value = Counts> {
+    let small = 0..=max.min(1_000);
+    let any = 0..=max;
+    prop_oneof![3 => small, 1 => any]
+        .prop_flat_map(|denominator| {
+            prop_oneof![
+                1 => Just(0),
+                1 => Just(denominator),
+                4 => 0..=denominator,
+            ]
+            .prop_map(move |numerator| (numerator, denominator))
+        })
+        .prop_filter_map("numerator ≤ denominator", |(n, d)| Counts::new(n, d).ok())
+}
+
+/// Counts with a denominator up to 10¹² (a year of đồng, a province's dossiers).
+pub fn counts() -> impl Strategy<Value = Counts> {
+    counts_up_to(1_000_000_000_000)
+}
+
+/// A day of `year`, or of the months around it (from 1 October before to 31 March after).
+fn day_around(year: i32) -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year - 1, 10, 1).unwrap_or(NaiveDate::MIN);
+    (0u64..547).prop_map(move |offset| first + Days::new(offset))
+}
+
+/// A value `rule` reads for a criterion worth `max` points, for the `year` observed — or
+/// *không phát sinh*, or nothing reported.
+pub fn observed_for(
+    rule: &ScoringRule,
+    max: Decimal,
+    year: i32,
+) -> BoxedStrategy<Observed<Evidence>> {
+    let reported: BoxedStrategy<Evidence> = match rule {
+        ScoringRule::CountSteps(_) => (0u64..12).prop_map(Evidence::Count).boxed(),
+        ScoringRule::Categories(categories) => {
+            let keys: Vec<_> = categories.options().iter().map(|o| o.key().clone()).collect();
+            proptest::sample::select(keys)
+                .prop_map(Evidence::Category)
+                .boxed()
+        }
+        ScoringRule::Deadline(_) => proptest::option::weighted(0.8, day_around(year))
+            .prop_map(Evidence::Completed)
+            .boxed(),
+        ScoringRule::Window(_) | ScoringRule::Frequency(_) => {
+            proptest::collection::vec(day_around(year), 0..4)
+                .prop_map(Evidence::Held)
+                .boxed()
+        }
+        ScoringRule::Done => any::<bool>().prop_map(Evidence::Done).boxed(),
+        ScoringRule::Assessor => {
+            let hundredths = (max * Decimal::ONE_HUNDRED).trunc();
+            let top = u64::try_from(hundredths.mantissa()).unwrap_or(0);
+            (0..=top)
+                .prop_map(|h| Evidence::Points(Decimal::new(i64::try_from(h).unwrap_or(0), 2)))
+                .boxed()
+        }
+        _ => counts().prop_map(Evidence::Counts).boxed(),
+    };
+    prop_oneof![
+        1 => Just(Observed::Missing),
+        1 => Just(Observed::NotApplicable),
+        8 => reported.prop_map(Observed::Reported),
+    ]
+    .boxed()
+}
+
+/// Observations of a ward valid against `set`: for each scored criterion, a value its rule
+/// reads ([`observed_for`]), *không phát sinh*, or nothing; for the set's year (2023 when the
+/// set names none).
+pub fn observations(set: &CriteriaSet) -> impl Strategy<Value = Observations> + use<> {
+    let year = set.year().unwrap_or(2023);
+    let leaves: Vec<_> = set
+        .leaves()
+        .map(|leaf| {
+            (
+                leaf.criterion.id().clone(),
+                observed_for(leaf.rule, leaf.criterion.max_points(), year),
+            )
+        })
+        .collect();
+    let (ids, values): (Vec<_>, Vec<_>) = leaves.into_iter().unzip();
+    values.prop_map(move |values| {
+        let mut obs = Observations::new("Phường thử", year);
+        for (id, value) in ids.iter().zip(values) {
+            obs.set(id.clone(), value);
+        }
+        obs
+    })
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+    use crate::Scorecard;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn generated_observations_are_valid(obs in observations(&CriteriaSet::reference())) {
+            let set = CriteriaSet::reference();
+            prop_assert!(obs.check(&set).is_ok(), "{:?}", obs.check(&set));
+            prop_assert!(Scorecard::score(&set, &obs).is_ok());
+        }
+
+        #[test]
+        fn counts_are_valid(c in counts()) {
+            prop_assert!(c.numerator() <= c.denominator());
+        }
+    }
+}
