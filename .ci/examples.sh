@@ -100,7 +100,21 @@ else
     fail "--help: exit $rc (want 0)"
 fi
 
-# 9. The what-if example on the sample: exit 0, all four parts.
+# 9. The year so far: --as-of gives pending items; a date in another form is bad usage.
+run asof --as-of 2023-06-30 --format csv
+if [[ $rc -eq 0 ]] && grep -q '^VII.28,.*,pending,' "$tmp/asof.out" && grep -q '^I.1a,.*,met,' "$tmp/asof.out"; then
+    pass "--as-of 2023-06-30: exit 0, VII.28 pending, I.1a met"
+else
+    fail "--as-of: exit $rc (want 0) or VII.28 not pending"
+fi
+run asof_bad --as-of 30/06/2023
+if [[ $rc -eq 2 ]] && grep -q 'is not a date of the form YYYY-MM-DD' "$tmp/asof_bad.err"; then
+    pass "--as-of 30/06/2023: exit 2"
+else
+    fail "--as-of 30/06/2023: exit $rc (want 2)"
+fi
+
+# 10. The what-if example on the sample: exit 0, all four parts.
 cargo build --quiet --example what_if
 rc=0
 target/debug/examples/what_if >"$tmp/whatif.out" 2>"$tmp/whatif.err" || rc=$?

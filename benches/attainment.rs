@@ -4,7 +4,8 @@
 //! cargo bench --bench attainment
 //! ```
 
-use cchc::{Counts, Evidence, Observed, Plan, Rounding, Target};
+use cchc::rule::Target;
+use cchc::{Counts, Evidence, Observed, Plan, Rounding};
 use chrono::Days;
 use divan::{Bencher, black_box};
 
@@ -18,7 +19,7 @@ fn observations(plan: &Plan) -> Vec<(String, Observed<Evidence>)> {
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            let evidence = match item.target {
+            let evidence = match *item.target() {
                 // 90 of 300 for even rows, 299 of 300 for odd ones.
                 Target::Rate(_) if index % 2 == 0 => Counts::new(90, 300).map(Evidence::Counts),
                 Target::Rate(_) => Counts::new(299, 300).map(Evidence::Counts),
@@ -38,7 +39,7 @@ fn observations(plan: &Plan) -> Vec<(String, Observed<Evidence>)> {
                 _ => Ok(Evidence::Done(index % 3 != 0)),
             };
             let observed = evidence.map_or(Observed::Missing, Observed::Reported);
-            (item.id.clone(), observed)
+            (item.id().to_string(), observed)
         })
         .collect()
 }

@@ -1,7 +1,8 @@
 //! The least-effort plan on the reference set, from a realistic ward (most rate criteria
 //! below target, index 69.94): to Tốt (80), to Xuất sắc (90), and to 100 (out of reach).
 
-use cchc::{Costs, CriteriaSet, Goal, LeastEffortPlan, Observations};
+use cchc::whatif::{Costs, Goal, LeastEffortPlan};
+use cchc::{CriteriaSet, Id, Observations};
 use rust_decimal_macros::dec;
 
 fn main() {
@@ -13,7 +14,7 @@ fn setup() -> (CriteriaSet, Observations, Costs) {
     let base = Observations::from_toml(include_str!("../tests/data/ward_2023.toml"), &set)
         .expect("the fixture is valid");
     // V.17 counts đồng: one đồng costs a millionth of a record's effort.
-    let costs = Costs::new().per_record("V.17", dec!(0.000001));
+    let costs = Costs::new().per_record(Id::new("V.17").expect("a valid id"), dec!(0.000001));
     (set, base, costs)
 }
 

@@ -3,9 +3,10 @@
 //!
 //! `cargo bench --bench rollup`: time and allocations for 1,000 and 10,000 wards, on one core.
 
-use cchc::{
-    Counts, CriteriaSet, Evidence, MonthlySeries, Observations, Observed, Reads, Rollup, SeriesKind,
-};
+use cchc::rollup::Rollup;
+use cchc::rule::Reads;
+use cchc::time::{MonthlySeries, SeriesKind};
+use cchc::{Counts, CriteriaSet, Evidence, Id, Observations, Observed};
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 
@@ -19,7 +20,7 @@ fn main() {
 /// One ward's year: a monthly series for each rate criterion, a value for every other one.
 struct WardYear {
     name: String,
-    series: Vec<(String, MonthlySeries)>,
+    series: Vec<(Id, MonthlySeries)>,
     other: Observations,
 }
 
@@ -33,7 +34,7 @@ fn ward_years(set: &CriteriaSet, wards: usize) -> Vec<WardYear> {
             let mut other = Observations::new(name.clone(), 2023);
             for (i, leaf) in set.leaves().enumerate() {
                 let i = i as u64;
-                let id = leaf.criterion.id.clone();
+                let id = leaf.criterion.id().clone();
                 let value = match leaf.rule.reads() {
                     Reads::Counts => {
                         let months = (1..=12u32).map(|m| {
@@ -74,7 +75,7 @@ fn roll_up(set: &CriteriaSet, years: &[WardYear]) -> Rollup {
                 let total = series.year_total().unwrap();
                 obs.set(id.clone(), Observed::Reported(Evidence::Counts(total)));
             }
-            debug_assert_eq!(obs.ward, year.name);
+            debug_assert_eq!(obs.ward(), year.name);
             obs
         })
         .collect();

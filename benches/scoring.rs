@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench scoring`: time per scorecard and allocations (divan's `AllocProfiler`).
 
-use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard};
+use cchc::rule::Reads;
+use cchc::{Counts, CriteriaSet, Evidence, Observations, Observed, Scorecard, Summary};
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 
@@ -21,15 +22,15 @@ fn observations(set: &CriteriaSet) -> Observations {
     for (i, leaf) in set.leaves().enumerate() {
         let i = i as u64;
         let value = match leaf.rule.reads() {
-            cchc::Reads::Counts => Evidence::Counts(Counts::new(60 + i * 7, 300 + i * 11).unwrap()),
-            cchc::Reads::Count => Evidence::Count(1),
-            cchc::Reads::Completion => Evidence::Completed(d(3, 20 + (i as u32 % 10))),
-            cchc::Reads::Dates => Evidence::Held(vec![d(6, 30).unwrap(), d(11, 2).unwrap()]),
-            cchc::Reads::Done => Evidence::Done(i.is_multiple_of(2)),
-            cchc::Reads::Points => Evidence::Points(dec!(1.5)),
+            Reads::Counts => Evidence::Counts(Counts::new(60 + i * 7, 300 + i * 11).unwrap()),
+            Reads::Count => Evidence::Count(1),
+            Reads::Completion => Evidence::Completed(d(3, 20 + (i as u32 % 10))),
+            Reads::Dates => Evidence::Held(vec![d(6, 30).unwrap(), d(11, 2).unwrap()]),
+            Reads::Done => Evidence::Done(i.is_multiple_of(2)),
+            Reads::Points => Evidence::Points(dec!(1.5)),
             _ => Evidence::Done(false),
         };
-        obs.set(leaf.criterion.id.clone(), Observed::Reported(value));
+        obs.set(leaf.criterion.id().clone(), Observed::Reported(value));
     }
     obs
 }
@@ -52,5 +53,5 @@ fn parse_observations_toml(bencher: divan::Bencher) {
 fn summary_reference_set(bencher: divan::Bencher) {
     let set = CriteriaSet::reference();
     let obs = observations(&set);
-    bencher.bench(|| cchc::Summary::score(divan::black_box(&set), divan::black_box(&obs)));
+    bencher.bench(|| Summary::score(divan::black_box(&set), divan::black_box(&obs)));
 }

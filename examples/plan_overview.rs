@@ -5,7 +5,9 @@
 //! cargo run --example plan_overview
 //! ```
 
-use cchc::{Comparison, DeadlineWording, Field, Plan, PlanItem, Target};
+use cchc::Plan;
+use cchc::plan::{Field, PlanItem};
+use cchc::rule::{Comparison, DeadlineWording, Target};
 use chrono::NaiveDate;
 
 /// Timelines longer than this many characters are cut with "…" to keep rows on one line.
@@ -24,9 +26,9 @@ fn main() {
         ["Mã", "Lĩnh vực", "Chỉ tiêu", "Thời gian thực hiện"],
         plan.items().iter().map(|item| {
             [
-                item.id.clone(),
-                item.field.numeral().to_owned(),
-                target_vi(&item.target),
+                item.id().to_string(),
+                item.field().numeral().to_owned(),
+                target_vi(item.target()),
                 timeline(item, "—"),
             ]
         }),
@@ -48,9 +50,9 @@ fn main() {
         ["Id", "Field", "Target", "Timeline (the plan's wording)"],
         plan.items().iter().map(|item| {
             [
-                item.id.clone(),
-                item.field.numeral().to_owned(),
-                item.target.to_string(),
+                item.id().to_string(),
+                item.field().numeral().to_owned(),
+                item.target().to_string(),
                 timeline(item, "—"),
             ]
         }),
@@ -60,7 +62,7 @@ fn main() {
 /// The item's timeline, cut to [`TIMELINE_WIDTH`] characters, or `none` when the plan gives
 /// none.
 fn timeline(item: &PlanItem, none: &str) -> String {
-    let text = item.timeline.as_deref().unwrap_or(none);
+    let text = item.timeline().unwrap_or(none);
     if text.chars().count() <= TIMELINE_WIDTH {
         text.to_owned()
     } else {
@@ -87,7 +89,7 @@ fn target_vi(target: &Target) -> String {
                 None => format!("{sign} {}", rate.percent()),
             }
         }
-        Target::Count(count) => format!("tối thiểu {}", count.at_least),
+        Target::Count(count) => format!("tối thiểu {}", count.least()),
         Target::Deadline(deadline) => match deadline.wording() {
             DeadlineWording::Before => format!("trước {}", vn_date(deadline.date())),
             DeadlineWording::By => format!("chậm nhất {}", vn_date(deadline.date())),

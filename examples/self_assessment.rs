@@ -4,6 +4,7 @@
 //! cargo run --example self_assessment                       # the built-in SAMPLE data
 //! cargo run --example self_assessment -- obs.toml --format csv
 //! cargo run --example self_assessment -- obs.json --criteria province.toml --format json
+//! cargo run --example self_assessment -- --as-of 2023-09-30   # the year so far
 //! ```
 //!
 //! Without a path it scores the built-in sample (`examples/data/sample_observations_2023.toml`,
@@ -16,21 +17,29 @@
 //! accepted, while `II.10` (a row the plan skips), `III.4` (row 4 is in field II) and `II.4-1`
 //! are not.
 //!
+//! With `--as-of DATE` the scorecard is taken at that date: facts dated later are not yet known,
+//! and a deadline, window or meeting period that can still be met in full is pending (chưa đến
+//! hạn), each line saying the last day it can still earn points.
+//!
 //! Exit codes: 0 on success, 1 for bad data (unreadable file, malformed TOML/JSON, any
-//! `cchc::Error`), 2 for bad usage (unknown flag, missing value, unknown format).
+//! `cchc::Error`), 2 for bad usage (unknown flag, missing value, unknown format, a date that is
+//! not YYYY-MM-DD).
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use cchc::{CriteriaSet, Format, Lang, Observations, Scorecard, render_in};
+use cchc::report::{Format, render};
+use cchc::{CriteriaSet, Lang, Observations, Scorecard};
+use chrono::NaiveDate;
 
 const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
 const SAMPLE_NAME: &str = "examples/data/sample_observations_2023.toml (built-in)";
 
 const USAGE: &str = "\
 Usage: self_assessment [OBSERVATIONS] [--criteria FILE] [--format FORMAT] [--lang LANG]
+                       [--as-of DATE]
 
 Scores a ward's CCHC self-assessment and prints the official table.
 
@@ -42,6 +51,8 @@ Options:
                     plan_item must be FIELD.TT[letter] with FIELD.TT a row of the 2023 plan
   --format FORMAT   table (default), markdown, csv or json
   --lang LANG       vi (default) or en: headings, labels and numbers of table and markdown
+  --as-of DATE      score the year so far at DATE (YYYY-MM-DD): open items are pending,
+                    each with the last day it can still earn points
   -h, --help        print this help
 
 Exit codes: 0 success, 1 bad data, 2 bad usage.";
@@ -60,6 +71,7 @@ struct Args {
     criteria: Option<String>,
     format: Format,
     lang: Lang,
+    as_of: Option<NaiveDate>,
     help: bool,
 }
 
@@ -98,8 +110,12 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
         Observations::from_toml(&text, &set)
     }
     .map_err(data)?;
-    let card = Scorecard::score(&set, &observations).map_err(data)?;
-    let report = render_in(&card, args.format, args.lang).map_err(data)?;
+    let card = match args.as_of {
+        Some(day) => Scorecard::score_at(&set, &observations, day),
+        None => Scorecard::score(&set, &observations),
+    }
+    .map_err(data)?;
+    let report = render(&card, args.format, args.lang).map_err(data)?;
     emit(&report)
 }
 
@@ -109,6 +125,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
         criteria: None,
         format: Format::Table,
         lang: Lang::Vi,
+        as_of: None,
         help: false,
     };
     while let Some(arg) = args.next() {
@@ -133,15 +150,18 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
                     .map_err(|e: cchc::Error| Failure::Usage(e.to_string()))?;
             }
             "--lang" => {
-                parsed.lang = match value("a language (vi, en)")?.as_str() {
-                    "vi" => Lang::Vi,
-                    "en" => Lang::En,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "unknown language {other:?} (allowed: vi, en)"
-                        )));
-                    }
-                }
+                let code = value("a language (vi, en)")?;
+                parsed.lang = Lang::from_code(&code).ok_or_else(|| {
+                    Failure::Usage(format!("unknown language {code:?} (allowed: vi, en)"))
+                })?;
+            }
+            "--as-of" => {
+                let day = value("a date (YYYY-MM-DD)")?;
+                parsed.as_of = Some(NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| {
+                    Failure::Usage(format!(
+                        "--as-of {day:?} is not a date of the form YYYY-MM-DD"
+                    ))
+                })?);
             }
             "--" => {
                 for rest in args.by_ref() {
@@ -183,14 +203,25 @@ fn is_json(name: &str, text: &str) -> bool {
 
 fn load_criteria(path: &str) -> Result<CriteriaSet, Failure> {
     let text = read(path)?;
-    let rows = plan_rows();
-    let is_plan_item = |id: &str| is_plan_item(id, &rows);
-    if is_json(path, &text) {
-        CriteriaSet::from_json_with(&text, &is_plan_item)
+    let set = if is_json(path, &text) {
+        CriteriaSet::from_json(&text)
     } else {
-        CriteriaSet::from_toml_with(&text, &is_plan_item)
+        CriteriaSet::from_toml(&text)
     }
-    .map_err(|e| Failure::Data(format!("{path}: {e}")))
+    .map_err(|e| Failure::Data(format!("{path}: {e}")))?;
+    let rows = plan_rows();
+    for leaf in set.leaves() {
+        if let Some(item) = leaf.criterion.plan_item()
+            && !is_plan_item(item.as_str(), &rows)
+        {
+            return Err(Failure::Data(format!(
+                "{path}: {}: unknown plan item id {:?}",
+                leaf.criterion.id(),
+                item.as_str()
+            )));
+        }
+    }
+    Ok(set)
 }
 
 /// The rows of the 2023 plan, as `FIELD.TT`: the plan items the reference set names, with any
@@ -198,8 +229,11 @@ fn load_criteria(path: &str) -> Result<CriteriaSet, Failure> {
 fn plan_rows() -> BTreeSet<String> {
     CriteriaSet::reference()
         .leaves()
-        .filter_map(|leaf| leaf.criterion.plan_item.as_deref())
-        .map(|item| item.trim_end_matches(|c: char| c.is_ascii_lowercase()))
+        .filter_map(|leaf| leaf.criterion.plan_item())
+        .map(|item| {
+            item.as_str()
+                .trim_end_matches(|c: char| c.is_ascii_lowercase())
+        })
         .map(str::to_owned)
         .collect()
 }

@@ -10,11 +10,11 @@
 
 use std::process::ExitCode;
 
-use cchc::{
-    Change, Costs, Counts, CriteriaSet, Goal, Lang, LeastEffortPlan, Lever, MonthlySeries,
-    Observations, Progress, Records, Scenario, ScoreStatus, Scorecard, ScorecardDiff, SeriesKind,
-    format_decimal,
-};
+use cchc::rule::{Lever, Records};
+use cchc::text::format_decimal;
+use cchc::time::{MonthlySeries, Progress, SeriesKind};
+use cchc::whatif::{Change, Costs, Goal, LeastEffortPlan, Scenario, ScorecardDiff};
+use cchc::{Counts, CriteriaSet, Id, Lang, Observations, Scorecard, Status};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -42,7 +42,7 @@ fn records(r: Option<Records>) -> String {
     }
 }
 
-fn run() -> cchc::Result<()> {
+fn run() -> Result<(), Box<dyn std::error::Error>> {
     let set = CriteriaSet::reference();
     let observations = Observations::from_toml(SAMPLE, &set)?;
     let card = Scorecard::score(&set, &observations)?;
@@ -52,7 +52,7 @@ fn run() -> cchc::Result<()> {
         "{} — Chỉ số CCHC {}%, {}\n",
         head.ward,
         vi(index),
-        head.band.as_deref().unwrap_or("—")
+        head.band.as_ref().map_or("—", |band| band.vi())
     );
 
     // 1. Shortfalls: every rate criterion short of full points, under both levers.
@@ -66,12 +66,12 @@ fn run() -> cchc::Result<()> {
         .iter()
         .filter(|l| l.records_to_convert.is_some())
     {
-        if line.status == ScoreStatus::Met {
+        if line.status == Status::Met {
             continue;
         }
         println!(
             "   {:<8} {:>8}% {:>13} {:>12} {:>12}",
-            line.id,
+            line.id.as_str(),
             line.rate_percent.map(vi).unwrap_or_default(),
             format!("{}/{}", vi(line.points), vi(line.max_points)),
             records(line.records_to_convert),
@@ -81,11 +81,11 @@ fn run() -> cchc::Result<()> {
 
     // 2. The least effort to the next band: one record converted costs 1 everywhere.
     let mut bands: Vec<_> = set.bands().iter().collect();
-    bands.sort_by_key(|b| b.from);
+    bands.sort_by_key(|b| b.from());
     let next = bands
         .iter()
-        .find(|b| b.from > index)
-        .map(|b| b.label_vi.clone());
+        .find(|b| b.from() > index)
+        .map(|b| b.label().vi().to_owned());
     println!();
     match next {
         None => println!("2. Đã ở xếp loại cao nhất."),
@@ -102,7 +102,7 @@ fn run() -> cchc::Result<()> {
             for step in &plan.steps {
                 println!(
                     "   {:<8} {:<40} {} → {} điểm (chi phí {})",
-                    step.criterion,
+                    step.criterion.as_str(),
                     step.change.action(),
                     vi(step.points_before),
                     vi(step.points_after),
@@ -112,8 +112,8 @@ fn run() -> cchc::Result<()> {
             println!(
                 "   Tổng chi phí {}; chỉ số {} → {}; {}",
                 vi(plan.total_cost),
-                plan.index_before.map(vi).unwrap_or_default(),
-                plan.index_after.map(vi).unwrap_or_default(),
+                plan.before.index.map(vi).unwrap_or_default(),
+                plan.after.index.map(vi).unwrap_or_default(),
                 if plan.reached {
                     "đạt mục tiêu"
                 } else {
@@ -126,16 +126,16 @@ fn run() -> cchc::Result<()> {
     // 3. A scenario: digitise 15 more results (II.4) and add 60 dossiers filed online (VI.24b).
     let scenario = Scenario::new(observations.clone())
         .with(Change::AddRecords {
-            criterion: "II.4".into(),
+            criterion: Id::new("II.4")?,
             lever: Lever::Convert,
             records: 15,
         })
         .with(Change::AddRecords {
-            criterion: "VI.24b".into(),
+            criterion: Id::new("VI.24b")?,
             lever: Lever::Add,
             records: 60,
         });
-    let after = scenario.score(&set)?;
+    let after = Scorecard::score(&set, &scenario.observations(&set)?)?;
     let diff = ScorecardDiff::between(&card, &after)?;
     println!(
         "\n3. Kịch bản (scenario): số hóa thêm 15 kết quả (II.4), thêm 60 hồ sơ trực tuyến (VI.24b)"
@@ -157,14 +157,10 @@ fn run() -> cchc::Result<()> {
     )?;
     let target = set
         .criterion("VI.24b")
-        .and_then(|c| c.rule.as_ref())
-        .map(|rule| rule.full_target())
-        .transpose()?
-        .flatten()
-        .ok_or(cchc::Error::UnknownId {
-            what: "criterion",
-            id: "VI.24b".into(),
-        })?;
+        .and_then(|c| c.rule())
+        .and_then(|rule| rule.full_target())
+        // `cchc::Error` cannot be made outside the crate: this one is a plain message.
+        .ok_or("unknown criterion id \"VI.24b\"")?;
     let as_of = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap_or_default();
     let progress = Progress::year_to_date(&series, &target, as_of, set.rounding())?;
     println!("\n4. VI.24b tại ngày 30/09/2023 (hồ sơ nộp trực tuyến, mục tiêu ≥ 30%)");

@@ -27,13 +27,6 @@ pub(crate) fn check(date: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum DateRepr {
-    Toml(toml::value::Datetime),
-    Text(String),
-}
-
 /// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day), nothing looser.
 pub(crate) fn parse_iso(text: &str) -> Option<NaiveDate> {
     let bytes = text.as_bytes();
@@ -50,43 +43,74 @@ pub(crate) fn parse_iso(text: &str) -> Option<NaiveDate> {
         .filter(|date| check(*date).is_ok())
 }
 
-fn from_repr<E: serde::de::Error>(repr: DateRepr) -> Result<NaiveDate, E> {
-    match repr {
-        DateRepr::Text(text) => parse_iso(&text).ok_or_else(|| {
+/// The key under which the TOML reader hands a date or time to serde.
+pub(crate) const TOML_DATETIME: &str = "$__toml_private_datetime";
+
+/// A date from its text: a TOML local date or a `"YYYY-MM-DD"` string.
+fn from_text<E: serde::de::Error>(text: &str, toml: bool) -> Result<NaiveDate, E> {
+    parse_iso(text).ok_or_else(|| {
+        if toml && text.len() > 10 {
+            E::custom(format!(
+                "{text} is not a local date: give a date alone, like 2023-05-10"
+            ))
+        } else {
             E::custom(format!(
                 "date {text:?} is not a calendar date of the form YYYY-MM-DD from 1900-01-01 to 2199-12-31"
             ))
-        }),
-        DateRepr::Toml(datetime) => match (datetime.date, datetime.time, datetime.offset) {
-            (Some(date), None, None) => NaiveDate::from_ymd_opt(
-                i32::from(date.year),
-                u32::from(date.month),
-                u32::from(date.day),
-            )
-            .ok_or_else(|| E::custom(format!("date {datetime} does not exist")))
-            .and_then(|date| check(date).map_err(E::custom)),
-            _ => Err(E::custom(format!(
-                "{datetime} is not a local date: give a date alone, like 2023-05-10"
-            ))),
-        },
+        }
+    })
+}
+
+struct DateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date such as 2023-05-10")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+        from_text(text, false)
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+        // The TOML reader hands a date over as a one-key table holding its text.
+        match map.next_key::<String>()? {
+            Some(key) if key == TOML_DATETIME => {
+                let text: String = map.next_value()?;
+                from_text(&text, true)
+            }
+            _ => Err(serde::de::Error::custom(
+                "expected a date such as 2023-05-10",
+            )),
+        }
     }
 }
 
 /// One date.
-#[allow(dead_code, reason = "for the observations and criteria files")]
 pub(crate) fn date<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
-    from_repr(DateRepr::deserialize(deserializer)?)
+    deserializer.deserialize_any(DateVisitor)
+}
+
+/// One date, as [`date`] reads it.
+struct OneDate(NaiveDate);
+
+impl<'de> Deserialize<'de> for OneDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        date(deserializer).map(Self)
+    }
 }
 
 /// A list of dates.
 pub(crate) fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
-    Vec::<DateRepr>::deserialize(deserializer)?
+    Ok(Vec::<OneDate>::deserialize(deserializer)?
         .into_iter()
-        .map(from_repr)
-        .collect()
+        .map(|d| d.0)
+        .collect())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
 
@@ -94,7 +118,6 @@ mod tests {
     struct Probe {
         #[serde(deserialize_with = "date")]
         on: NaiveDate,
-
     }
 
     #[test]

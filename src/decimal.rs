@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserializer, de};
 
 /// What a decimal must be written as, for error messages.
-pub(crate) const EXPECTED: &str = "a decimal written as a string, such as \"1.5\", or a whole number";
+pub(crate) const EXPECTED: &str =
+    "a decimal written as a string, such as \"1.5\", or a whole number";
 
 /// A decimal from its written digits: at most 28 digits after the point, optional sign, no
 /// exponent, no spaces.
@@ -70,7 +71,9 @@ mod tests {
         assert_eq!(parse("1.5"), Some(dec!(1.5)));
         assert_eq!(parse("-0.25"), Some(dec!(-0.25)));
         assert_eq!(parse("35"), Some(dec!(35)));
-        for bad in ["", "1e3", "1.", ".5", " 1", "1,5", "+1", "0x1", "NaN", "1e-30"] {
+        for bad in [
+            "", "1e3", "1.", ".5", " 1", "1,5", "+1", "0x1", "NaN", "1e-30",
+        ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }
@@ -78,10 +81,19 @@ mod tests {
     #[test]
     fn floats_are_refused_with_a_hint() {
         let err = toml::from_str::<Probe>("value = 1.9999999999999999").unwrap_err();
-        assert!(err.to_string().contains("write the decimal as a string"), "{err}");
-        assert_eq!(toml::from_str::<Probe>("value = \"1.5\"").unwrap().value, dec!(1.5));
+        assert!(
+            err.to_string().contains("write the decimal as a string"),
+            "{err}"
+        );
+        assert_eq!(
+            toml::from_str::<Probe>("value = \"1.5\"").unwrap().value,
+            dec!(1.5)
+        );
         assert_eq!(toml::from_str::<Probe>("value = 2").unwrap().value, dec!(2));
         let err = serde_json::from_str::<Probe>(r#"{"value": 1e400}"#).unwrap_err();
-        assert!(err.to_string().contains("float") || err.to_string().contains("number"), "{err}");
+        assert!(
+            err.to_string().contains("float") || err.to_string().contains("number"),
+            "{err}"
+        );
     }
 }

@@ -115,8 +115,9 @@ impl PartialEq<&str> for Id {
 }
 
 impl fmt::Display for Id {
+    /// The id as written; width and alignment apply (`{:<8}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 
@@ -178,6 +179,11 @@ mod tests {
         let huge = "é".repeat(10_000);
         let message = Id::new(&huge).unwrap_err().to_string();
         assert!(message.len() < 400, "{}", message.len());
+    }
+
+    #[test]
+    fn display_pads() {
+        assert_eq!(format!("[{:<6}]", Id::new("II.4").unwrap()), "[II.4  ]");
     }
 
     #[test]

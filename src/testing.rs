@@ -72,7 +72,11 @@ pub fn observed_for(
     let reported: BoxedStrategy<Evidence> = match rule {
         ScoringRule::CountSteps(_) => (0u64..12).prop_map(Evidence::Count).boxed(),
         ScoringRule::Categories(categories) => {
-            let keys: Vec<_> = categories.options().iter().map(|o| o.key().clone()).collect();
+            let keys: Vec<_> = categories
+                .options()
+                .iter()
+                .map(|o| o.key().clone())
+                .collect();
             proptest::sample::select(keys)
                 .prop_map(Evidence::Category)
                 .boxed()

@@ -244,6 +244,9 @@ mod tests {
         assert_eq!(Lang::from_code("EN"), Some(Lang::En));
         assert_eq!(Lang::from_code("fr"), None);
         let text = Text::new("Tốt", "Good");
-        assert_eq!(serde_json::to_string(&text).unwrap(), r#"{"vi":"Tốt","en":"Good"}"#);
+        assert_eq!(
+            serde_json::to_string(&text).unwrap(),
+            r#"{"vi":"Tốt","en":"Good"}"#
+        );
     }
 }

@@ -1,20 +1,24 @@
 //! Deadlines, windows and frequencies at their edges (PLAN.md §3, §5), and the calendar inputs
 //! the crate refuses, through the public API only.
 
-use cchc::{
-    Attainment, Deadline, DeadlineOutcome, DeadlineWording, Detail, Error, Evidence, Frequency,
-    FrequencyOutcome, Observed, Rounding, Status, Target, Window, WindowOutcome,
+use cchc::rule::{
+    Attainment, Deadline, DeadlineOutcome, DeadlineWording, Detail, Frequency, Target, Window,
+    WindowOutcome,
 };
+use cchc::{Error, ErrorKind, Evidence, Observed, Rounding, Status};
 use chrono::NaiveDate;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-fn attain(target: Target, evidence: Evidence) -> Attainment {
-    target
+/// The status and the detail of an attainment (`Attainment` is `#[non_exhaustive]`, so it is
+/// compared field by field).
+fn attain(target: Target, evidence: Evidence) -> (Status, Detail) {
+    let Attainment { status, detail, .. } = target
         .attain(&Observed::Reported(evidence), &Rounding::default())
-        .unwrap()
+        .unwrap();
+    (status, detail)
 }
 
 // ---------------------------------------------------------------- deadlines
@@ -24,18 +28,18 @@ struct DeadlineCase {
     deadline: Deadline,
     done_on: NaiveDate,
     on_time: bool,
-    days_late: i64,
+    days_late: u64,
 }
 
 fn deadline_cases() -> Vec<DeadlineCase> {
     // I.2a "trước 30/01/2023": strictly before; the last on-time day is 29/01.
-    let before = Deadline::new(d(2023, 1, 30), DeadlineWording::Before);
+    let before = Deadline::new(d(2023, 1, 30), DeadlineWording::Before).unwrap();
     // VII.26b "by 31/03/2023": inclusive.
-    let by = Deadline::new(d(2023, 3, 31), DeadlineWording::By);
+    let by = Deadline::new(d(2023, 3, 31), DeadlineWording::By).unwrap();
     // I.2b "trước 05/12/2023".
-    let before_dec = Deadline::new(d(2023, 12, 5), DeadlineWording::Before);
+    let before_dec = Deadline::new(d(2023, 12, 5), DeadlineWording::Before).unwrap();
     // I.1a "by 31/12/2022": late days run across the new year.
-    let by_year_end = Deadline::new(d(2022, 12, 31), DeadlineWording::By);
+    let by_year_end = Deadline::new(d(2022, 12, 31), DeadlineWording::By).unwrap();
     let case = |name, deadline, done_on, on_time, days_late| DeadlineCase {
         name,
         deadline,
@@ -89,41 +93,45 @@ fn deadline_edges() {
             DeadlineOutcome::Late { done_on, days_late }
         };
         let status = if on_time { Status::Met } else { Status::NotMet };
-        assert_eq!(
-            result,
-            Attainment {
-                status,
-                detail: Detail::Deadline(outcome)
-            },
-            "{name}"
-        );
+        assert_eq!(result, (status, Detail::Deadline(outcome)), "{name}");
+        assert_eq!(deadline.outcome(Some(done_on)), outcome, "{name}");
     }
 }
 
 #[test]
 fn last_on_time_day_follows_the_wording() {
-    let before = Deadline::new(d(2023, 3, 1), DeadlineWording::Before);
-    let by = Deadline::new(d(2023, 3, 1), DeadlineWording::By);
-    assert_eq!(before.last_on_time_day(), Some(d(2023, 2, 28)));
-    assert_eq!(by.last_on_time_day(), Some(d(2023, 3, 1)));
+    let before = Deadline::new(d(2023, 3, 1), DeadlineWording::Before).unwrap();
+    let by = Deadline::new(d(2023, 3, 1), DeadlineWording::By).unwrap();
+    assert_eq!(before.last_on_time_day(), d(2023, 2, 28));
+    assert_eq!(by.last_on_time_day(), d(2023, 3, 1));
     // Nothing can be done strictly before the first representable day.
-    let first = Deadline::new(NaiveDate::MIN, DeadlineWording::Before);
-    assert_eq!(first.last_on_time_day(), None);
-    assert!(!first.is_on_time(NaiveDate::MIN));
-    assert_eq!(first.days_late(NaiveDate::MIN), 1);
+    // (MIGRATION.md: deadlines now lie within 1900-01-01 to 2199-12-31, so chrono's first day
+    // is refused, and the first day a deadline can fall on is 1 January 1900.)
+    let err = Deadline::new(NaiveDate::MIN, DeadlineWording::Before).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.value(), Some(NaiveDate::MIN.to_string()));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "date {} is outside 1900-01-01 to 2199-12-31, the dates the crate works with",
+            NaiveDate::MIN
+        )
+    );
+    let first_day = d(1900, 1, 1);
+    let first = Deadline::new(first_day, DeadlineWording::Before).unwrap();
+    assert_eq!(first.last_on_time_day(), d(1899, 12, 31));
+    assert!(!first.is_on_time(first_day));
+    assert_eq!(first.days_late(first_day), 1);
 }
 
 #[test]
 fn deadline_not_done() {
     for wording in [DeadlineWording::Before, DeadlineWording::By] {
-        let deadline = Deadline::new(d(2023, 12, 31), wording);
+        let deadline = Deadline::new(d(2023, 12, 31), wording).unwrap();
         let result = attain(Target::Deadline(deadline), Evidence::Completed(None));
         assert_eq!(
             result,
-            Attainment {
-                status: Status::NotMet,
-                detail: Detail::Deadline(DeadlineOutcome::NotDone)
-            },
+            (Status::NotMet, Detail::Deadline(DeadlineOutcome::NotDone)),
             "{wording:?}"
         );
     }
@@ -136,7 +144,7 @@ struct WindowCase {
     window: Window,
     start: NaiveDate,
     end: NaiveDate,
-    days: i64,
+    days: u64,
 }
 
 fn window_cases() -> Vec<WindowCase> {
@@ -244,38 +252,35 @@ fn windows_hold_both_ends_and_nothing_beyond() {
         for held_on in [start, end] {
             assert_eq!(
                 attain(target, Evidence::Held(vec![held_on])),
-                Attainment {
-                    status: Status::Met,
-                    detail: Detail::Window(WindowOutcome::Inside { held_on })
-                },
+                (
+                    Status::Met,
+                    Detail::Window(WindowOutcome::Inside { held_on })
+                ),
                 "{name}: held {held_on}"
             );
         }
         for held_on in [before, after] {
             assert_eq!(
                 attain(target, Evidence::Held(vec![held_on])),
-                Attainment {
-                    status: Status::NotMet,
-                    detail: Detail::Window(WindowOutcome::Outside { held_on })
-                },
+                (
+                    Status::NotMet,
+                    Detail::Window(WindowOutcome::Outside { held_on })
+                ),
                 "{name}: held {held_on}"
             );
         }
         // Any date inside wins, even after one outside.
         assert_eq!(
             attain(target, Evidence::Held(vec![before, end, after])),
-            Attainment {
-                status: Status::Met,
-                detail: Detail::Window(WindowOutcome::Inside { held_on: end })
-            },
+            (
+                Status::Met,
+                Detail::Window(WindowOutcome::Inside { held_on: end })
+            ),
             "{name}: mixed"
         );
         assert_eq!(
             attain(target, Evidence::Held(vec![])),
-            Attainment {
-                status: Status::NotMet,
-                detail: Detail::Window(WindowOutcome::NotHeld)
-            },
+            (Status::NotMet, Detail::Window(WindowOutcome::NotHeld)),
             "{name}: not held"
         );
     }
@@ -340,18 +345,24 @@ fn one_meeting_every_six_months_over_2023() {
         } else {
             Status::NotMet
         };
+        let (got, detail) = attain(Target::Frequency(twice), Evidence::Held(case.held.clone()));
+        assert_eq!(got, status, "{}", case.name);
+        let Detail::Frequency(outcome) = detail else {
+            panic!("{}: a frequency detail, got {detail:?}", case.name)
+        };
+        // At the end of the year every period is over: those not covered are missed, none open.
         assert_eq!(
-            attain(Target::Frequency(twice), Evidence::Held(case.held)),
-            Attainment {
-                status,
-                detail: Detail::Frequency(FrequencyOutcome {
-                    covered: case.covered,
-                    required: 2
-                })
-            },
+            (
+                outcome.covered,
+                outcome.missed,
+                outcome.open,
+                outcome.required
+            ),
+            (case.covered, 2 - case.covered, 0, 2),
             "{}",
             case.name
         );
+        assert_eq!(twice.outcome(&case.held), outcome, "{}", case.name);
     }
 }
 
@@ -402,102 +413,84 @@ fn a_frequency_over_a_partial_span_cuts_the_last_period() {
 
 #[test]
 fn invalid_calendar_inputs_name_the_value() {
+    // Every refusal is an invalid value; `value` is the value named (for a window ending
+    // before it starts, its end).
     struct Case {
         name: &'static str,
         result: Result<Window, Error>,
-        error: Error,
+        value: &'static str,
         message: &'static str,
     }
-    let no_quarter = |value| Error::NoSuchPeriod {
-        what: "quarter",
-        value,
-        allowed: "1 to 4",
-    };
-    let no_month = |value| Error::NoSuchPeriod {
-        what: "month",
-        value,
-        allowed: "1 to 12",
-    };
     let cases = [
         Case {
             name: "quarter 0",
             result: Window::quarter(2023, 0),
-            error: no_quarter(0),
+            value: "0",
             message: "quarter 0 does not exist (allowed: 1 to 4)",
         },
         Case {
             name: "quarter 5",
             result: Window::quarter(2023, 5),
-            error: no_quarter(5),
+            value: "5",
             message: "quarter 5 does not exist (allowed: 1 to 4)",
         },
         Case {
             name: "quarters 2 to 5",
             result: Window::quarters(2023, 2, 5),
-            error: no_quarter(5),
+            value: "5",
             message: "quarter 5 does not exist (allowed: 1 to 4)",
         },
         Case {
             name: "month 13",
             result: Window::month(2023, 13),
-            error: no_month(13),
+            value: "13",
             message: "month 13 does not exist (allowed: 1 to 12)",
         },
         Case {
             name: "month 0",
             result: Window::month(2023, 0),
-            error: no_month(0),
+            value: "0",
             message: "month 0 does not exist (allowed: 1 to 12)",
         },
         Case {
             name: "half 3",
             result: Window::half(2023, 3),
-            error: Error::NoSuchPeriod {
-                what: "half",
-                value: 3,
-                allowed: "1 to 2",
-            },
+            value: "3",
             message: "half 3 does not exist (allowed: 1 to 2)",
         },
         Case {
             name: "window end before start",
             result: Window::new(d(2023, 12, 31), d(2023, 10, 1)),
-            error: Error::WindowEndsBeforeStart {
-                start: d(2023, 12, 31),
-                end: d(2023, 10, 1),
-            },
+            value: "2023-10-01",
             message: "window ends on 2023-10-01 before it starts on 2023-12-31",
         },
         // Quý IV–II: the window would end on 30/06, the last day of Quý II.
         Case {
             name: "quarters 4 to 2",
             result: Window::quarters(2023, 4, 2),
-            error: Error::WindowEndsBeforeStart {
-                start: d(2023, 10, 1),
-                end: d(2023, 6, 30),
-            },
+            value: "2023-06-30",
             message: "window ends on 2023-06-30 before it starts on 2023-10-01",
         },
         Case {
             name: "months 3 to 2",
             result: Window::months(2023, 3, 2),
-            error: Error::WindowEndsBeforeStart {
-                start: d(2023, 3, 1),
-                end: d(2023, 2, 28),
-            },
+            value: "2023-02-28",
             message: "window ends on 2023-02-28 before it starts on 2023-03-01",
         },
     ];
     for case in cases {
         let err = case.result.unwrap_err();
-        assert_eq!(err, case.error, "{}", case.name);
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{}", case.name);
+        assert_eq!(err.value().as_deref(), Some(case.value), "{}", case.name);
         assert_eq!(err.to_string(), case.message, "{}", case.name);
     }
 
     let year = Window::year(2023).unwrap();
     for months in [0, 13] {
         let err = Frequency::new(months, year).unwrap_err();
-        assert_eq!(err, Error::FrequencyOutOfRange { months }, "{months}");
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{months}");
+        assert_eq!(err.key(), Some("every_months"), "{months}");
+        assert_eq!(err.value(), Some(months.to_string()), "{months}");
         assert_eq!(
             err.to_string(),
             format!("a frequency of one every {months} months is outside 1 to 12 months")

@@ -1,7 +1,8 @@
 //! Criteria sets as data: the reference set's shape, loading, and validation that reports every
 //! problem with its id.
 
-use cchc::{CriteriaSet, Error, Plan, ScoringRule};
+use cchc::rule::ScoringRule;
+use cchc::{CriteriaSet, ErrorKind, Id, Percent, Plan};
 use rust_decimal_macros::dec;
 
 const SECTION_3_IDS: &[&str] = &[
@@ -17,13 +18,13 @@ fn reference_set_has_every_section_3_criterion_in_order() {
     let set = CriteriaSet::reference();
     let ids: Vec<&str> = set
         .leaves()
-        .map(|leaf| leaf.criterion.id.as_str())
+        .map(|leaf| leaf.criterion.id().as_str())
         .collect();
     assert_eq!(ids, SECTION_3_IDS);
     for leaf in set.leaves() {
         assert_eq!(
-            leaf.criterion.plan_item.as_deref(),
-            Some(leaf.criterion.id.as_str())
+            leaf.criterion.plan_item().map(Id::as_str),
+            Some(leaf.criterion.id().as_str())
         );
     }
 }
@@ -34,7 +35,7 @@ fn reference_field_maxima_and_total() {
     let maxima: Vec<_> = set
         .fields()
         .iter()
-        .map(|f| (f.id.as_str(), f.max_points()))
+        .map(|f| (f.id().as_str(), f.max_points()))
         .collect();
     assert_eq!(
         maxima,
@@ -54,33 +55,31 @@ fn reference_field_maxima_and_total() {
 #[test]
 fn reference_rules_match_section_3() {
     let set = CriteriaSet::reference();
-    let rule = |id: &str| set.criterion(id).unwrap().rule.clone().unwrap();
+    let rule = |id: &str| set.criterion(id).unwrap().rule().cloned().unwrap();
+    let pct = |value| Percent::new(value).unwrap();
     assert_eq!(
         rule("II.4"),
-        ScoringRule::ProportionalToTarget { percent: dec!(35) }
+        ScoringRule::ProportionalToTarget(pct(dec!(35)))
     );
     assert!(
-        matches!(rule("II.5a"), ScoringRule::AllOrNothing { percent, min_count: Some(10), .. } if percent == dec!(20))
+        matches!(rule("II.5a"), ScoringRule::AllOrNothing(target) if target.percent() == pct(dec!(20)) && target.min_count() == Some(10))
     );
     assert_eq!(
         rule("V.17"),
-        ScoringRule::ProportionalToTarget { percent: dec!(95) }
+        ScoringRule::ProportionalToTarget(pct(dec!(95)))
     );
     assert!(matches!(
         rule("VII.29"),
-        ScoringRule::Frequency {
-            every_months: 6,
-            ..
-        }
+        ScoringRule::Frequency(frequency) if frequency.every_months() == 6
     ));
     assert!(matches!(rule("II.9"), ScoringRule::Assessor));
-    assert!(matches!(rule("VI.23"), ScoringRule::RateSteps { ref steps } if steps.len() == 3));
+    assert!(matches!(rule("VI.23"), ScoringRule::RateSteps(ref steps) if steps.steps().len() == 3));
 }
 
 #[test]
 fn reference_bands() {
     let set = CriteriaSet::reference();
-    let band = |i| set.band_for(i).map(|b| b.label_vi.clone());
+    let band = |i| set.band_for(i).map(|b| b.label().vi().to_owned());
     assert_eq!(band(dec!(100)).as_deref(), Some("Xuất sắc"));
     assert_eq!(band(dec!(90)).as_deref(), Some("Xuất sắc"));
     assert_eq!(band(dec!(89.99)).as_deref(), Some("Tốt"));
@@ -95,14 +94,12 @@ fn reference_bands() {
 fn toml_and_json_round_trips() {
     let set = CriteriaSet::reference();
     let plan = Plan::song_cau_2023();
-    assert_eq!(
-        CriteriaSet::from_toml(&set.to_toml().unwrap(), &plan).unwrap(),
-        set
-    );
-    assert_eq!(
-        CriteriaSet::from_json(&set.to_json().unwrap(), &plan).unwrap(),
-        set
-    );
+    let from_toml = CriteriaSet::from_toml(&set.to_toml().unwrap()).unwrap();
+    from_toml.check_plan_items(&plan).unwrap();
+    assert_eq!(from_toml, set);
+    let from_json = CriteriaSet::from_json(&set.to_json().unwrap()).unwrap();
+    from_json.check_plan_items(&plan).unwrap();
+    assert_eq!(from_json, set);
 }
 
 const BROKEN: &str = r#"
@@ -174,16 +171,46 @@ max_points = "2"
 rule = { kind = "deadline", date = 2023-06-30, wording = "by", late_share = "1.5", late_until = 2023-12-31 }
 "#;
 
+/// I.1 of `BROKEN` on its own, with a valid rule: a set whose only problem is its plan item.
+const UNKNOWN_PLAN_ITEM: &str = r#"
+name = "plan item"
+
+[[fields]]
+id = "I"
+label_vi = "Thể chế"
+label_en = "Institutions"
+
+[[fields.criteria]]
+id = "I.1"
+label_vi = "a"
+label_en = "a"
+max_points = "2"
+plan_item = "I.99"
+rule = { kind = "prop", percent = "20" }
+"#;
+
 #[test]
 fn validation_reports_every_problem_with_its_id() {
+    // Plan items are no longer checked when a set is read (MIGRATION.md: `from_toml(text)`,
+    // no plan argument): I.1's unknown plan item is reported by `check_plan_items`, on a set
+    // that is otherwise valid, with its id as before.
     let plan = Plan::song_cau_2023();
-    let err = CriteriaSet::from_toml(BROKEN, &plan).unwrap_err();
-    let Error::InvalidCriteria { problems } = &err else {
-        panic!("expected InvalidCriteria, got {err}");
-    };
+    let set = CriteriaSet::from_toml(UNKNOWN_PLAN_ITEM).unwrap();
+    let err = set.check_plan_items(&plan).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidSet, "{err}");
+    let messages: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(messages, ["I.1: unknown plan item id \"I.99\""]);
+    assert_eq!(err.problems()[0].item(), Some("I.1"));
+
+    let err = CriteriaSet::from_toml(BROKEN).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        ErrorKind::InvalidSet,
+        "expected InvalidSet, got {err}"
+    );
+    let problems = err.problems();
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let expected = [
-        "I.1: unknown plan item id \"I.99\"",
         "I.1: percentage 120 is outside 0 to 100",
         "I.1: duplicate criterion id \"I.1\"",
         "I.2: step of 4 points is above the maximum of 3",
@@ -206,34 +233,32 @@ fn validation_reports_every_problem_with_its_id() {
 
 #[test]
 fn malformed_files_are_parse_errors() {
-    let plan = Plan::song_cau_2023();
-    assert!(matches!(
-        CriteriaSet::from_toml("name = ", &plan),
-        Err(Error::Parse { format: "TOML", .. })
-    ));
-    assert!(matches!(
-        CriteriaSet::from_json("{", &plan),
-        Err(Error::Parse { format: "JSON", .. })
-    ));
+    let syntax = |result: cchc::Result<CriteriaSet>, format: &str| {
+        let err = result.unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Syntax, "{err}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("cannot read {format}")),
+            "{err}"
+        );
+    };
+    syntax(CriteriaSet::from_toml("name = "), "TOML");
+    syntax(CriteriaSet::from_json("{"), "JSON");
     let unknown_rule =
         CriteriaSet::reference_toml().replace("kind = \"assessor\"", "kind = \"vibes\"");
-    assert!(matches!(
-        CriteriaSet::from_toml(&unknown_rule, &plan),
-        Err(Error::Parse { .. })
-    ));
+    syntax(CriteriaSet::from_toml(&unknown_rule), "TOML");
     let unknown_key = CriteriaSet::reference_toml()
         .replace("max_points = \"5\"", "max_points = \"5\"\ncolour = \"red\"");
-    let err = CriteriaSet::from_toml(&unknown_key, &plan).unwrap_err();
+    let err = CriteriaSet::from_toml(&unknown_key).unwrap_err();
     assert!(err.to_string().contains("colour"), "{err}");
 }
 
 #[test]
 fn rules_that_could_never_give_full_points_or_hold_nonsense_are_refused() {
-    let plan = Plan::song_cau_2023();
     let refuse = |from: &str, to: &str, message: &str| {
         let text = CriteriaSet::reference_toml().replacen(from, to, 1);
         assert_ne!(text, CriteriaSet::reference_toml(), "{from} not found");
-        let err = CriteriaSet::from_toml(&text, &plan).unwrap_err();
+        let err = CriteriaSet::from_toml(&text).unwrap_err();
         assert!(err.to_string().contains(message), "{err}");
     };
     refuse(

@@ -1,54 +1,62 @@
 //! Scorecard differences: only what changed, with totals, index and band before and after.
 
-use cchc::{Change, CriteriaSet, Lang, Lever, Observations, Scenario, ScoreStatus, ScorecardDiff};
+use cchc::rule::Lever;
+use cchc::whatif::{Change, Scenario, ScorecardDiff};
+use cchc::{CriteriaSet, ErrorKind, Id, Lang, Observations, Scorecard, Status, Text};
 use rust_decimal_macros::dec;
+
+fn id(id: &str) -> Id {
+    Id::new(id).unwrap()
+}
 
 #[test]
 fn lists_only_changed_criteria_with_totals_index_and_band() {
     let set = CriteriaSet::reference();
     let base = Observations::from_toml(include_str!("data/ward_2023.toml"), &set).unwrap();
-    let before = set.score(&base).unwrap();
-    let after = Scenario::new(base)
+    let before = Scorecard::score(&set, &base).unwrap();
+    let scenario = Scenario::new(base)
         // II.3 58/60 → 60/60: 0 → 3 (all or nothing at 100%).
         .with(Change::AddRecords {
-            criterion: "II.3".into(),
+            criterion: id("II.3"),
             lever: Lever::Convert,
             records: 2,
         })
         // VI.20 11/12 → 12/12: 0 → 3.
         .with(Change::AddRecords {
-            criterion: "VI.20".into(),
+            criterion: id("VI.20"),
             lever: Lever::Convert,
             records: 1,
         })
         // II.12 37/40 → 40/40: 1.5 → 3.
         .with(Change::AddRecords {
-            criterion: "II.12".into(),
+            criterion: id("II.12"),
             lever: Lever::Convert,
             records: 3,
         })
         // V.19 not done → done: 0 → 1.
         .with(Change::MarkDone {
-            criterion: "V.19".into(),
+            criterion: id("V.19"),
         })
         // II.4: 1 record moves 4.29 → 4.33 (5 × 91/105 = 4.333…).
         .with(Change::AddRecords {
-            criterion: "II.4".into(),
+            criterion: id("II.4"),
             lever: Lever::Convert,
             records: 1,
-        })
-        .score(&set)
-        .unwrap();
+        });
+    let after = Scorecard::score(&set, &scenario.observations(&set).unwrap()).unwrap();
     let diff = ScorecardDiff::between(&before, &after).unwrap();
     let ids: Vec<&str> = diff.criteria.iter().map(|c| c.id.as_str()).collect();
     assert_eq!(ids, ["II.3", "II.4", "II.12", "V.19", "VI.20"]);
     // 69.94 + 3 + 0.04 + 1.5 + 1 + 3 = 78.48; max 100, so the index is the total.
-    assert_eq!(diff.total_before, dec!(69.94));
-    assert_eq!(diff.total_after, dec!(78.48));
+    assert_eq!(diff.before.total_points, dec!(69.94));
+    assert_eq!(diff.after.total_points, dec!(78.48));
     assert_eq!(diff.total_change, dec!(8.54));
     assert_eq!(diff.index_change, Some(dec!(8.54)));
     assert_eq!(
-        (diff.band_before.as_deref(), diff.band_after.as_deref()),
+        (
+            diff.before.band.as_ref().map(Text::vi),
+            diff.after.band.as_ref().map(Text::vi)
+        ),
         (Some("Trung bình"), Some("Khá"))
     );
     assert!(diff.band_changed());
@@ -59,7 +67,7 @@ fn lists_only_changed_criteria_with_totals_index_and_band() {
     );
     assert_eq!(
         (ii3.status_before, ii3.status_after),
-        (ScoreStatus::NotMet, ScoreStatus::Met)
+        (Status::NotMet, Status::Met)
     );
     let vi = diff.summary(Lang::Vi);
     assert_eq!(vi[0], "II.3: 0,00 → 3,00 điểm (+3,00); không đạt → đạt");
@@ -74,7 +82,7 @@ fn lists_only_changed_criteria_with_totals_index_and_band() {
 fn same_scorecard_is_unchanged_and_other_sets_are_refused() {
     let set = CriteriaSet::reference();
     let base = Observations::from_toml(include_str!("data/ward_2023.toml"), &set).unwrap();
-    let card = set.score(&base).unwrap();
+    let card = Scorecard::score(&set, &base).unwrap();
     let diff = ScorecardDiff::between(&card, &card).unwrap();
     assert!(diff.is_unchanged());
     assert!(!diff.band_changed());
@@ -87,14 +95,16 @@ fn same_scorecard_is_unchanged_and_other_sets_are_refused() {
     let mut renamed = card.clone();
     renamed.criteria_set = "Bộ tiêu chí tỉnh".into();
     let err = ScorecardDiff::between(&card, &renamed).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotComparable);
     assert!(
         err.to_string()
             .starts_with("cannot compare scorecards of criteria set"),
         "{err}"
     );
     let mut coarser = card.clone();
-    coarser.rounding = cchc::Rounding::new(1, cchc::RoundingMode::HalfAwayFromZero).unwrap();
+    coarser.rounding = cchc::Rounding::new(1, cchc::rate::RoundingMode::HalfAwayFromZero).unwrap();
     let err = ScorecardDiff::between(&card, &coarser).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotComparable);
     assert_eq!(
         err.to_string(),
         "cannot compare scorecards of rounding \"2 decimals, half away from zero\" and \"1 decimals, half away from zero\""

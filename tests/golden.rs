@@ -1,7 +1,8 @@
 //! A golden scorecard: one observations file covering every criterion of the reference set,
 //! scored by hand in the comments and asserted criterion by criterion.
 
-use cchc::{CriteriaSet, Observations, Records, ScoreStatus, Scorecard};
+use cchc::rule::Records;
+use cchc::{CriteriaSet, Observations, Plan, Scorecard, Status};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -130,12 +131,12 @@ fn card() -> Scorecard {
 type Row = (
     &'static str,
     Decimal,
-    ScoreStatus,
+    Status,
     Option<Option<u64>>,
     Option<Option<u64>>,
 );
 
-use ScoreStatus::{Met, Missing, NotApplicable, NotMet, Partial};
+use Status::{Met, Missing, NotApplicable, NotMet, Partial};
 
 const ROWS: &[Row] = &[
     // I: 2 + 2 + 1 + 0 = 5
@@ -252,8 +253,8 @@ fn field_subtotals_total_index_and_band() {
     assert_eq!(card.summary.total_points, dec!(74.95));
     assert_eq!(card.summary.max_points, dec!(100));
     assert_eq!(card.summary.index, Some(dec!(74.95)));
-    assert_eq!(card.summary.band.as_deref(), Some("Khá"));
-    assert_eq!(card.missing, vec!["VI.24a".to_owned()]);
+    assert_eq!(card.summary.band.as_ref().map(|b| b.vi()), Some("Khá"));
+    assert_eq!(card.missing, ["VI.24a"]);
 }
 
 #[test]
@@ -280,11 +281,11 @@ fn explanations_and_evidence() {
     let card = card();
     let ii4 = card.criterion("II.4").unwrap();
     assert_eq!(
-        ii4.explanation_vi,
+        ii4.explanation.vi(),
         "90/300 kết quả được số hóa = 30,00% < 35%; điểm = 5 × 30,00/35 = 4,29"
     );
     assert_eq!(
-        ii4.explanation_en,
+        ii4.explanation.en(),
         "90/300 results digitised = 30.00% < 35%; points = 5 × 30.00/35 = 4.29"
     );
     assert_eq!(
@@ -292,23 +293,23 @@ fn explanations_and_evidence() {
         Some("Báo cáo số hóa số 45/BC-UBND")
     );
     assert_eq!(
-        card.criterion("V.17").unwrap().explanation_vi,
+        card.criterion("V.17").unwrap().explanation.vi(),
         "900.000.000.000/1.000.000.000.000 đồng đã giải ngân = 90,00% < 95%; điểm = 3 × 90,00/95 = 2,84"
     );
     assert_eq!(
-        card.criterion("I.2a").unwrap().explanation_vi,
+        card.criterion("I.2a").unwrap().explanation.vi(),
         "Hoàn thành ngày 30/01/2023, chậm 1 ngày (hạn trước 30/01/2023): 0,5 × 2 = 1,00"
     );
     assert_eq!(
-        card.criterion("VII.29").unwrap().explanation_en,
+        card.criterion("VII.29").unwrap().explanation.en(),
         "2 of 2 periods (6 months each) held; points = 3 × 2/2 = 3.00"
     );
     assert_eq!(
-        card.criterion("II.8a").unwrap().explanation_vi,
+        card.criterion("II.8a").unwrap().explanation.vi(),
         "Không phát sinh: được điểm tối đa 3"
     );
     assert_eq!(
-        card.criterion("VI.24a").unwrap().explanation_en,
+        card.criterion("VI.24a").unwrap().explanation.en(),
         "No observation reported: 0 points"
     );
 }
@@ -357,7 +358,8 @@ fn leave_out_policy_shrinks_the_maximum() {
         "id = \"IV.14\"",
         "id = \"IV.14\"\nnot_applicable = \"leave_out\"",
     );
-    let set = CriteriaSet::from_toml(&text, &cchc::Plan::song_cau_2023()).unwrap();
+    let set = CriteriaSet::from_toml(&text).unwrap();
+    set.check_plan_items(&Plan::song_cau_2023()).unwrap();
     let card = Scorecard::score(&set, &Observations::from_toml(GOLDEN, &set).unwrap()).unwrap();
     // IV.14 leaves 0 of 0: total 74.95 − 4 = 70.95 of 96 → 73.90625 → 73.91
     assert_eq!(card.summary.max_points, dec!(96));
@@ -365,10 +367,10 @@ fn leave_out_policy_shrinks_the_maximum() {
     assert_eq!(card.summary.index, Some(dec!(73.91)));
     assert_eq!(
         card.criterion("IV.14").unwrap().status,
-        ScoreStatus::NotApplicable
+        Status::NotApplicable
     );
     assert_eq!(
-        card.criterion("IV.14").unwrap().explanation_vi,
+        card.criterion("IV.14").unwrap().explanation.vi(),
         "Không phát sinh: không tính vào tổng điểm tối đa"
     );
 }

@@ -2,7 +2,9 @@
 //! rounded all agree with integer arithmetic done here, independently of the crate: the
 //! percentage is read back from its decimal string, never from the crate's internals.
 
-use cchc::{Comparison, Counts, Percent, Rate, RateTarget, Rounding};
+use cchc::rate::Rate;
+use cchc::rule::{Comparison, RateTarget};
+use cchc::{Counts, ErrorKind, Percent, Rounding};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
@@ -70,8 +72,15 @@ proptest! {
         let (g, n) = (u128::from(counts.numerator()), u128::from(counts.denominator()));
         // G/N ≥ m/(100 × scale) ⇔ G × 100 × scale ≥ m × N.
         let (lhs, rhs) = (g * 100 * scale, m * n);
+        if at_least && m == 0 {
+            // "At least 0%" is met by every report, so it is refused as a target.
+            let err = RateTarget::at_least(percent).unwrap_err();
+            prop_assert_eq!(err.kind(), ErrorKind::InvalidValue);
+            prop_assert_eq!(err.key(), Some("percent"));
+            return Ok(());
+        }
         let (target, expected) = if at_least {
-            (RateTarget::at_least(percent), lhs >= rhs)
+            (RateTarget::at_least(percent).unwrap(), lhs >= rhs)
         } else {
             (RateTarget::at_most(percent), lhs <= rhs)
         };
@@ -89,7 +98,12 @@ proptest! {
     ) {
         let (m, scale) = parse(percent);
         let (g, n) = (u128::from(counts.numerator()), u128::from(counts.denominator()));
-        let target = RateTarget::at_least(percent).with_min_count(min).unwrap();
+        let Ok(target) = RateTarget::at_least(percent) else {
+            // "At least 0%" is refused, with or without a minimum count.
+            prop_assert_eq!(m, 0);
+            return Ok(());
+        };
+        let target = target.with_min_count(min).unwrap();
         let expected = g * 100 * scale >= m * n && counts.numerator() >= min;
         prop_assert_eq!(target.is_met(&counts), Some(expected));
     }

@@ -6,12 +6,12 @@
 //!   combinations, and no combination reaches that index for less.
 //! - Monotonicity: adding records never lowers a monotone criterion's points.
 //!
-//! Every combination is scored through `Scenario::score`, as a user would.
+//! Every combination is scored through `Scorecard::score` of the scenario's observations, as a
+//! user would.
 
-use cchc::{
-    Change, Costs, Counts, CriteriaSet, Evidence, Goal, LeastEffortPlan, Lever, Observations,
-    Observed, Scenario,
-};
+use cchc::rule::Lever;
+use cchc::whatif::{Change, Costs, Goal, LeastEffortPlan, Scenario};
+use cchc::{CriteriaSet, Id, Observations, Scorecard};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
@@ -79,12 +79,21 @@ fn rates() -> impl Strategy<Value = Vec<Rate>> {
     })
 }
 
+/// The id of the `i`-th criterion (from 0): `I.1`, `I.2`, …
+fn id(i: usize) -> Id {
+    Id::new(&format!("I.{}", i + 1)).unwrap()
+}
+
+/// A scenario scored, the one way: its observations through `Scorecard::score`.
+fn score(set: &CriteriaSet, scenario: &Scenario) -> cchc::Result<Scorecard> {
+    Scorecard::score(set, &scenario.observations(set)?)
+}
+
 fn instance(rates: &[Rate]) -> (CriteriaSet, Observations) {
     let mut text = String::from(
         "name = \"law\"\n[[bands]]\nlabel_vi = \"Tất cả\"\nlabel_en = \"All\"\nfrom = \"0\"\nto = \"100\"\n\
          [[fields]]\nid = \"I\"\nlabel_vi = \"I\"\nlabel_en = \"I\"\n",
     );
-    let mut obs = Observations::new("X", 2023);
     for (i, r) in rates.iter().enumerate() {
         text.push_str(&format!(
             "[[fields.criteria]]\nid = \"I.{}\"\nlabel_vi = \"c\"\nlabel_en = \"c\"\nmax_points = \"{}\"\nrule = {}\n",
@@ -92,20 +101,22 @@ fn instance(rates: &[Rate]) -> (CriteriaSet, Observations) {
             r.max,
             r.rule
         ));
-        obs.set(
-            format!("I.{}", i + 1),
-            Observed::Reported(Evidence::Counts(Counts::new(r.g, r.n).unwrap())),
-        );
     }
-    (CriteriaSet::from_toml_with(&text, &|_| true).unwrap(), obs)
+    let set = CriteriaSet::from_toml(&text).unwrap();
+    let mut obs = Observations::builder("X", 2023);
+    for (i, r) in rates.iter().enumerate() {
+        obs = obs.counts(id(i).as_str(), r.g, r.n);
+    }
+    let obs = obs.build(&set).unwrap();
+    (set, obs)
 }
 
 fn costs(rates: &[Rate]) -> Costs {
     let mut costs = Costs::new();
     for (i, r) in rates.iter().enumerate() {
-        costs = costs.per_record(format!("I.{}", i + 1), Decimal::from(r.cost));
+        costs = costs.per_record(id(i), Decimal::from(r.cost));
         if r.add {
-            costs = costs.lever(format!("I.{}", i + 1), Lever::Add);
+            costs = costs.lever(id(i), Lever::Add);
         }
     }
     costs
@@ -136,14 +147,14 @@ fn brute_force(set: &CriteriaSet, obs: &Observations, rates: &[Rate]) -> Vec<(De
         for (i, (k, r)) in ks.iter().zip(rates).enumerate() {
             if *k > 0 {
                 scenario.push(Change::AddRecords {
-                    criterion: format!("I.{}", i + 1),
+                    criterion: id(i),
                     lever: lever(r),
                     records: *k,
                 });
                 cost += Decimal::from(*k * u64::from(r.cost));
             }
         }
-        out.push((scenario.score(set).unwrap().summary.index.unwrap(), cost));
+        out.push((score(set, &scenario).unwrap().summary.index.unwrap(), cost));
         // Next combination (odometer).
         let mut i = 0;
         loop {
@@ -177,8 +188,8 @@ proptest! {
         // Half the goals are an index some combination reaches exactly: the tight cases.
         let goal = pick.map_or(Decimal::new(goal, 2), |p| p.get(&all).0);
         let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(goal), &costs(&rates)).unwrap();
-        let card = plan.scenario(&obs).score(&set).unwrap();
-        prop_assert_eq!(card.summary.index, plan.index_after);
+        let card = score(&set, &plan.scenario(&obs)).unwrap();
+        prop_assert_eq!(card.summary.index, plan.after.index);
         prop_assert_eq!(plan.total_cost, plan.steps.iter().map(|s| s.cost).sum::<Decimal>());
         let cheapest = |at_least: Decimal| all.iter().filter(|(i, _)| *i >= at_least).map(|(_, c)| *c).min();
         if plan.reached {
@@ -187,7 +198,7 @@ proptest! {
         } else {
             prop_assert_eq!(cheapest(goal), None);
             let best = all.iter().map(|(i, _)| *i).max().unwrap();
-            prop_assert_eq!(plan.index_after, Some(best));
+            prop_assert_eq!(plan.after.index, Some(best));
             prop_assert_eq!(cheapest(best), Some(plan.total_cost));
         }
     }
@@ -203,9 +214,9 @@ proptest! {
         let (set, obs) = instance(&rates);
         let (low, high) = (k1.min(k2), k1.max(k2));
         let points = |k: u64| -> Option<Decimal> {
-            let change = Change::AddRecords { criterion: "I.1".into(), lever: lever(&rates[0]), records: k };
+            let change = Change::AddRecords { criterion: id(0), lever: lever(&rates[0]), records: k };
             // Converting more than remain is refused; nothing to compare then.
-            let card = Scenario::new(obs.clone()).with(change).score(&set).ok()?;
+            let card = score(&set, &Scenario::new(obs.clone()).with(change)).ok()?;
             Some(card.criterion("I.1")?.points)
         };
         if let (Some(a), Some(b)) = (points(low), points(high)) {

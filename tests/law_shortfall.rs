@@ -11,7 +11,8 @@
 //!   room left in `u64` (u64::MAX − N), e.g. 99.9999% from 0 of 10^15 needs 10^21 records.
 //! - Add, at most: p = 0% and G > 0, or the exact k exceeds the room left in `u64`.
 
-use cchc::{Comparison, Counts, Lever, Percent, RateTarget, Records};
+use cchc::rule::{Comparison, Lever, RateTarget, Records};
+use cchc::{Counts, Percent};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
@@ -50,14 +51,18 @@ fn target() -> impl Strategy<Value = RateTarget> {
         (0u64..=40).prop_map(Some),
         (0..=MAX_COUNT).prop_map(Some),
     ];
-    (percent(), any::<bool>(), min_count).prop_map(|(p, at_least, min_count)| {
-        if at_least {
-            let t = RateTarget::at_least(p);
-            min_count.map_or(t, |c| t.with_min_count(c).unwrap())
-        } else {
-            RateTarget::at_most(p)
-        }
-    })
+    // "At least 0%" is refused (every report meets it), with or without a minimum count.
+    (percent(), any::<bool>(), min_count).prop_filter_map(
+        "at least 0% is refused",
+        |(p, at_least, min_count)| {
+            if at_least {
+                let t = RateTarget::at_least(p).ok()?;
+                Some(min_count.map_or(t, |c| t.with_min_count(c).unwrap()))
+            } else {
+                Some(RateTarget::at_most(p))
+            }
+        },
+    )
 }
 
 fn lever() -> impl Strategy<Value = Lever> {
@@ -173,7 +178,7 @@ proptest! {
 /// The two causes of an impossible "add" at least, worked by hand.
 #[test]
 fn add_is_impossible_only_at_one_hundred_percent_or_beyond_u64() {
-    let all = RateTarget::at_least(Percent::HUNDRED);
+    let all = RateTarget::FULL;
     let almost = Counts::new(999, 1000).unwrap();
     assert_eq!(
         all.records_needed(&almost, Lever::Add),
@@ -184,7 +189,7 @@ fn add_is_impossible_only_at_one_hundred_percent_or_beyond_u64() {
         Some(Records::Needed(1))
     );
     // 99.9999% from 0 of 10^15: k × 1 ≥ 999999 × 10^15 (in units of 10^-6) → k ≈ 10^21 > u64.
-    let nines = RateTarget::at_least(Percent::new(Decimal::new(999_999, 4)).unwrap());
+    let nines = RateTarget::at_least(Percent::new(Decimal::new(999_999, 4)).unwrap()).unwrap();
     let none = Counts::new(0, MAX_COUNT).unwrap();
     assert_eq!(
         nines.records_needed(&none, Lever::Add),
@@ -240,7 +245,7 @@ fn add_room_is_exactly_what_u64_counts_allow() {
         }
     };
     // At least 99.9999%: (G + k) × 10^6 ≥ 999999 × (N + k) ⇔ k ≥ 10^6 × (N − G) − N.
-    let nines = RateTarget::at_least(Percent::new(Decimal::new(999_999, 4)).unwrap());
+    let nines = RateTarget::at_least(Percent::new(Decimal::new(999_999, 4)).unwrap()).unwrap();
     // N − G = 18446744073709: k = 18446744073709000000 − 10^15 = 18445744073709000000 ≤ room.
     check(
         nines,

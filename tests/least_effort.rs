@@ -1,9 +1,8 @@
 //! Least-effort plans: exact, checked by scoring the plan's scenario, and worked by hand.
 
-use cchc::{
-    Change, Costs, Counts, CriteriaSet, Error, Evidence, Goal, LeastEffortPlan, Lever,
-    Observations, Observed, Scorecard,
-};
+use cchc::rule::{Lever, Reads};
+use cchc::whatif::{Change, Costs, Goal, LeastEffortPlan, Scenario};
+use cchc::{CriteriaSet, ErrorKind, Id, Observations, Scorecard, Text};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -50,33 +49,45 @@ max_points = "7"
 rule = { kind = "done" }
 "#;
 
-fn counts(g: u64, n: u64) -> Observed<Evidence> {
-    Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()))
+fn id(id: &str) -> Id {
+    Id::new(id).unwrap()
+}
+
+/// A scenario scored, the one way: its observations through `Scorecard::score`.
+fn score(set: &CriteriaSet, scenario: &Scenario) -> Scorecard {
+    Scorecard::score(set, &scenario.observations(set).unwrap()).unwrap()
+}
+
+/// The Vietnamese label of a band, if any.
+fn vi(band: &Option<Text>) -> Option<&str> {
+    band.as_ref().map(Text::vi)
 }
 
 fn trap() -> (CriteriaSet, Observations) {
-    let set = CriteriaSet::from_toml_with(TRAP, &|_| true).unwrap();
-    let obs = Observations::new("X", 2023)
-        .with("I.1", counts(15, 20)) // 75% of 100%, all or nothing: 0
-        .with("I.2", counts(2, 20)) // 10% of 50%: 4 × 10/50 = 0.80
-        .with("I.3", counts(7, 20)) // 35% of 50%, all or nothing: 0
-        .with("I.4", Observed::Reported(Evidence::Done(true))); // 7
+    let set = CriteriaSet::from_toml(TRAP).unwrap();
+    let obs = Observations::builder("X", 2023)
+        .counts("I.1", 15, 20) // 75% of 100%, all or nothing: 0
+        .counts("I.2", 2, 20) // 10% of 50%: 4 × 10/50 = 0.80
+        .counts("I.3", 7, 20) // 35% of 50%, all or nothing: 0
+        .done("I.4", true) // 7
+        .build(&set)
+        .unwrap();
     (set, obs)
 }
 
 /// The plan's own scenario, scored, agrees with every figure the plan reports.
 fn verify(set: &CriteriaSet, base: &Observations, plan: &LeastEffortPlan) -> Scorecard {
-    let card = plan.scenario(base).score(set).unwrap();
-    assert_eq!(card.summary.total_points, plan.total_after);
-    assert_eq!(card.summary.index, plan.index_after);
-    assert_eq!(card.summary.band, plan.band_after);
+    let card = score(set, &plan.scenario(base));
+    assert_eq!(card.summary.total_points, plan.after.total_points);
+    assert_eq!(card.summary.index, plan.after.index);
+    assert_eq!(card.summary.band, plan.after.band);
     assert_eq!(
         plan.total_cost,
         plan.steps.iter().map(|s| s.cost).sum::<Decimal>()
     );
     for step in &plan.steps {
         assert_eq!(
-            card.criterion(&step.criterion).unwrap().points,
+            card.criterion(step.criterion.as_str()).unwrap().points,
             step.points_after
         );
     }
@@ -105,14 +116,14 @@ fn greedy_is_wrong_and_the_plan_is_not() {
         .collect();
     assert_eq!(steps, [("I.2", 1), ("I.3", 3)]);
     assert_eq!(
-        (plan.total_before, plan.total_after),
+        (plan.before.total_points, plan.after.total_points),
         (dec!(7.80), dec!(11.20))
     );
     assert_eq!(
-        (plan.index_before, plan.index_after),
+        (plan.before.index, plan.after.index),
         (Some(dec!(39.00)), Some(dec!(56.00)))
     );
-    assert_eq!(plan.band_after.as_deref(), Some("Đạt"));
+    assert_eq!(vi(&plan.after.band), Some("Đạt"));
     verify(&set, &base, &plan);
     // The band by either label, any case, is the same goal (Pass from 55).
     for label in ["Đạt", "pass", "PASS"] {
@@ -121,7 +132,7 @@ fn greedy_is_wrong_and_the_plan_is_not() {
         assert_eq!(by_band.steps, plan.steps, "{label}");
     }
     // Make A's records cheap (0.7 each → 3.5) and it wins: 3.5 < 4.
-    let cheap_a = Costs::new().per_record("I.1", dec!(0.7));
+    let cheap_a = Costs::new().per_record(id("I.1"), dec!(0.7));
     let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(55)), &cheap_a).unwrap();
     assert_eq!(plan.total_cost, dec!(3.5));
     assert_eq!(plan.steps.len(), 1);
@@ -144,7 +155,7 @@ fn goal_already_met_is_an_empty_plan_at_no_cost() {
         assert!(plan.reached);
         assert!(plan.steps.is_empty());
         assert_eq!(plan.total_cost, dec!(0));
-        assert_eq!(plan.index_after, Some(dec!(39.00)));
+        assert_eq!(plan.after.index, Some(dec!(39.00)));
     }
 }
 
@@ -154,10 +165,10 @@ fn unreachable_goal_reports_the_best_index_and_its_cheapest_plan() {
     // Best: B full (k = 8: 10/20 = 50% → 4.00, +3.20) and C full (k = 3, +3):
     // 0 + 4 + 3 + 7 = 14 → index 70.00, at cost 8 + 3 = 11.
     let (set, base) = trap();
-    let costs = Costs::new().lever("I.1", Lever::Add);
+    let costs = Costs::new().lever(id("I.1"), Lever::Add);
     let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(100)), &costs).unwrap();
     assert!(!plan.reached);
-    assert_eq!(plan.index_after, Some(dec!(70.00)));
+    assert_eq!(plan.after.index, Some(dec!(70.00)));
     assert_eq!(plan.total_cost, dec!(11));
     let steps: Vec<(&str, u64)> = plan
         .steps
@@ -179,27 +190,27 @@ fn a_hundred_percent_target_under_the_add_lever_is_impossible() {
     // correctly still leaves 2 unpublished. 10^6 new records: 1000058/1000060 < 100% → 0.
     let set = CriteriaSet::reference();
     let base = Observations::from_toml(include_str!("data/ward_2023.toml"), &set).unwrap();
-    let many = cchc::Scenario::new(base.clone()).with(Change::AddRecords {
-        criterion: "II.3".into(),
+    let many = Scenario::new(base.clone()).with(Change::AddRecords {
+        criterion: id("II.3"),
         lever: Lever::Add,
         records: 1_000_000,
     });
     assert_eq!(
-        many.score(&set).unwrap().criterion("II.3").unwrap().points,
+        score(&set, &many).criterion("II.3").unwrap().points,
         dec!(0.00)
     );
     // Only II.3 may move, under Add: nothing can be gained. Best = now (69.94), empty plan.
-    let mut costs = Costs::new().lever("II.3", Lever::Add);
+    let mut costs = Costs::new().lever(id("II.3"), Lever::Add);
     for leaf in set.leaves() {
-        let id = &leaf.criterion.id;
-        if leaf.rule.reads() == cchc::Reads::Counts && id != "II.3" {
+        let id = leaf.criterion.id();
+        if leaf.rule.reads() == Reads::Counts && id != "II.3" {
             costs = costs.freeze(id.clone());
         }
     }
     let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(70)), &costs).unwrap();
     assert!(!plan.reached);
     assert!(plan.steps.is_empty());
-    assert_eq!(plan.index_after, Some(dec!(69.94)));
+    assert_eq!(plan.after.index, Some(dec!(69.94)));
 }
 
 #[test]
@@ -207,26 +218,26 @@ fn reference_ward_reaches_good_and_excellent() {
     let set = CriteriaSet::reference();
     let base = Observations::from_toml(include_str!("data/ward_2023.toml"), &set).unwrap();
     // V.17 counts đồng: one đồng costs 0.000001 of a record's effort.
-    let costs = Costs::new().per_record("V.17", dec!(0.000001));
+    let costs = Costs::new().per_record(id("V.17"), dec!(0.000001));
     // 69.94 now; Tốt needs 80.00 (+10.06). The cheapest jumps: VI.20 1 record (+3),
     // V.16 1 (+0.75), II.3 2 (+3), II.5a 2 (+2: 10/45 ≥ 20% and 10 ≥ 10), II.12 3 (+1.5):
     // +10.25 at cost 9 → 80.19.
     let plan = LeastEffortPlan::find(&set, &base, &Goal::Band("Tốt".into()), &costs).unwrap();
     assert!(plan.reached);
     assert_eq!(plan.total_cost, dec!(9));
-    assert_eq!(plan.index_after, Some(dec!(80.19)));
-    assert_eq!(plan.band_after.as_deref(), Some("Tốt"));
+    assert_eq!(plan.after.index, Some(dec!(80.19)));
+    assert_eq!(vi(&plan.after.band), Some("Tốt"));
     verify(&set, &base, &plan);
     let excellent =
         LeastEffortPlan::find(&set, &base, &Goal::Band("Excellent".into()), &costs).unwrap();
     assert!(excellent.reached);
-    assert!(excellent.index_after.unwrap() >= dec!(90));
+    assert!(excellent.after.index.unwrap() >= dec!(90));
     assert!(excellent.total_cost > plan.total_cost);
     verify(&set, &base, &excellent);
     // 100 is out of reach by records alone: deadlines, windows and done tasks cap it.
     let all = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(100)), &costs).unwrap();
     assert!(!all.reached);
-    assert_eq!(all.index_after, Some(dec!(93.00)));
+    assert_eq!(all.after.index, Some(dec!(93.00)));
     verify(&set, &base, &all);
 }
 
@@ -237,9 +248,9 @@ fn tasks_are_options_with_their_own_cost() {
     // From 69.94, index 70 needs +0.06. Cheapest record: one of II.8b (60/80 → 61/80:
     // 2 × 76.25/80 = 1.90625 → 1.91, +0.03) is not enough; V.16 1 record (+0.75) costs 1.
     // V.19 done (+1) offered at 0.5 is cheaper.
-    let costs = Costs::new().per_record("V.17", dec!(0.000001)).task(
+    let costs = Costs::new().per_record(id("V.17"), dec!(0.000001)).task(
         Change::MarkDone {
-            criterion: "V.19".into(),
+            criterion: id("V.19"),
         },
         dec!(0.5),
     );
@@ -250,7 +261,7 @@ fn tasks_are_options_with_their_own_cost() {
     assert_eq!(
         plan.steps[0].change,
         Change::MarkDone {
-            criterion: "V.19".into()
+            criterion: id("V.19")
         }
     );
     verify(&set, &base, &plan);
@@ -272,17 +283,22 @@ fn bad_goals_and_costs_are_refused() {
     assert_eq!(
         find(
             Goal::Index(dec!(50)),
-            Costs::new().per_record("I.2", dec!(-1))
+            Costs::new().per_record(id("I.2"), dec!(-1))
         )
         .to_string(),
         "I.2: cost per record -1 is negative"
     );
     assert_eq!(
-        find(Goal::Index(dec!(50)), Costs::new().lever("I.4", Lever::Add)).to_string(),
+        find(
+            Goal::Index(dec!(50)),
+            Costs::new().lever(id("I.4"), Lever::Add)
+        )
+        .to_string(),
         "I.4: records does not fit a target measured by done / not done"
     );
-    let err = find(Goal::Index(dec!(50)), Costs::new().freeze("I.9"));
-    assert!(matches!(err.kind(), Error::UnknownId { .. }));
+    let err = find(Goal::Index(dec!(50)), Costs::new().freeze(id("I.9")));
+    assert_eq!(err.kind(), ErrorKind::UnknownId);
+    assert_eq!(err.to_string(), "I.9: unknown criterion id \"I.9\"");
     assert_eq!(err.item(), Some("I.9"));
 }
 
@@ -292,11 +308,11 @@ fn a_task_that_changes_the_maximum_is_refused() {
         "name = \"Greedy trap\"",
         "name = \"Leave out\"\nnot_applicable = \"leave_out\"",
     );
-    let set = CriteriaSet::from_toml_with(&text, &|_| true).unwrap();
+    let set = CriteriaSet::from_toml(&text).unwrap();
     let (_, base) = trap();
     let costs = Costs::new().task(
         Change::MarkNotApplicable {
-            criterion: "I.1".into(),
+            criterion: id("I.1"),
         },
         dec!(1),
     );
@@ -340,11 +356,13 @@ rule = { kind = "prop", percent = "50" }
 
 #[test]
 fn at_most_rules_are_planned_too() {
-    let set = CriteriaSet::from_toml_with(AT_MOST, &|_| true).unwrap();
-    let obs = Observations::new("X", 2023)
-        .with("I.1", counts(5, 20)) // 25% of records in error, at most 10% allowed: 0 points
-        .with("I.2", Observed::Reported(Evidence::Done(true)))
-        .with("I.3", Observed::NotApplicable);
+    let set = CriteriaSet::from_toml(AT_MOST).unwrap();
+    let obs = Observations::builder("X", 2023)
+        .counts("I.1", 5, 20) // 25% of records in error, at most 10% allowed: 0 points
+        .done("I.2", true)
+        .not_applicable("I.3")
+        .build(&set)
+        .unwrap();
     // Fix 3 of the 5 counted records: 2/20 = 10% ≤ 10% → 5 points, index 100.
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &Costs::new()).unwrap();
     assert!(plan.reached);
@@ -354,23 +372,29 @@ fn at_most_rules_are_planned_too() {
         ("I.1", 3)
     );
     // Adding uncounted records instead: 5/(20 + k) ≤ 10% → k = 30.
-    let add = Costs::new().lever("I.1", Lever::Add);
+    let add = Costs::new().lever(id("I.1"), Lever::Add);
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &add).unwrap();
     assert_eq!((plan.steps[0].records, plan.total_cost), (30, dec!(30)));
     // A price for a criterion with no counts to move is refused, not ignored.
-    let priced = Costs::new().per_record("I.3", dec!(2));
+    let priced = Costs::new().per_record(id("I.3"), dec!(2));
     let err = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(100)), &priced).unwrap_err();
     assert_eq!(err.item(), Some("I.3"));
-    assert!(matches!(err.kind(), Error::NotPlannable { .. }), "{err}");
+    assert_eq!(err.kind(), ErrorKind::Mismatch, "{err}");
+    assert_eq!(
+        err.to_string(),
+        "I.3: `records` cannot be a plan option: no counts are reported (or không phát sinh) to add records to"
+    );
 }
 
 #[test]
 fn a_criterion_priced_beyond_any_budget_does_not_abort_the_plan() {
     let set = CriteriaSet::reference();
-    let obs = Observations::new("X", 2023)
-        .with("II.4", counts(90, 300))
-        .with("II.6", counts(30, 200));
-    let costs = Costs::new().per_record("II.4", Decimal::MAX);
+    let obs = Observations::builder("X", 2023)
+        .counts("II.4", 90, 300)
+        .counts("II.6", 30, 200)
+        .build(&set)
+        .unwrap();
+    let costs = Costs::new().per_record(id("II.4"), Decimal::MAX);
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(7)), &costs).unwrap();
     // 4.29 + 2.25 = 6.54 now, 7.00 needed. II.6 alone: 6 records give 3 × 36/40 = 2.70
     // (6.99, short); 7 give 3 × 37/40 = 2.775 → 2.78, total 7.07.
@@ -381,7 +405,7 @@ fn a_criterion_priced_beyond_any_budget_does_not_abort_the_plan() {
         .map(|s| (s.criterion.as_str(), s.records))
         .collect();
     assert_eq!(steps, [("II.6", 7)]);
-    assert_eq!(plan.total_after, dec!(7.07));
+    assert_eq!(plan.after.total_points, dec!(7.07));
 }
 
 #[test]
@@ -394,14 +418,14 @@ fn meetings_in_several_periods_are_one_task() {
     let costs = Costs::new()
         .task(
             Change::HoldOn {
-                criterion: "VII.29".into(),
+                criterion: id("VII.29"),
                 date: date(3, 1),
             },
             dec!(1),
         )
         .task(
             Change::HoldOnDates {
-                criterion: "VII.29".into(),
+                criterion: id("VII.29"),
                 dates: vec![date(3, 1), date(9, 1)],
             },
             dec!(2),
@@ -409,12 +433,12 @@ fn meetings_in_several_periods_are_one_task() {
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(3)), &costs).unwrap();
     assert!(plan.reached);
     assert_eq!(
-        (plan.total_cost, plan.index_after),
+        (plan.total_cost, plan.after.index),
         (dec!(2), Some(dec!(3.00)))
     );
     let plan = LeastEffortPlan::find(&set, &obs, &Goal::Index(dec!(1.5)), &costs).unwrap();
     assert_eq!(
-        (plan.total_cost, plan.index_after),
+        (plan.total_cost, plan.after.index),
         (dec!(1), Some(dec!(1.50)))
     );
 }

@@ -1,10 +1,9 @@
 //! Reports of the golden sample (examples/data/sample_observations_2023.toml), through the
 //! public API only: the sample scored against the reference set and rendered in every format.
 
-use cchc::{
-    CriteriaSet, Error, Format, Lang, Observations, Records, ScoreStatus, Scorecard, render,
-    render_in,
-};
+use cchc::report::{Format, render};
+use cchc::rule::Records;
+use cchc::{CriteriaSet, ErrorKind, Lang, Observations, Scorecard, Status};
 use rust_decimal_macros::dec;
 
 const SAMPLE: &str = include_str!("../examples/data/sample_observations_2023.toml");
@@ -59,7 +58,7 @@ fn the_sample_scores_as_worked_out_by_hand() {
     assert_eq!(card.summary.total_points, dec!(85.97));
     assert_eq!(card.summary.max_points, dec!(100));
     assert_eq!(card.summary.index, Some(dec!(85.97)));
-    assert_eq!(card.summary.band.as_deref(), Some("Tốt"));
+    assert_eq!(card.summary.band.as_ref().map(|b| b.vi()), Some("Tốt"));
     assert_eq!(card.summary.appraised_total_points, dec!(85.47));
     assert_eq!(card.summary.appraised_index, Some(dec!(85.47)));
     assert_eq!(card.missing, ["II.8d", "VII.27c"]);
@@ -68,30 +67,30 @@ fn the_sample_scores_as_worked_out_by_hand() {
     let line = |id: &str| card.criterion(id).unwrap();
     // PLAN.md §7: 90/300 → 5 × 30/35 = 4.2857… → 4.29; 15 to convert, 24 to add.
     assert_eq!(line("II.4").points, dec!(4.29));
-    assert_eq!(line("II.4").status, ScoreStatus::Partial);
+    assert_eq!(line("II.4").status, Status::Partial);
     assert_eq!(line("II.4").records_to_convert, Some(Records::Needed(15)));
     assert_eq!(line("II.4").records_to_add, Some(Records::Needed(24)));
     // 699/1400 = 49.93% → 3 × 0.49928…/0.5 = 2.9957… → 3.00, yet partial; 700/1400 reaches 50%
     // (1 to convert); (699 + k)/(1400 + k) ≥ 1/2 ⇔ k ≥ 2 (2 to add).
     assert_eq!(line("II.7").points, dec!(3.00));
-    assert_eq!(line("II.7").status, ScoreStatus::Partial);
+    assert_eq!(line("II.7").status, Status::Partial);
     assert_eq!(line("II.7").rate_percent, Some(dec!(49.93)));
     assert_eq!(line("II.7").records_to_convert, Some(Records::Needed(1)));
     assert_eq!(line("II.7").records_to_add, Some(Records::Needed(2)));
     // 118/120 all-or-nothing at 100%: 2 to convert; adding records never reaches 100%.
     assert_eq!(line("VI.24a").records_to_convert, Some(Records::Needed(2)));
     assert_eq!(line("VI.24a").records_to_add, Some(Records::Impossible));
-    assert_eq!(line("IV.14").status, ScoreStatus::NotApplicable);
+    assert_eq!(line("IV.14").status, Status::NotApplicable);
     assert_eq!(line("IV.14").points, dec!(4));
-    assert_eq!(line("VI.25a").status, ScoreStatus::NotMet);
-    assert_eq!(line("II.8d").status, ScoreStatus::Missing);
+    assert_eq!(line("VI.25a").status, Status::NotMet);
+    assert_eq!(line("II.8d").status, Status::Missing);
     assert_eq!(line("VII.29").points, dec!(3));
     assert_eq!(line("II.9").appraised_points, dec!(1));
 }
 
 #[test]
 fn table_has_field_headings_totals_and_index() {
-    let table = render(&card(), Format::Table).unwrap();
+    let table = render(&card(), Format::Table, Lang::Vi).unwrap();
     let lines: Vec<&str> = table.lines().collect();
     for (id, heading) in FIELDS {
         // The VI heading wraps; its first words start the row.
@@ -129,7 +128,7 @@ fn table_has_field_headings_totals_and_index() {
 
 #[test]
 fn english_table_uses_english_headings_and_numbers() {
-    let table = render_in(&card(), Format::Table, Lang::En).unwrap();
+    let table = render(&card(), Format::Table, Lang::En).unwrap();
     assert!(table.contains("| I       | INSTITUTIONAL REFORM         |       8 |"));
     assert!(
         table.contains("Self-assessed total: 85.97 of 100; CCHC index: 85.97%; rating: Good\n")
@@ -139,7 +138,7 @@ fn english_table_uses_english_headings_and_numbers() {
 #[test]
 fn markdown_has_one_row_per_criterion_and_field() {
     let card = card();
-    let md = render(&card, Format::Markdown).unwrap();
+    let md = render(&card, Format::Markdown, Lang::Vi).unwrap();
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
     // Header + delimiter + 7 field headings + 41 criteria + total, index, band.
     assert_eq!(rows.len(), 2 + 7 + 41 + 3);
@@ -208,7 +207,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 #[test]
 fn csv_parses_back_to_one_record_per_criterion() {
     let card = card();
-    let csv = render(&card, Format::Csv).unwrap();
+    let csv = render(&card, Format::Csv, Lang::Vi).unwrap();
     let records = read_csv(&csv);
     assert_eq!(records.len(), 1 + 41);
     assert!(records.iter().all(|r| r.len() == 15));
@@ -249,7 +248,7 @@ fn csv_parses_back_to_one_record_per_criterion() {
 #[test]
 fn json_has_the_plan_keys() {
     let card = card();
-    let json = render(&card, Format::Json).unwrap();
+    let json = render(&card, Format::Json, Lang::Vi).unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(value["ward"], "Phường Sông Cầu (dữ liệu mẫu)");
     assert_eq!(value["year"], 2023);
@@ -290,7 +289,8 @@ fn formats_parse_by_name_and_refuse_others() {
         .collect();
     assert_eq!(names, Format::ALL);
     let err = "pdf".parse::<Format>().unwrap_err();
-    assert!(matches!(&err, Error::UnknownFormat { value, .. } if value == "pdf"));
+    assert_eq!(err.kind(), ErrorKind::UnknownId);
+    assert_eq!(err.value().as_deref(), Some("pdf"));
     assert_eq!(
         err.to_string(),
         "unknown report format \"pdf\" (allowed: table, markdown, csv, json)"
@@ -300,7 +300,10 @@ fn formats_parse_by_name_and_refuse_others() {
 #[test]
 fn the_bad_sample_names_the_criterion_and_the_values() {
     let err = Observations::from_toml(BAD, &CriteriaSet::reference()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
     assert_eq!(err.item(), Some("II.7"));
+    assert_eq!(err.key(), Some("numerator"));
+    assert_eq!(err.value().as_deref(), Some("1500"));
     assert_eq!(
         err.to_string(),
         "II.7: numerator 1500 exceeds denominator 1400"

@@ -1,24 +1,22 @@
 //! Many wards: ranking with shared ranks, city figures as ratios of sums, refusals naming the
 //! ward, and the lean summary agreeing with the full scorecard.
 
+use cchc::rollup::Rollup;
+use cchc::rule::Records;
 use cchc::{
-    Counts, CriteriaSet, Evidence, Observations, Observed, Plan, Records, Rollup, Scorecard,
-    Summary,
+    Counts, CriteriaSet, ErrorKind, Evidence, Id, Observations, Observed, Plan, Scorecard, Summary,
+    Text,
 };
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rust_decimal_macros::dec;
 
-fn counts(g: u64, n: u64) -> Observed<Evidence> {
-    Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()))
-}
-
 fn done(name: &str, ids: &[&str]) -> Observations {
-    let mut obs = Observations::new(name, 2023);
+    let mut obs = Observations::builder(name, 2023);
     for id in ids {
-        obs.set(*id, Observed::Reported(Evidence::Done(true)));
+        obs = obs.done(id, true);
     }
-    obs
+    obs.build(&CriteriaSet::reference()).unwrap()
 }
 
 #[test]
@@ -54,21 +52,26 @@ fn ties_share_a_rank() {
 #[test]
 fn a_ward_with_every_criterion_not_applicable() {
     let set = CriteriaSet::reference();
-    let mut all_na = Observations::new("Phường N/A", 2023);
+    let mut all_na = Observations::builder("Phường N/A", 2023);
     for leaf in set.leaves() {
-        all_na.set(leaf.criterion.id.clone(), Observed::NotApplicable);
+        all_na = all_na.not_applicable(leaf.criterion.id().as_str());
     }
+    let all_na = all_na.build(&set).unwrap();
     // Full points by default: index 100, Xuất sắc.
     let rollup = Rollup::new(&set, &[done("A", &["V.18"]), all_na.clone()]).unwrap();
     assert_eq!(rollup.wards[0].summary.ward, "Phường N/A");
     assert_eq!(rollup.wards[0].summary.index, Some(dec!(100.00)));
-    assert_eq!(rollup.wards[0].summary.band.as_deref(), Some("Xuất sắc"));
+    assert_eq!(
+        rollup.wards[0].summary.band.as_ref().map(Text::vi),
+        Some("Xuất sắc")
+    );
     // With "leave out" set-wide, the maximum is 0: no index, no rank, listed last.
     let text = CriteriaSet::reference_toml().replace(
         "not_applicable = \"full_points\"",
         "not_applicable = \"leave_out\"",
     );
-    let leave_out = CriteriaSet::from_toml(&text, &Plan::song_cau_2023()).unwrap();
+    let leave_out = CriteriaSet::from_toml(&text).unwrap();
+    leave_out.check_plan_items(&Plan::song_cau_2023()).unwrap();
     let rollup = Rollup::new(&leave_out, &[all_na, done("A", &["V.18"])]).unwrap();
     let last = rollup.wards.last().unwrap();
     assert_eq!(
@@ -82,11 +85,12 @@ fn a_ward_with_every_criterion_not_applicable() {
 #[test]
 fn city_figures_are_ratios_of_sums() {
     let set = CriteriaSet::reference();
-    let a = Observations::new("A", 2023).with("VI.24b", counts(30, 100));
-    let b = Observations::new("B", 2023).with("VI.24b", counts(0, 0));
-    let c = Observations::new("C", 2023).with("VI.24b", Observed::NotApplicable);
-    let d = Observations::new("D", 2023).with("VI.24b", counts(60, 900));
-    let e = Observations::new("E", 2023);
+    let ward = |name: &str| Observations::builder(name, 2023);
+    let a = ward("A").counts("VI.24b", 30, 100).build(&set).unwrap();
+    let b = ward("B").counts("VI.24b", 0, 0).build(&set).unwrap();
+    let c = ward("C").not_applicable("VI.24b").build(&set).unwrap();
+    let d = ward("D").counts("VI.24b", 60, 900).build(&set).unwrap();
+    let e = ward("E").build(&set).unwrap();
     let rollup = Rollup::new(&set, &[a, b, c, d, e]).unwrap();
     let fig = rollup.city_figure("VI.24b").unwrap();
     // 90 of 1000 = 9.00% (the mean of 30% and 6.67% would be 18.33%)
@@ -118,10 +122,14 @@ fn city_figures_are_ratios_of_sums() {
 #[test]
 fn a_bad_ward_is_named() {
     let set = CriteriaSet::reference();
-    let bad = Observations::new("Phường Lỗi", 2023)
-        .with("II.4", Observed::Reported(Evidence::Done(true)));
+    // Built directly, unchecked: the builder would refuse it.
+    let bad = Observations::new("Phường Lỗi", 2023).with(
+        Id::new("II.4").unwrap(),
+        Observed::Reported(Evidence::Done(true)),
+    );
     let err = Rollup::new(&set, &[done("A", &[]), bad]).unwrap_err();
-    assert_eq!(err.item(), Some("Phường Lỗi"));
+    // The ward is named first, then the criterion (`item()` is the innermost).
+    assert_eq!(err.path(), ["Phường Lỗi", "II.4"]);
     assert!(err.to_string().starts_with("Phường Lỗi: II.4: "), "{err}");
 }
 
@@ -136,7 +144,7 @@ proptest! {
         let set = CriteriaSet::reference();
         let wards: Vec<_> = parts.iter().enumerate().map(|(i, (a, b))| {
             let (g, n) = (*a.min(b), *a.max(b));
-            Observations::new(format!("W{i}"), 2023).with("II.6", counts(g, n))
+            Observations::builder(format!("W{i}"), 2023).counts("II.6", g, n).build(&set).unwrap()
         }).collect();
         let rollup = Rollup::new(&set, &wards).unwrap();
         let g: u64 = parts.iter().map(|(a, b)| *a.min(b)).sum();
@@ -151,11 +159,13 @@ proptest! {
     #[test]
     fn summary_equals_the_scorecard(g in 0u64..500, extra in 0u64..500, done_v18 in any::<bool>(), pts in 0u32..=200) {
         let set = CriteriaSet::reference();
-        let mut obs = Observations::new("W", 2023)
-            .with("II.4", counts(g, g + extra))
-            .with("V.18", Observed::Reported(Evidence::Done(done_v18)))
-            .with("II.9", Observed::Reported(Evidence::Points(rust_decimal::Decimal::new(i64::from(pts), 2))));
-        obs.appraise("V.18", dec!(0.5), "thiếu hồ sơ");
+        let obs = Observations::builder("W", 2023)
+            .counts("II.4", g, g + extra)
+            .done("V.18", done_v18)
+            .points("II.9", rust_decimal::Decimal::new(i64::from(pts), 2))
+            .appraise("V.18", dec!(0.5), "thiếu hồ sơ")
+            .build(&set)
+            .unwrap();
         prop_assert_eq!(Summary::score(&set, &obs).unwrap(), Scorecard::score(&set, &obs).unwrap().summary);
     }
 }
@@ -164,9 +174,12 @@ proptest! {
 fn wards_must_be_distinct_and_of_one_year() {
     let set = CriteriaSet::reference();
     let err = Rollup::new(&set, &[done("A", &[]), done("A", &["V.18"])]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::DuplicateId);
     assert_eq!(err.to_string(), "A: duplicate ward id \"A\"");
+    // Built directly, unchecked: the set is for 2023, so the builder would refuse 1999.
     let older = Observations::new("B", 1999);
     let err = Rollup::new(&set, &[done("A", &[]), older]).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotComparable);
     assert_eq!(
         err.to_string(),
         "B: the ward's year 1999 differs from 2023, the year of the first ward"

@@ -1,6 +1,6 @@
 //! Scoring at a date within the year: work whose time is not over is pending, not "not met".
 
-use cchc::{CriteriaSet, Observations, ScoreStatus, Scorecard};
+use cchc::{CriteriaSet, Observations, Scorecard, Status};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -26,7 +26,7 @@ numerator = 90
 denominator = 300
 "#;
 
-fn line(card: &Scorecard, id: &str) -> (Decimal, ScoreStatus, Option<NaiveDate>) {
+fn line(card: &Scorecard, id: &str) -> (Decimal, Status, Option<NaiveDate>) {
     let l = card.criterion(id).unwrap();
     (l.points, l.status, l.open_until)
 }
@@ -35,7 +35,7 @@ fn line(card: &Scorecard, id: &str) -> (Decimal, ScoreStatus, Option<NaiveDate>)
 fn open_work_is_pending_until_its_time_is_over() {
     let set = CriteriaSet::reference();
     let obs = Observations::from_toml(OBS, &set).unwrap();
-    use ScoreStatus::{Met, NotMet, Partial, Pending};
+    use Status::{Met, NotMet, Partial, Pending};
 
     let jan = Scorecard::score_at(&set, &obs, d(1, 29)).unwrap();
     assert_eq!(jan.as_of, Some(d(1, 29)));
@@ -44,17 +44,31 @@ fn open_work_is_pending_until_its_time_is_over() {
 
     let sep = Scorecard::score_at(&set, &obs, d(9, 30)).unwrap();
     // Late now, but half points are still possible until 31/12.
-    assert_eq!(line(&sep, "I.2a"), (dec!(0.00), Pending, Some(d(12, 31))));
-    // Held outside Quý IV: half so far, full still possible in the quarter.
+    // MIGRATION.md, deliberate fix (at a date): a criterion is pending only while full points
+    // are still possible. The last on-time day (29/01) is past, so full points are lost: not
+    // done, 0 points → not met (was: pending), still open until the end of the late period,
+    // 31/12, for 0.5 × 2 = 1 point.
+    assert_eq!(line(&sep, "I.2a"), (dec!(0.00), NotMet, Some(d(12, 31))));
+    // Held outside Quý IV: half so far, full still possible in the quarter. (Unchanged by the
+    // at-a-date fix: full points are still possible, so it stays pending.)
     assert_eq!(line(&sep, "II.8e"), (dec!(0.50), Pending, Some(d(12, 31))));
-    // First half covered (1.50 of 3), second half still open.
+    // First half covered (1.50 of 3), second half still open. (Unchanged: no half missed, one
+    // still open, so full points are still possible.)
     assert_eq!(line(&sep, "VII.29"), (dec!(1.50), Pending, Some(d(12, 31))));
+    // Quý II–IV not held yet, the window open until 31/12: full still possible (unchanged).
     assert_eq!(line(&sep, "VII.30"), (dec!(0.00), Pending, Some(d(12, 31))));
     // Done work and rates are scored as they stand.
-    assert_eq!(line(&sep, "VII.28"), (dec!(2.00), Met, None));
+    // MIGRATION.md, deliberate fix (at a date): a fact dated after the date is not yet known.
+    // VII.28 was completed on 20/12, so on 30/09 it is not done yet (was: 2.00, met); its
+    // deadline is "by 31/12", inclusive, so the last on-time day 31/12 is still to come: full
+    // points are still possible → pending, 0 points, open until 31/12.
+    assert_eq!(line(&sep, "VII.28"), (dec!(0.00), Pending, Some(d(12, 31))));
     assert_eq!(line(&sep, "II.4"), (dec!(4.29), Partial, None));
+    // From 20/12, the day it was done (on time, ≤ 31/12), it is met: 2 of 2, nothing open.
+    let dec20 = Scorecard::score_at(&set, &obs, d(12, 20)).unwrap();
+    assert_eq!(line(&dec20, "VII.28"), (dec!(2.00), Met, None));
     assert_eq!(
-        sep.criterion("VII.29").unwrap().explanation_vi,
+        sep.criterion("VII.29").unwrap().explanation.vi(),
         "1/2 kỳ (6 tháng/kỳ) có tổ chức; điểm = 3 × 1/2 = 1,50; còn hạn đến 31/12/2023"
     );
 

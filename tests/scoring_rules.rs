@@ -1,9 +1,11 @@
 //! Every scoring rule kind at its edges, through `ScoringRule::score`.
 
-use cchc::{
-    CategoryOption, Comparison, CountStep, Counts, DeadlineWording, Error, Evidence,
-    NotApplicablePolicy, Observed, RateStep, Rounding, ScoreStatus, ScoringRule,
+use cchc::criteria::{Criterion, NotApplicablePolicy};
+use cchc::rule::{
+    Categories, CategoryOption, Comparison, Deadline, DeadlineRule, DeadlineWording, Frequency,
+    RateTarget, ScoringRule, Share, Step, Steps, Window, WindowRule,
 };
+use cchc::{Counts, ErrorKind, Evidence, Id, Observed, Percent, Rounding, Status, Text};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -12,11 +14,23 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+fn pct(value: Decimal) -> Percent {
+    Percent::new(value).unwrap()
+}
+
+fn share(value: Decimal) -> Share {
+    Share::new(value).unwrap()
+}
+
+fn window(start: NaiveDate, end: NaiveDate) -> Window {
+    Window::new(start, end).unwrap()
+}
+
 fn counts(g: u64, n: u64) -> Observed<Evidence> {
     Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap()))
 }
 
-fn score(rule: &ScoringRule, max: Decimal, seen: Observed<Evidence>) -> (Decimal, ScoreStatus) {
+fn score(rule: &ScoringRule, max: Decimal, seen: Observed<Evidence>) -> (Decimal, Status) {
     let s = rule
         .score(
             max,
@@ -28,15 +42,16 @@ fn score(rule: &ScoringRule, max: Decimal, seen: Observed<Evidence>) -> (Decimal
     (s.points, s.status)
 }
 
-use ScoreStatus::{Met, Missing, NotApplicable, NotMet, Partial};
+use Status::{Met, Missing, NotApplicable, NotMet, Partial};
 
 #[test]
 fn all_or_nothing_with_minimum_count() {
-    let rule = ScoringRule::AllOrNothing {
-        comparison: Comparison::AtLeast,
-        percent: dec!(20),
-        min_count: Some(10),
-    };
+    let rule = ScoringRule::AllOrNothing(
+        RateTarget::new(Comparison::AtLeast, pct(dec!(20)))
+            .unwrap()
+            .with_min_count(10)
+            .unwrap(),
+    );
     assert_eq!(score(&rule, dec!(2), counts(10, 50)), (dec!(2.00), Met)); // exactly 20% and 10
     assert_eq!(score(&rule, dec!(2), counts(9, 50)), (dec!(0.00), NotMet)); // 18%
     assert_eq!(score(&rule, dec!(2), counts(9, 40)), (dec!(0.00), NotMet)); // 22.5% but 9
@@ -45,11 +60,7 @@ fn all_or_nothing_with_minimum_count() {
         score(&rule, dec!(2), counts(0, 0)),
         (dec!(2.00), NotApplicable)
     );
-    let all = ScoringRule::AllOrNothing {
-        comparison: Comparison::AtLeast,
-        percent: dec!(100),
-        min_count: None,
-    };
+    let all = ScoringRule::AllOrNothing(RateTarget::at_least(pct(dec!(100))).unwrap());
     assert_eq!(score(&all, dec!(3), counts(99, 100)), (dec!(0.00), NotMet));
     assert_eq!(score(&all, dec!(3), counts(100, 100)), (dec!(3.00), Met));
 }
@@ -66,17 +77,23 @@ fn proportional_to_the_rate() {
 
 #[test]
 fn proportional_to_a_target_is_capped() {
-    let rule = ScoringRule::ProportionalToTarget { percent: dec!(35) };
+    let rule = ScoringRule::ProportionalToTarget(pct(dec!(35)));
     assert_eq!(score(&rule, dec!(5), counts(105, 300)), (dec!(5.00), Met)); // at 35%
     assert_eq!(
         score(&rule, dec!(5), counts(104, 300)),
         (dec!(4.95), Partial)
     ); // 5 × 104/105
     assert_eq!(score(&rule, dec!(5), counts(300, 300)), (dec!(5.00), Met)); // capped
-    let zero = ScoringRule::ProportionalToTarget { percent: dec!(0) };
+    let zero = ScoringRule::ProportionalToTarget(Percent::ZERO);
     assert_eq!(score(&zero, dec!(5), counts(0, 300)), (dec!(5.00), Met)); // 0% target: always met
+    // …which is why a criterion refuses it (MIGRATION: "at least 0%" targets refused).
+    let err =
+        Criterion::new(Id::new("X.1").unwrap(), Text::new("x", "x"), dec!(5), zero).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.item(), Some("X.1"));
+    assert!(err.to_string().contains("always met"), "{err}");
     // 0.9999 of max rounds to max yet stays partial
-    let rule = ScoringRule::ProportionalToTarget { percent: dec!(100) };
+    let rule = ScoringRule::ProportionalToTarget(pct(dec!(100)));
     assert_eq!(
         score(&rule, dec!(1), counts(9999, 10000)),
         (dec!(1.00), Partial)
@@ -85,22 +102,19 @@ fn proportional_to_a_target_is_capped() {
 
 #[test]
 fn rate_steps_from_the_top() {
-    let rule = ScoringRule::RateSteps {
-        steps: vec![
-            RateStep {
-                at_least: dec!(100),
-                points: dec!(3),
-            },
-            RateStep {
-                at_least: dec!(95),
-                points: dec!(2),
-            },
-            RateStep {
-                at_least: dec!(80),
-                points: dec!(1),
-            },
-        ],
-    };
+    let rule = ScoringRule::RateSteps(
+        Steps::new(
+            [
+                (dec!(100), dec!(3)),
+                (dec!(95), dec!(2)),
+                (dec!(80), dec!(1)),
+            ]
+            .into_iter()
+            .map(|(at_least, points)| Step::new(pct(at_least), points).unwrap())
+            .collect(),
+        )
+        .unwrap(),
+    );
     assert_eq!(score(&rule, dec!(3), counts(20, 20)), (dec!(3.00), Met));
     assert_eq!(score(&rule, dec!(3), counts(19, 20)), (dec!(2.00), Partial)); // 95% exactly
     assert_eq!(
@@ -117,15 +131,15 @@ fn rate_steps_from_the_top() {
 #[test]
 fn count_steps() {
     // "họp 4 lần/năm: 20 điểm; 3 lần: 15; 2 lần: 10; 1 lần: 5; còn lại: 0"
-    let rule = ScoringRule::CountSteps {
-        steps: [(4, 20), (3, 15), (2, 10), (1, 5)]
-            .into_iter()
-            .map(|(n, p)| CountStep {
-                at_least: n,
-                points: Decimal::from(p),
-            })
-            .collect(),
-    };
+    let rule = ScoringRule::CountSteps(
+        Steps::new(
+            [(4, 20), (3, 15), (2, 10), (1, 5)]
+                .into_iter()
+                .map(|(n, p)| Step::new(n, Decimal::from(p)).unwrap())
+                .collect(),
+        )
+        .unwrap(),
+    );
     let count = |n| Observed::Reported(Evidence::Count(n));
     assert_eq!(score(&rule, dec!(20), count(5)), (dec!(20.00), Met));
     assert_eq!(score(&rule, dec!(20), count(4)), (dec!(20.00), Met));
@@ -136,20 +150,18 @@ fn count_steps() {
 
 #[test]
 fn categories() {
-    let option = |key: &str, share| CategoryOption {
-        key: key.into(),
-        label_vi: key.into(),
-        label_en: key.into(),
-        share,
+    let option = |key: &str, value| {
+        CategoryOption::new(Id::new(key).unwrap(), Text::new(key, key), share(value))
     };
-    let rule = ScoringRule::Categories {
-        options: vec![
+    let rule = ScoringRule::Categories(
+        Categories::new(vec![
             option("chairman", dec!(1)),
             option("vice", dec!(0.5)),
             option("other", dec!(0)),
-        ],
-    };
-    let cat = |k: &str| Observed::Reported(Evidence::Category(k.into()));
+        ])
+        .unwrap(),
+    );
+    let cat = |k: &str| Observed::Reported(Evidence::Category(Id::new(k).unwrap()));
     assert_eq!(score(&rule, dec!(3), cat("chairman")), (dec!(3.00), Met));
     assert_eq!(score(&rule, dec!(3), cat("vice")), (dec!(1.50), Partial));
     assert_eq!(score(&rule, dec!(3), cat("other")), (dec!(0.00), NotMet));
@@ -161,16 +173,19 @@ fn categories() {
             &Rounding::default(),
         )
         .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownId);
+    assert_eq!(err.key(), Some("category"));
+    assert_eq!(err.value().as_deref(), Some("mayor"));
     assert_eq!(err.to_string(), "unknown category id \"mayor\"");
 }
 
 #[test]
 fn deadlines_before_and_by() {
-    let rule = |wording| ScoringRule::Deadline {
-        date: d(2023, 3, 31),
-        wording,
-        late_share: dec!(0.5),
-        late_until: d(2023, 12, 31),
+    let rule = |wording| {
+        let deadline = Deadline::new(d(2023, 3, 31), wording).unwrap();
+        ScoringRule::Deadline(
+            DeadlineRule::new(deadline, share(dec!(0.5)), d(2023, 12, 31)).unwrap(),
+        )
     };
     let done = |day: NaiveDate| Observed::Reported(Evidence::Completed(Some(day)));
     let before = rule(DeadlineWording::Before);
@@ -208,13 +223,11 @@ fn deadlines_before_and_by() {
 
 #[test]
 fn windows_at_both_ends() {
-    let rule = ScoringRule::Window {
-        start: d(2023, 10, 1),
-        end: d(2023, 12, 31),
-        outside_share: dec!(0.5),
-        outside_start: d(2023, 1, 1),
-        outside_end: d(2023, 12, 31),
-    };
+    let rule = ScoringRule::Window(WindowRule::new(
+        window(d(2023, 10, 1), d(2023, 12, 31)),
+        share(dec!(0.5)),
+        window(d(2023, 1, 1), d(2023, 12, 31)),
+    ));
     let held = |days: Vec<NaiveDate>| Observed::Reported(Evidence::Held(days));
     assert_eq!(
         score(&rule, dec!(1), held(vec![d(2023, 10, 1)])),
@@ -241,11 +254,8 @@ fn windows_at_both_ends() {
 
 #[test]
 fn half_year_frequency() {
-    let rule = ScoringRule::Frequency {
-        every_months: 6,
-        start: d(2023, 1, 1),
-        end: d(2023, 12, 31),
-    };
+    let rule =
+        ScoringRule::Frequency(Frequency::new(6, window(d(2023, 1, 1), d(2023, 12, 31))).unwrap());
     let held = |days: Vec<NaiveDate>| Observed::Reported(Evidence::Held(days));
     assert_eq!(
         score(&rule, dec!(3), held(vec![d(2023, 6, 30), d(2023, 7, 1)])),
@@ -293,7 +303,10 @@ fn done_and_assessor() {
             &Rounding::default(),
         )
         .unwrap_err();
-    assert!(matches!(err, Error::Negative { .. }), "{err}");
+    assert_eq!(err.kind(), ErrorKind::InvalidValue, "{err}");
+    assert_eq!(err.value().as_deref(), Some("-1"));
+    assert_eq!(err.key(), Some("points"));
+    assert_eq!(err.to_string(), "assessor points -1 is negative");
 }
 
 #[test]
@@ -306,7 +319,11 @@ fn evidence_of_the_wrong_kind_is_refused() {
             &Rounding::default(),
         )
         .unwrap_err();
-    assert!(matches!(err, Error::EvidenceMismatch { .. }), "{err}");
+    assert_eq!(err.kind(), ErrorKind::Mismatch, "{err}");
+    assert_eq!(
+        err.to_string(),
+        "counts does not fit a target measured by done / not done"
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Criteria with sub-criteria: a parent's points are its children's sum, and its status comes
 //! from theirs, each judged on exact points.
 
-use cchc::{CriteriaSet, Error, Observations, ScoreStatus, Scorecard};
+use cchc::{CriteriaSet, ErrorKind, Id, Observations, Scorecard, Status};
 use rust_decimal_macros::dec;
 
 const SET: &str = r#"
@@ -54,7 +54,7 @@ rule = { kind = "done" }
 "#;
 
 fn set() -> CriteriaSet {
-    CriteriaSet::from_toml_with(SET, &|_| true).unwrap()
+    CriteriaSet::from_toml(SET).unwrap()
 }
 
 fn score(body: &str) -> Scorecard {
@@ -63,7 +63,7 @@ fn score(body: &str) -> Scorecard {
     Scorecard::score(&set, &Observations::from_toml(&text, &set).unwrap()).unwrap()
 }
 
-fn status(card: &Scorecard, id: &str) -> (rust_decimal::Decimal, ScoreStatus) {
+fn status(card: &Scorecard, id: &str) -> (rust_decimal::Decimal, Status) {
     let line = card.criterion(id).unwrap();
     (line.points, line.status)
 }
@@ -74,7 +74,7 @@ fn parent_rows_come_before_their_children() {
     let ids: Vec<_> = card
         .criteria
         .iter()
-        .map(|c| (c.id.as_str(), c.parent.as_deref()))
+        .map(|c| (c.id.as_str(), c.parent.as_ref().map(Id::as_str)))
         .collect();
     assert_eq!(
         ids,
@@ -93,20 +93,20 @@ fn parent_status_is_judged_on_the_childrens_exact_points() {
     let card = score(
         "[observations.\"P.a\"]\nnumerator = 699\ndenominator = 1400\n[observations.\"P.b\"]\nnumerator = 699\ndenominator = 1400",
     );
-    assert_eq!(status(&card, "P.a"), (dec!(3.00), ScoreStatus::Partial));
-    assert_eq!(status(&card, "P"), (dec!(6.00), ScoreStatus::Partial));
+    assert_eq!(status(&card, "P.a"), (dec!(3.00), Status::Partial));
+    assert_eq!(status(&card, "P"), (dec!(6.00), Status::Partial));
     let card = score(
         "[observations.\"P.a\"]\nnumerator = 700\ndenominator = 1400\n[observations.\"P.b\"]\nnot_applicable = true",
     );
-    assert_eq!(status(&card, "P"), (dec!(6.00), ScoreStatus::Met));
+    assert_eq!(status(&card, "P"), (dec!(6.00), Status::Met));
     let card = score(
         "[observations.\"P.a\"]\nnot_applicable = true\n[observations.\"P.b\"]\nnot_applicable = true",
     );
-    assert_eq!(status(&card, "P"), (dec!(6.00), ScoreStatus::NotApplicable));
+    assert_eq!(status(&card, "P"), (dec!(6.00), Status::NotApplicable));
     let card = score("");
-    assert_eq!(status(&card, "P"), (dec!(0), ScoreStatus::Missing));
+    assert_eq!(status(&card, "P"), (dec!(0), Status::Missing));
     let card = score("[observations.\"P.a\"]\nnumerator = 0\ndenominator = 10");
-    assert_eq!(status(&card, "P"), (dec!(0.00), ScoreStatus::NotMet));
+    assert_eq!(status(&card, "P"), (dec!(0.00), Status::NotMet));
 }
 
 #[test]
@@ -116,12 +116,17 @@ fn an_appraisal_cannot_exceed_the_counted_maximum() {
     let text = "ward = \"W\"\nyear = 2023\n[observations.Q]\nnot_applicable = true\n[appraisals.Q]\npoints = \"2\"\nreason = \"x\"";
     let obs = Observations::from_toml(text, &set).unwrap();
     let err = Scorecard::score(&set, &obs).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.item(), Some("Q"));
     assert_eq!(
         err.to_string(),
         "Q: appraised points of 2 points is above the maximum of 0"
     );
-    assert!(matches!(
-        Scorecard::index_for(dec!(200), dec!(100), set.rounding()),
-        Err(Error::AboveMax { .. })
-    ));
+    let err = Scorecard::index_for(dec!(200), dec!(100), set.rounding()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.value().as_deref(), Some("200"));
+    assert_eq!(
+        err.to_string(),
+        "total of 200 points is above the maximum of 100"
+    );
 }

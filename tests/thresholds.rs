@@ -6,10 +6,10 @@
 //! and under Add by the least k with (at − 1 + k) × 100 ≥ p × (N + k), i.e.
 //! k × (100 − p) ≥ p × N − 100 × (at − 1) = 100, so k = ⌈100 ÷ (100 − p)⌉ (impossible at 100%).
 
-use cchc::{
-    Attainment, Counts, Detail, Error, Evidence, Lever, Observed, Percent, RateAttainment,
-    RateTarget, Records, Rounding, Shortfall, Status, Target,
+use cchc::rule::{
+    Attainment, Detail, Lever, RateAttainment, RateTarget, Records, Shortfall, Target,
 };
+use cchc::{Counts, ErrorKind, Evidence, Observed, Percent, Rounding, Status};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -83,7 +83,7 @@ fn rows() -> Vec<Row> {
 }
 
 fn target_of(row: &Row) -> RateTarget {
-    let target = RateTarget::at_least(Percent::new(row.percent).unwrap());
+    let target = RateTarget::at_least(Percent::new(row.percent).unwrap()).unwrap();
     match row.min_count {
         Some(c) => target.with_min_count(c).unwrap(),
         None => target,
@@ -217,18 +217,23 @@ fn zero_denominator_is_not_applicable_never_a_rate_of_zero() {
         assert_eq!(target.records_needed(&nothing, Lever::Convert), None);
         assert_eq!(target.records_needed(&nothing, Lever::Add), None);
         assert_eq!(nothing.rate(), None, "{}", row.name);
-        let expected = Attainment {
-            status: Status::NotApplicable,
-            detail: Detail::None,
-        };
-        assert_eq!(attain(&target, nothing), expected, "{}", row.name);
+        let reported = attain(&target, nothing);
+        assert_eq!(
+            (reported.status, &reported.detail),
+            (Status::NotApplicable, &Detail::None),
+            "{}",
+            row.name
+        );
         let declared = Target::Rate(target)
             .attain(&Observed::NotApplicable, &Rounding::default())
             .unwrap();
-        assert_eq!(declared, expected, "{}", row.name);
+        assert_eq!(declared, reported, "{}", row.name);
+        let err = RateAttainment::new(&target, &nothing, &Rounding::default()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue, "{}", row.name);
+        assert_eq!(err.key(), Some("denominator"), "{}", row.name);
         assert_eq!(
-            RateAttainment::new(&target, &nothing, &Rounding::default()),
-            Err(Error::ZeroDenominator),
+            err.to_string(),
+            "denominator is zero: nothing arose in scope (không phát sinh), so there is no rate",
             "{}",
             row.name
         );
@@ -257,6 +262,7 @@ fn everything_done_is_met_at_one_hundred_percent() {
 #[test]
 fn minimum_count_of_ii_5a_binds_on_its_own() {
     let target = RateTarget::at_least(Percent::new(dec!(20)).unwrap())
+        .unwrap()
         .with_min_count(10)
         .unwrap();
     struct Case {
@@ -340,7 +346,7 @@ fn minimum_count_of_ii_5a_binds_on_its_own() {
 /// PLAN.md §7: 90 of 300 results digitised against 35%.
 #[test]
 fn plan_example_ii_4_ninety_of_three_hundred() {
-    let target = RateTarget::at_least(Percent::new(dec!(35)).unwrap());
+    let target = RateTarget::at_least(Percent::new(dec!(35)).unwrap()).unwrap();
     let counts = Counts::new(90, 300).unwrap();
     let result = attain(&target, counts);
     assert_eq!(result.status, Status::NotMet);
@@ -366,7 +372,7 @@ fn plan_example_ii_4_ninety_of_three_hundred() {
 /// PLAN.md §7: 49.93% against 50% is not met, whatever the rounded display says.
 #[test]
 fn plan_example_just_under_fifty_percent() {
-    let target = RateTarget::at_least(Percent::new(dec!(50)).unwrap());
+    let target = RateTarget::at_least(Percent::new(dec!(50)).unwrap()).unwrap();
     struct Case {
         name: &'static str,
         g: u64,
@@ -428,7 +434,7 @@ fn plan_example_just_under_fifty_percent() {
 /// A gap that rounds to zero from below shows as 0.00, never as a signed zero.
 #[test]
 fn tiny_negative_gap_rounds_to_plain_zero() {
-    let target = RateTarget::at_least(Percent::new(dec!(50)).unwrap());
+    let target = RateTarget::at_least(Percent::new(dec!(50)).unwrap()).unwrap();
     // 49999/100000 = 49.999%: gap −0.001 points → 0.00; percent 50.00; still not met.
     let counts = Counts::new(49_999, 100_000).unwrap();
     let result = attain(&target, counts);

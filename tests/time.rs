@@ -1,11 +1,12 @@
 //! Time: periods, monthly series, progress at a date and pending targets, through the public
 //! API, with numbers worked by hand in the comments.
 
-use cchc::{
-    Counts, Deadline, DeadlineOutcome, DeadlineProgress, DeadlineWording, Detail, Error, Evidence,
-    Lever, MonthlySeries, Observed, Percent, Period, Progress, RateTarget, Records, Rounding,
-    SeriesKind, Status, Target, Window,
+use cchc::rule::{
+    Deadline, DeadlineOutcome, DeadlineWording, Detail, Frequency, Lever, RateTarget, Records,
+    Target, Window,
 };
+use cchc::time::{MonthlySeries, Period, Progress, SeriesKind};
+use cchc::{Counts, ErrorKind, Evidence, Observed, Percent, Rounding, Status};
 use chrono::NaiveDate;
 use rust_decimal_macros::dec;
 
@@ -33,7 +34,7 @@ fn vi_24b() -> MonthlySeries {
 }
 
 fn thirty_percent() -> RateTarget {
-    RateTarget::at_least(Percent::new(dec!(30)).unwrap())
+    RateTarget::at_least(Percent::new(dec!(30)).unwrap()).unwrap()
 }
 
 #[test]
@@ -130,13 +131,10 @@ fn vi_24b_mid_month_and_unreported_month() {
     // 1 November: October has ended and is not reported.
     let err =
         Progress::year_to_date(&vi_24b(), &thirty_percent(), d(2023, 11, 1), &policy).unwrap_err();
-    assert_eq!(
-        err,
-        Error::MonthNotReported {
-            month: 10,
-            year: 2023
-        }
-    );
+    assert_eq!(err.kind(), ErrorKind::Missing);
+    assert_eq!(err.key(), Some("month"));
+    assert_eq!(err.value().as_deref(), Some("10"));
+    assert_eq!(err.to_string(), "month 10 of 2023 is not reported");
 }
 
 #[test]
@@ -220,10 +218,12 @@ fn leap_year_2024() {
     assert_eq!(series.total(&jan_feb).unwrap(), c(30, 90));
     // Ending on 28 February 2024 is not a whole month.
     let short = Period::custom(d(2024, 1, 1), d(2024, 2, 28)).unwrap();
-    assert!(matches!(
-        series.total(&short),
-        Err(Error::PeriodNotWholeMonths { .. })
-    ));
+    let err = series.total(&short).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(
+        err.to_string(),
+        "period 2024-01-01 to 2024-02-28 is not made of whole months, so monthly counts cannot cover it"
+    );
     // At 29 February 2024: 31 + 29 = 60 of 366 days; 30 × 366/60 = 183, 90 × 366/60 = 549.
     let progress = Progress::year_to_date(
         &series,
@@ -300,7 +300,7 @@ fn series_round_trips_through_toml_and_json() {
 #[test]
 fn deadline_day_before_on_and_after() {
     // I.2a: monitoring plan "trước 30/01/2023": the last on-time day is 29 January.
-    let deadline = Deadline::new(d(2023, 1, 30), DeadlineWording::Before);
+    let deadline = Deadline::new(d(2023, 1, 30), DeadlineWording::Before).unwrap();
     let target = Target::Deadline(deadline);
     let not_done = Observed::Reported(Evidence::Completed(None));
     let policy = Rounding::default();
@@ -308,18 +308,21 @@ fn deadline_day_before_on_and_after() {
 
     assert_eq!(
         deadline.outcome_at(None, d(2023, 1, 28)),
-        DeadlineProgress::Pending { days_left: 1 }
+        DeadlineOutcome::Pending { days_left: 1 }
     );
     assert_eq!(at(d(2023, 1, 28)).status, Status::Pending);
     assert_eq!(
         deadline.outcome_at(None, d(2023, 1, 29)),
-        DeadlineProgress::Pending { days_left: 0 }
+        DeadlineOutcome::Pending { days_left: 0 }
     );
     assert_eq!(at(d(2023, 1, 29)).status, Status::Pending);
+    // Overdue by 1 day: not done (MIGRATION.md: `Overdue` → `NotDone`); done that day, it
+    // would be 1 day late.
     assert_eq!(
         deadline.outcome_at(None, d(2023, 1, 30)),
-        DeadlineProgress::Overdue { days_overdue: 1 }
+        DeadlineOutcome::NotDone
     );
+    assert_eq!(deadline.days_late(d(2023, 1, 30)), 1);
     let after = at(d(2023, 1, 30));
     assert_eq!(after.status, Status::NotMet);
     assert_eq!(after.detail, Detail::Deadline(DeadlineOutcome::NotDone));
@@ -330,7 +333,7 @@ fn deadline_day_before_on_and_after() {
     );
 
     // "By 31/12/2023" (I.1b): pending through 31 December itself.
-    let by = Target::Deadline(Deadline::new(d(2023, 12, 31), DeadlineWording::By));
+    let by = Target::Deadline(Deadline::new(d(2023, 12, 31), DeadlineWording::By).unwrap());
     let status = |as_of| by.attain_at(&not_done, as_of, &policy).unwrap().status;
     assert_eq!(status(d(2023, 12, 30)), Status::Pending);
     assert_eq!(status(d(2023, 12, 31)), Status::Pending);
@@ -373,16 +376,22 @@ fn windows_and_frequencies_at_a_date() {
     );
     // VII.29: one leadership meeting each half-year; one in March, none yet in the second
     // half on 30 September: pending, 1 of 2 covered.
-    let halves = Target::Frequency(cchc::Frequency::new(6, Window::year(2023).unwrap()).unwrap());
+    let halves = Target::Frequency(Frequency::new(6, Window::year(2023).unwrap()).unwrap());
     let march = Observed::Reported(Evidence::Held(vec![d(2023, 3, 15)]));
     let at = halves.attain_at(&march, d(2023, 9, 30), &policy).unwrap();
     assert_eq!(at.status, Status::Pending);
+    let Detail::Frequency(outcome) = at.detail else {
+        panic!("a frequency detail, got {:?}", at.detail)
+    };
+    // The first half covered; the second half still open, none missed.
     assert_eq!(
-        at.detail,
-        Detail::Frequency(cchc::FrequencyOutcome {
-            covered: 1,
-            required: 2
-        })
+        (
+            outcome.covered,
+            outcome.missed,
+            outcome.open,
+            outcome.required
+        ),
+        (1, 0, 1, 2)
     );
     assert_eq!(
         halves
@@ -403,7 +412,12 @@ fn periods_and_as_of_outside() {
         &Rounding::default(),
     )
     .unwrap_err();
-    assert!(matches!(err, Error::DateOutsidePeriod { .. }));
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+    assert_eq!(err.value().as_deref(), Some("2024-01-01"));
+    assert_eq!(
+        err.to_string(),
+        "date 2024-01-01 is outside the period 2023-01-01 to 2023-12-31"
+    );
     let err = series.total(&Period::year(2024).unwrap()).unwrap_err();
     assert_eq!(
         err.to_string(),

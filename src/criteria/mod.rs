@@ -387,7 +387,9 @@ impl CriteriaSet {
     /// The policy for *không phát sinh* of `criterion`: its own, or the set's default.
     #[must_use]
     pub fn policy_of(&self, criterion: &Criterion) -> NotApplicablePolicy {
-        criterion.not_applicable().unwrap_or(self.inner.not_applicable)
+        criterion
+            .not_applicable()
+            .unwrap_or(self.inner.not_applicable)
     }
 
     /// The fields, in order.
@@ -411,7 +413,11 @@ impl CriteriaSet {
     /// The set's maximum (before any "leave out" policy).
     #[must_use]
     pub fn max_points(&self) -> Decimal {
-        self.inner.fields.iter().map(CriteriaField::max_points).sum()
+        self.inner
+            .fields
+            .iter()
+            .map(CriteriaField::max_points)
+            .sum()
     }
 
     fn at(&self, path: &[usize]) -> Option<&Criterion> {
@@ -488,8 +494,14 @@ mod tests {
         assert_eq!(set.max_points(), dec!(100));
         assert_eq!(set.leaves().count(), 41);
         assert_eq!(set.year(), Some(2023));
-        assert_eq!(CriteriaSet::from_toml(&set.to_toml().unwrap()).unwrap(), set);
-        assert_eq!(CriteriaSet::from_json(&set.to_json().unwrap()).unwrap(), set);
+        assert_eq!(
+            CriteriaSet::from_toml(&set.to_toml().unwrap()).unwrap(),
+            set
+        );
+        assert_eq!(
+            CriteriaSet::from_json(&set.to_json().unwrap()).unwrap(),
+            set
+        );
         set.check_plan_items(&crate::Plan::song_cau_2023()).unwrap();
     }
 
@@ -502,9 +514,20 @@ mod tests {
         let err = CriteriaSet::from_toml(&broken).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidSet);
         let problems: Vec<String> = err.problems().iter().map(ToString::to_string).collect();
-        assert!(problems.contains(&"II.4: percentage 135 is outside 0 to 100".to_owned()), "{problems:?}");
-        assert!(problems.contains(&"I.1a: share 1.5 is outside 0 to 1".to_owned()), "{problems:?}");
-        assert!(problems.iter().any(|p| p.contains("duplicate criterion id \"II.4\"")), "{problems:?}");
+        assert!(
+            problems.contains(&"II.4: percentage 135 is outside 0 to 100".to_owned()),
+            "{problems:?}"
+        );
+        assert!(
+            problems.contains(&"I.1a: share 1.5 is outside 0 to 1".to_owned()),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("duplicate criterion id \"II.4\"")),
+            "{problems:?}"
+        );
     }
 
     #[test]
@@ -513,8 +536,13 @@ mod tests {
             &REFERENCE.replace("plan_item = \"II.4\"", "plan_item = \"II.40\""),
         )
         .unwrap();
-        let err = set.check_plan_items(&crate::Plan::song_cau_2023()).unwrap_err();
-        assert_eq!(err.problems()[0].to_string(), "II.4: unknown plan item id \"II.40\"");
+        let err = set
+            .check_plan_items(&crate::Plan::song_cau_2023())
+            .unwrap_err();
+        assert_eq!(
+            err.problems()[0].to_string(),
+            "II.4: unknown plan item id \"II.40\""
+        );
     }
 
     #[test]

@@ -110,24 +110,47 @@ impl CriterionSpec {
                 .map_err(|err| out.push(err.with_key("plan_item").at(&name)))
                 .ok()
         });
+        let max = self.max_points;
+        let at_name = |err: Error| err.at(&name);
         let body = match (self.rule, self.children.is_empty()) {
-            (Some(rule), true) => match rule.build() {
-                Ok(rule) => Some(Body::Rule(rule)),
-                Err(problems) => {
-                    out.extend(problems.into_iter().map(|p| p.at(&name)));
-                    None
+            (Some(rule), true) => {
+                let step_points = rule.step_points();
+                match rule.build() {
+                    Ok(rule) => Some(Body::Rule(rule)),
+                    Err(problems) => {
+                        out.extend(problems.into_iter().map(at_name));
+                        // Steps that could not be built are still checked against the maximum.
+                        out.extend(step_points.into_iter().filter(|p| *p > max).map(|points| {
+                            at_name(Error::from(crate::error::Reason::AboveMax {
+                                what: "step",
+                                points,
+                                max,
+                            }))
+                        }));
+                        None
+                    }
                 }
-            },
+            }
             (None, false) => {
-                let children: Vec<_> = self
+                let written: Decimal = self.children.iter().map(|c| c.max_points).sum();
+                let children: Option<Vec<_>> = self
                     .children
                     .into_iter()
                     .map(|child| child.build(out))
-                    .collect();
-                children
+                    .collect::<Vec<_>>()
                     .into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .map(Body::Children)
+                    .collect();
+                if children.is_none() && written != max {
+                    // The parent cannot be built, so say here what its check would say.
+                    out.push(at_name(
+                        Error::from(crate::error::Reason::ChildrenSumMismatch {
+                            sum: written,
+                            max,
+                        })
+                        .with_key("max_points"),
+                    ));
+                }
+                children.map(Body::Children)
             }
             (Some(_), false) => {
                 out.push(
@@ -150,10 +173,15 @@ impl CriterionSpec {
                 None
             }
         };
+        if body.is_none()
+            && let Err(err) = crate::rule::check_points("maximum points", max)
+        {
+            out.push(err.with_key("max_points").at(&name));
+        }
         Some(Criterion {
             id: id?,
             label: Text::new(self.label_vi, self.label_en),
-            max_points: self.max_points,
+            max_points: max,
             body: body?,
             plan_item,
             measure: text(self.measure_vi, self.measure_en),

@@ -175,7 +175,7 @@ impl Error {
     #[must_use]
     pub fn line(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } => at.0.map(|(line, _)| line),
+            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } => at.0.map(|(line, _)| line),
             _ => None,
         }
     }
@@ -184,7 +184,9 @@ impl Error {
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } => at.0.map(|(_, column)| column),
+            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } => {
+                at.0.map(|(_, column)| column)
+            }
             _ => None,
         }
     }
@@ -228,6 +230,40 @@ impl Error {
         err
     }
 
+    /// A parser's error: a key unknown or missing (serde says "unknown field `x`", "missing
+    /// field `x`"), or any other syntax error.
+    pub(crate) fn parse(format: &'static str, at: Location, message: &str) -> Self {
+        let message = one_line(message);
+        let key = |prefix: &str| {
+            message
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.split_once('`'))
+                .map(|(key, _)| key.to_owned())
+        };
+        let reason = match (key("unknown field `"), key("missing field `")) {
+            (Some(key), _) => Reason::ParseKey {
+                format,
+                at,
+                message,
+                key,
+                missing: false,
+            },
+            (None, Some(key)) => Reason::ParseKey {
+                format,
+                at,
+                message,
+                key,
+                missing: true,
+            },
+            (None, None) => Reason::Parse {
+                format,
+                at,
+                message,
+            },
+        };
+        reason.into()
+    }
+
     /// A TOML parser's error on `text`, with its line and column.
     #[cfg(feature = "toml")]
     pub(crate) fn toml(err: &toml::de::Error, text: &str) -> Self {
@@ -235,12 +271,7 @@ impl Error {
             .span()
             .map(|span| line_column(text, span.start))
             .unwrap_or_default();
-        Reason::Parse {
-            format: "TOML",
-            at,
-            message: one_line(err.message()),
-        }
-        .into()
+        Self::parse("TOML", at, err.message())
     }
 
     /// A JSON parser's error, with its line and column.
@@ -255,12 +286,7 @@ impl Error {
         // serde_json appends " at line L column C" itself.
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         let message = text.strip_suffix(&suffix).unwrap_or(&text);
-        Reason::Parse {
-            format: "JSON",
-            at,
-            message: one_line(message),
-        }
-        .into()
+        Self::parse("JSON", at, message)
     }
 
     /// A writer's error.
@@ -353,7 +379,10 @@ mod tests {
             at: Location(Some((3, 5))),
             message: "expected `=`".into(),
         });
-        assert_eq!(err.to_string(), "cannot read TOML at line 3, column 5: expected `=`");
+        assert_eq!(
+            err.to_string(),
+            "cannot read TOML at line 3, column 5: expected `=`"
+        );
         assert_eq!((err.line(), err.column()), (Some(3), Some(5)));
         assert_eq!(err.kind(), ErrorKind::Syntax);
     }
@@ -369,7 +398,34 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidSet);
         assert_eq!(err.problems().len(), 2);
         assert_eq!(err.problems()[0], a);
-        assert!(err.to_string().starts_with("criteria set has 2 problem(s): II.4: share 2"));
+        assert!(
+            err.to_string()
+                .starts_with("criteria set has 2 problem(s): II.4: share 2")
+        );
+    }
+
+    #[test]
+    fn unknown_and_missing_keys_are_named() {
+        let unknown = Error::parse(
+            "TOML",
+            Location(Some((2, 1))),
+            "unknown field `extra`, expected `ward`",
+        );
+        assert_eq!(
+            (unknown.kind(), unknown.key()),
+            (ErrorKind::UnknownKey, Some("extra"))
+        );
+        let missing = Error::parse("JSON", Location(None), "missing field `year`");
+        assert_eq!(
+            (missing.kind(), missing.key()),
+            (ErrorKind::MissingKey, Some("year"))
+        );
+        assert_eq!(
+            missing.to_string(),
+            "cannot read JSON: missing field `year`"
+        );
+        let other = Error::parse("TOML", Location(None), "expected `=`");
+        assert_eq!(other.kind(), ErrorKind::Syntax);
     }
 
     #[cfg(feature = "toml")]

@@ -9,7 +9,6 @@ use super::{ErrorKind, Location};
 /// anyone. Its `Display` is the message after the item.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum Reason {
-
     /// Counts where more records meet the measure than exist.
     #[error("numerator {numerator} exceeds denominator {denominator}")]
     NumeratorExceedsDenominator {
@@ -145,6 +144,21 @@ pub(crate) enum Reason {
         at: Location,
         /// The parser's own message, on one line.
         message: String,
+    },
+    /// A file with a key its shape does not have, or without one it needs: the parser's
+    /// message, with the key.
+    #[error("cannot read {format}{at}: {message}")]
+    ParseKey {
+        /// `TOML` or `JSON`.
+        format: &'static str,
+        /// Where, when the parser says.
+        at: Location,
+        /// The parser's own message, on one line.
+        message: String,
+        /// The key.
+        key: String,
+        /// Whether the key is missing (else it is unknown).
+        missing: bool,
     },
     /// A value that could not be written out.
     #[error("cannot write {format}: {message}")]
@@ -471,11 +485,11 @@ impl Reason {
         use ErrorKind as K;
         match self {
             Self::Parse { .. } => K::Syntax,
-            Self::KeyNotAllowed { .. } => K::UnknownKey,
-            Self::MissingKey { .. } => K::MissingKey,
-            Self::UnknownId { .. }
-            | Self::UnknownFormat { .. }
-            | Self::UnknownBand { .. } => K::UnknownId,
+            Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
+            Self::MissingKey { .. } | Self::ParseKey { missing: true, .. } => K::MissingKey,
+            Self::UnknownId { .. } | Self::UnknownFormat { .. } | Self::UnknownBand { .. } => {
+                K::UnknownId
+            }
             Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
             Self::InvalidCriteria { .. } => K::InvalidSet,
             Self::EvidenceMismatch { .. } | Self::NotPlannable { .. } | Self::RuleShape { .. } => {
@@ -534,6 +548,7 @@ impl Reason {
             Self::RoundingTooFine { .. } => "decimals",
             Self::KeyNotAllowed { key, .. }
             | Self::BadValue { key, .. }
+            | Self::ParseKey { key, .. }
             | Self::ConflictingKeys { key } => key,
             Self::MissingKey { key, .. } => key,
             Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
@@ -580,4 +595,3 @@ impl Reason {
         })
     }
 }
-

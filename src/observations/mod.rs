@@ -472,9 +472,8 @@ impl ObservationsBuilder {
     /// numerator above its denominator; evidence for a criterion not observed.
     pub fn build(self, set: &CriteriaSet) -> Result<Observations> {
         let mut out = Observations::new(self.ward, self.year);
-        let id_of = |id: &str| -> Result<Id> {
-            leaf(set, id).map(|leaf| leaf.criterion.id().clone())
-        };
+        let id_of =
+            |id: &str| -> Result<Id> { leaf(set, id).map(|leaf| leaf.criterion.id().clone()) };
         for step in self.steps {
             match step {
                 Step::Value(id, value) => {

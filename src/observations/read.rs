@@ -46,7 +46,8 @@ pub(crate) fn leaf<'a>(set: &'a CriteriaSet, id: &str) -> Result<Leaf<'a>> {
 /// A whole number: an integer, or a string of digits for counts above `i64::MAX` (đồng), which
 /// is how the writer writes them.
 pub(crate) fn read_u64(key: &str, value: &Value) -> Result<u64> {
-    const EXPECTED: &str = "a whole number, 0 or more (a string of digits above 9223372036854775807)";
+    const EXPECTED: &str =
+        "a whole number, 0 or more (a string of digits above 9223372036854775807)";
     let parsed = match value {
         Value::Integer(i) => u64::try_from(*i).ok(),
         Value::Unsigned(u) => Some(*u),
@@ -326,7 +327,9 @@ pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations>
     let table = |key: &'static str| -> Result<&[(String, Value)]> {
         match root.get(key) {
             None => Ok(&[]),
-            Some(value) => entries(value).ok_or_else(|| bad(key, value, "a table of criteria by id")),
+            Some(value) => {
+                entries(value).ok_or_else(|| bad(key, value, "a table of criteria by id"))
+            }
         }
     };
     for (id, value) in table("observations")? {
@@ -336,9 +339,9 @@ pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations>
     }
     for (id, value) in table("appraisals")? {
         let leaf = leaf(set, id)?;
-        let appraisal =
-            read_appraisal(value, leaf.criterion.max_points()).map_err(|e| e.at(id))?;
-        out.appraisals.insert(leaf.criterion.id().clone(), appraisal);
+        let appraisal = read_appraisal(value, leaf.criterion.max_points()).map_err(|e| e.at(id))?;
+        out.appraisals
+            .insert(leaf.criterion.id().clone(), appraisal);
     }
     Ok(out)
 }

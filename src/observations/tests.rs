@@ -57,8 +57,10 @@ fn reads_every_kind_and_round_trips() {
 fn counts_beyond_i64_round_trip_as_digit_strings() {
     let set = CriteriaSet::reference();
     let huge = Counts::new(u64::MAX - 5, u64::MAX).unwrap();
-    let obs = Observations::new("X", 2023)
-        .with(Id::new("V.17").unwrap(), Observed::Reported(Evidence::Counts(huge)));
+    let obs = Observations::new("X", 2023).with(
+        Id::new("V.17").unwrap(),
+        Observed::Reported(Evidence::Counts(huge)),
+    );
     assert_eq!(
         Observations::from_toml(&obs.to_toml().unwrap(), &set).unwrap(),
         obs
@@ -125,23 +127,25 @@ fn refusals_name_the_criterion_and_key() {
     }
     assert_eq!(error_of("extra = 1").kind(), ErrorKind::UnknownKey);
     let set = CriteriaSet::reference();
-    let twice = r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true},"V.18":{"done":false}}}"#;
+    let twice =
+        r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true},"V.18":{"done":false}}}"#;
     let err = Observations::from_json(twice, &set).unwrap_err();
     assert!(err.to_string().contains("\"V.18\" is given twice"), "{err}");
-    let inner =
-        r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true,"done":false}}}"#;
+    let inner = r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true,"done":false}}}"#;
     assert!(
         Observations::from_json(inner, &set).is_err(),
         "a key given twice in one criterion"
     );
 }
 
-
 #[test]
 fn years_and_floats_are_checked() {
     let set = CriteriaSet::reference();
     let err = Observations::from_toml("ward = \"X\"\nyear = 1999\n", &set).unwrap_err();
-    assert_eq!(err.to_string(), "the observations are for 1999, but the criteria set is for 2023");
+    assert_eq!(
+        err.to_string(),
+        "the observations are for 1999, but the criteria set is for 2023"
+    );
     assert_eq!(err.key(), Some("year"));
     let err = error_of("[observations.\"II.9\"]\npoints = 1.9999999999999999");
     assert!(err.to_string().contains("written as a string"), "{err}");

@@ -5,8 +5,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-/// The key under which the TOML reader hands a date or time to serde.
-const TOML_DATETIME: &str = "$__toml_private_datetime";
+use crate::dates::TOML_DATETIME;
 
 /// One value as written.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,7 +163,10 @@ mod tests {
     #[test]
     fn toml_and_json_read_alike() {
         let toml: Value = toml::from_str("a = 1\nb = \"x\"\nc = [2023-05-10]\nd = 1.5").unwrap();
-        assert_eq!(toml.get("c"), Some(&Value::Array(vec![Value::Datetime("2023-05-10".into())])));
+        assert_eq!(
+            toml.get("c"),
+            Some(&Value::Array(vec![Value::Datetime("2023-05-10".into())]))
+        );
         assert_eq!(toml.get("d"), Some(&Value::Float(1.5)));
         let json: Value =
             serde_json::from_str(r#"{"a": 1, "b": "x", "e": null, "f": 18446744073709551615}"#)

@@ -30,7 +30,10 @@ fn observation(observation: &Observation) -> Value {
             Evidence::Completed(Some(d)) => put("completed_on", date(*d)),
             Evidence::Completed(None) => {}
             Evidence::Held(dates) => {
-                put("held_on", Value::Array(dates.iter().copied().map(date).collect()));
+                put(
+                    "held_on",
+                    Value::Array(dates.iter().copied().map(date).collect()),
+                );
             }
             Evidence::Done(done) => put("done", Value::Bool(*done)),
             Evidence::Points(p) => put("points", Value::String(p.to_string())),
@@ -46,7 +49,10 @@ fn observation(observation: &Observation) -> Value {
 fn file(observations: &Observations) -> Value {
     let mut root = vec![
         ("ward".to_owned(), Value::String(observations.ward.clone())),
-        ("year".to_owned(), Value::Integer(i64::from(observations.year))),
+        (
+            "year".to_owned(),
+            Value::Integer(i64::from(observations.year)),
+        ),
         (
             "observations".to_owned(),
             Value::Table(
@@ -105,8 +111,7 @@ fn to_toml_value(value: Value) -> toml::Value {
 
 #[cfg(feature = "toml")]
 pub(super) fn to_toml(observations: &Observations) -> crate::Result<String> {
-    toml::to_string(&to_toml_value(file(observations)))
-        .map_err(|e| crate::Error::write("TOML", &e))
+    toml::to_string(&to_toml_value(file(observations))).map_err(|e| crate::Error::write("TOML", &e))
 }
 
 #[cfg(feature = "json")]

@@ -104,17 +104,19 @@ impl Field {
         Self::ALL
             .into_iter()
             .find(|field| field.numeral() == numeral)
-            .ok_or_else(|| Error::from(Reason::UnknownId {
-                what: "field",
-                id: numeral.to_owned(),
-            }))
+            .ok_or_else(|| {
+                Error::from(Reason::UnknownId {
+                    what: "field",
+                    id: numeral.to_owned(),
+                })
+            })
     }
 }
 
 impl std::fmt::Display for Field {
     /// The numeral: `II`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.numeral())
+        f.pad(self.numeral())
     }
 }
 

@@ -258,7 +258,10 @@ mod tests {
     fn id_must_agree_with_field_and_row() {
         assert!(check_id("II.4", Field::Procedures, 4).is_ok());
         let err = check_id("II.4", Field::Procedures, 5).unwrap_err();
-        assert_eq!(err.to_string(), "id \"II.4\" does not match the item's row number 5");
+        assert_eq!(
+            err.to_string(),
+            "id \"II.4\" does not match the item's row number 5"
+        );
         let err = check_id("II.4", Field::DigitalGovernment, 4).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidValue);
         assert_eq!(err.value().as_deref(), Some("II.4"));

@@ -62,6 +62,8 @@ use chrono::NaiveDate;
 
 pub use field::Field;
 pub use item::PlanItem;
+#[cfg(test)]
+pub(crate) use raw::{RawItem, RawPlan};
 
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;

@@ -8,10 +8,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Plan;
 use super::field::Field;
 use super::item::PlanItem;
-use super::Plan;
-use crate::error::{Error, Reason, Result};
+use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::rule::{Target, TargetSpec};
 use crate::text::Text;
@@ -57,8 +57,7 @@ impl TryFrom<RawItem> for PlanItem {
         let name = raw.id.clone();
         let at = |err: Error| err.at(&name);
         let id = Id::new(&raw.id).map_err(at)?;
-        let field = Field::from_numeral(&raw.field)
-            .map_err(|err| at(err.with_key("field")))?;
+        let field = Field::from_numeral(&raw.field).map_err(|err| at(err.with_key("field")))?;
         let target = Target::try_from(raw.target).map_err(|err| at(err.with_key("target")))?;
         let mut item = Self::new(
             id,
@@ -121,12 +120,7 @@ fn decode<V>(
     for (index, value) in raw.items.into_iter().enumerate() {
         let name = id_of(&value).unwrap_or_else(|| format!("item {}", index + 1));
         let item = read(value).map_err(|message| {
-            Error::from(Reason::Parse {
-                format,
-                at: crate::error::Location::default(),
-                message,
-            })
-            .at(&name)
+            Error::parse(format, crate::error::Location::default(), &message).at(&name)
         })?;
         items.push(PlanItem::try_from(item)?);
     }

@@ -108,9 +108,11 @@ impl Counts {
     /// # Errors
     /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when a sum leaves `u64`.
     pub fn checked_add(self, other: Self) -> Result<Self> {
-        let overflow = || Error::from(Reason::Overflow {
-            what: "a sum of counts",
-        });
+        let overflow = || {
+            Error::from(Reason::Overflow {
+                what: "a sum of counts",
+            })
+        };
         Ok(Self {
             numerator: self
                 .numerator

@@ -7,8 +7,8 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use crate::error::{Error, Reason, Result};
 use super::rounding::Rounding;
+use crate::error::{Error, Reason, Result};
 
 /// `num / den`, with `den > 0`.
 #[derive(Debug, Clone, Copy)]
@@ -36,10 +36,12 @@ impl Fraction {
 
     /// A non-negative decimal, exactly.
     pub(crate) fn from_decimal(value: Decimal) -> Result<Self> {
-        let num = u128::try_from(value.mantissa()).map_err(|_| Error::from(Reason::Negative {
-            what: "points",
-            value,
-        }))?;
+        let num = u128::try_from(value.mantissa()).map_err(|_| {
+            Error::from(Reason::Negative {
+                what: "points",
+                value,
+            })
+        })?;
         let den = 10u128.checked_pow(value.scale()).ok_or_else(overflow)?;
         Ok(Self { num, den })
     }

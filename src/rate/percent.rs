@@ -83,4 +83,3 @@ impl std::fmt::Display for Percent {
         write!(f, "{}%", self.0)
     }
 }
-

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::counts::Counts;
-use crate::error::{Error, Reason, Result};
 use super::rounding::Rounding;
+use crate::error::{Error, Reason, Result};
 
 /// An exact ratio of whole numbers between 0 and 1 (tỷ lệ).
 ///

@@ -125,9 +125,11 @@ impl Rounding {
     /// # Errors
     /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when `den` is zero or the result leaves the decimal range.
     pub(crate) fn round_ratio(&self, num: u128, den: u128) -> Result<Decimal> {
-        let overflow = || Error::from(Reason::Overflow {
-            what: "a rounded ratio",
-        });
+        let overflow = || {
+            Error::from(Reason::Overflow {
+                what: "a rounded ratio",
+            })
+        };
         if den == 0 {
             return Err(overflow());
         }
@@ -158,9 +160,11 @@ impl Rounding {
             mode: RoundingMode::HalfAwayFromZero,
         }
         .round_ratio(num, den)?;
-        u64::try_from(whole.mantissa()).map_err(|_| Error::from(Reason::Overflow {
-            what: "a whole number of records",
-        }))
+        u64::try_from(whole.mantissa()).map_err(|_| {
+            Error::from(Reason::Overflow {
+                what: "a whole number of records",
+            })
+        })
     }
 
     /// Rounds the signed exact ratio `±num / den`, symmetric about zero; a value that rounds

@@ -45,7 +45,10 @@ pub(super) fn write(card: &Scorecard) -> String {
             [
                 c.id.to_string(),
                 c.field.to_string(),
-                c.parent.as_ref().map(ToString::to_string).unwrap_or_default(),
+                c.parent
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
                 c.label.vi().to_owned(),
                 c.label.en().to_owned(),
                 c.max_points.to_string(),

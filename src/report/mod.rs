@@ -114,10 +114,12 @@ impl FromStr for Format {
             .iter()
             .copied()
             .find(|f| f.name() == wanted)
-            .ok_or_else(|| Error::from(Reason::UnknownFormat {
-                value: value.to_owned(),
-                allowed: ALLOWED,
-            }))
+            .ok_or_else(|| {
+                Error::from(Reason::UnknownFormat {
+                    value: value.to_owned(),
+                    allowed: ALLOWED,
+                })
+            })
     }
 }
 
@@ -248,7 +250,10 @@ mod tests {
         assert_eq!(" Markdown ".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
         let err = "".parse::<Format>().unwrap_err();
-        assert_eq!(err.to_string(), "unknown report format \"\" (allowed: table, markdown, csv, json)");
+        assert_eq!(
+            err.to_string(),
+            "unknown report format \"\" (allowed: table, markdown, csv, json)"
+        );
         assert_eq!(err.kind(), crate::ErrorKind::UnknownId);
     }
 

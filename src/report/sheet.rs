@@ -275,7 +275,7 @@ fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
     use crate::report::tiny;

@@ -200,7 +200,9 @@ impl Target {
     ) -> Result<Attainment> {
         let evidence = match observed {
             Observed::Reported(evidence) => evidence,
-            Observed::NotApplicable => return Ok(Attainment::of(Status::NotApplicable, Detail::None)),
+            Observed::NotApplicable => {
+                return Ok(Attainment::of(Status::NotApplicable, Detail::None));
+            }
             Observed::Missing => return Ok(Attainment::of(Status::Missing, Detail::None)),
         };
         let status = |met: bool, open: bool| match (met, open) {
@@ -321,7 +323,10 @@ mod tests {
         let next_year = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
         assert_eq!(at(next_year).status, Status::NotMet);
         let inside = held(&[d(10, 20)]);
-        assert_eq!(q4.attain_at(&inside, d(10, 20), &policy).unwrap().status, Status::Met);
+        assert_eq!(
+            q4.attain_at(&inside, d(10, 20), &policy).unwrap().status,
+            Status::Met
+        );
         // Held on 20 October, but asked on 19 October: not known yet.
         assert_eq!(
             q4.attain_at(&inside, d(10, 19), &policy).unwrap().status,
@@ -333,7 +338,8 @@ mod tests {
     fn frequency_open_periods_are_not_missed() {
         let f = Target::Frequency(Frequency::new(6, Window::year(2023).unwrap()).unwrap());
         let policy = Rounding::default();
-        let status = |dates: &[NaiveDate], day| f.attain_at(&held(dates), day, &policy).unwrap().status;
+        let status =
+            |dates: &[NaiveDate], day| f.attain_at(&held(dates), day, &policy).unwrap().status;
         assert_eq!(status(&[d(3, 1)], d(9, 30)), Status::Pending);
         assert_eq!(status(&[], d(6, 30)), Status::Pending);
         assert_eq!(status(&[], d(7, 1)), Status::NotMet);
@@ -345,9 +351,18 @@ mod tests {
     fn other_targets_as_reported() {
         let policy = Rounding::default();
         let done = Observed::Reported(Evidence::Done(false));
-        assert_eq!(Target::Done.attain_at(&done, d(1, 1), &policy).unwrap().status, Status::NotMet);
         assert_eq!(
-            Target::Done.attain_at(&Observed::Missing, d(1, 1), &policy).unwrap().status,
+            Target::Done
+                .attain_at(&done, d(1, 1), &policy)
+                .unwrap()
+                .status,
+            Status::NotMet
+        );
+        assert_eq!(
+            Target::Done
+                .attain_at(&Observed::Missing, d(1, 1), &policy)
+                .unwrap()
+                .status,
             Status::Missing
         );
     }

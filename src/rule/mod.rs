@@ -46,8 +46,8 @@ mod shortfall;
 mod target;
 
 pub use attainment::{Attainment, Detail, Evidence, Status};
-pub use calendar::{Deadline, DeadlineWording, Frequency, Window};
 pub(crate) use calendar::days_between;
+pub use calendar::{Deadline, DeadlineWording, Frequency, Window};
 pub use outcome::{DeadlineOutcome, FrequencyOutcome, WindowOutcome};
 pub use scoring::{
     Categories, CategoryOption, DeadlineRule, Reads, ScoringRule, Share, Step, Steps, Threshold,
@@ -55,5 +55,5 @@ pub use scoring::{
 };
 pub(crate) use scoring::{RuleSpec, check_against_max, check_points};
 pub use shortfall::{Lever, RateAttainment, Records, Shortfall};
-pub use target::{Comparison, CountTarget, RateTarget, Target};
 pub(crate) use target::TargetSpec;
+pub use target::{Comparison, CountTarget, RateTarget, Target};

@@ -291,7 +291,10 @@ mod tests {
             by.outcome_at(Some(d(7, 10)), d(6, 1)),
             DeadlineOutcome::Pending { days_left: 29 }
         );
-        assert_eq!(by.outcome_at(Some(d(7, 10)), d(7, 5)), DeadlineOutcome::NotDone);
+        assert_eq!(
+            by.outcome_at(Some(d(7, 10)), d(7, 5)),
+            DeadlineOutcome::NotDone
+        );
         assert_eq!(
             by.outcome_at(Some(d(7, 10)), d(7, 10)),
             DeadlineOutcome::Late {
@@ -333,7 +336,10 @@ mod tests {
         let none: [NaiveDate; 0] = [];
         let at = |dates: &[NaiveDate], day| f.outcome_at(dates, day);
         // 30 June: the first half ends that day, so it is still open.
-        assert_eq!((at(&none, d(6, 30)).open, at(&none, d(6, 30)).missed), (2, 0));
+        assert_eq!(
+            (at(&none, d(6, 30)).open, at(&none, d(6, 30)).missed),
+            (2, 0)
+        );
         // 1 July: the first half is over without a meeting.
         assert_eq!((at(&none, d(7, 1)).open, at(&none, d(7, 1)).missed), (1, 1));
         assert!(!at(&none, d(7, 1)).is_open());
@@ -341,6 +347,9 @@ mod tests {
         assert!(at(&both, d(8, 1)).is_met());
         assert!(!at(&both, d(7, 31)).is_met());
         let end = f.outcome(&[d(3, 1)]);
-        assert_eq!((end.covered, end.missed, end.open, end.required), (1, 1, 0, 2));
+        assert_eq!(
+            (end.covered, end.missed, end.open, end.required),
+            (1, 1, 0, 2)
+        );
     }
 }

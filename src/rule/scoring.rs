@@ -330,7 +330,11 @@ impl DeadlineRule {
     /// # Errors
     /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) when `late_until` comes
     /// before the deadline's date or lies outside 1900–2199.
-    pub fn new(deadline: Deadline, late_share: Share, late_until: chrono::NaiveDate) -> Result<Self> {
+    pub fn new(
+        deadline: Deadline,
+        late_share: Share,
+        late_until: chrono::NaiveDate,
+    ) -> Result<Self> {
         Window::new(deadline.date(), late_until)?;
         Ok(Self {
             deadline,
@@ -518,12 +522,11 @@ impl ScoringRule {
         match self {
             Self::AllOrNothing(target) => Some(*target),
             Self::Proportional => Some(RateTarget::FULL),
-            Self::ProportionalToTarget(percent) => Some(
-                RateTarget::at_least(*percent).unwrap_or(RateTarget::at_most(Percent::HUNDRED)),
-            ),
+            // A criterion refuses a target of 0%; a bare rule with one is always met.
+            Self::ProportionalToTarget(percent) => Some(RateTarget::at_least_any(*percent)),
             Self::RateSteps(steps) => steps
                 .top()
-                .map(|top| RateTarget::at_least(top.at_least()).unwrap_or(RateTarget::at_most(Percent::HUNDRED))),
+                .map(|top| RateTarget::at_least_any(top.at_least())),
             _ => None,
         }
     }

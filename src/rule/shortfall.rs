@@ -37,7 +37,8 @@ impl Lever {
     /// `comparison`; `None` when that many cannot be converted or the counts would overflow.
     ///
     /// ```
-    /// use cchc::{Comparison, Counts, Lever};
+    /// use cchc::Counts;
+    /// use cchc::rule::{Comparison, Lever};
     /// let now = Counts::new(90, 300)?;
     /// assert_eq!(Lever::Convert.apply(now, Comparison::AtLeast, 15), Some(Counts::new(105, 300)?));
     /// assert_eq!(Lever::Add.apply(now, Comparison::AtLeast, 24), Some(Counts::new(114, 324)?));
@@ -226,7 +227,9 @@ impl RateAttainment {
     /// scope (a zero denominator has no rate).
     pub fn new(target: &RateTarget, counts: &Counts, rounding: &Rounding) -> Result<Self> {
         let rate = Rate::new(counts.numerator(), counts.denominator())?;
-        let shortfall = target.shortfall(counts).ok_or_else(|| Error::from(Reason::ZeroDenominator))?;
+        let shortfall = target
+            .shortfall(counts)
+            .ok_or_else(|| Error::from(Reason::ZeroDenominator))?;
         let (p, q) = target.percent().fraction();
         let has = u128::from(rate.numerator()) * q;
         let wants = p * u128::from(rate.denominator());

@@ -69,11 +69,7 @@ struct RawRateTarget {
 impl TryFrom<RawRateTarget> for RateTarget {
     type Error = Error;
     fn try_from(raw: RawRateTarget) -> Result<Self> {
-        let target = Self::new(raw.comparison, raw.percent)?;
-        match raw.min_count {
-            Some(c) => target.with_min_count(c),
-            None => Ok(target),
-        }
+        Self::with_parts(raw.comparison, raw.percent, raw.min_count)
     }
 }
 
@@ -104,6 +100,15 @@ impl RateTarget {
         })
     }
 
+    /// At least `percent`, 0% included (a rule whose target is 0% is always met).
+    pub(crate) const fn at_least_any(percent: Percent) -> Self {
+        Self {
+            comparison: Comparison::AtLeast,
+            percent,
+            min_count: None,
+        }
+    }
+
     /// At most `percent` (0% is a real target: none at all).
     #[must_use]
     pub const fn at_most(percent: Percent) -> Self {
@@ -122,6 +127,45 @@ impl RateTarget {
         match comparison {
             Comparison::AtLeast => Self::at_least(percent),
             Comparison::AtMost => Ok(Self::at_most(percent)),
+        }
+    }
+
+    /// At least `percent` and at least `min_count` records meeting the measure ("tối thiểu
+    /// 20% … (tối thiểu 10 TTHC)"). With a minimum count of 1 or more, 0% is allowed: the
+    /// count alone is the target.
+    ///
+    /// ```
+    /// use cchc::{Counts, Percent};
+    /// use cchc::rule::RateTarget;
+    /// let eleven = RateTarget::at_least_count(Percent::ZERO, 11)?;
+    /// assert_eq!(eleven.is_met(&Counts::new(10, 40)?), Some(false));
+    /// assert!(RateTarget::at_least_count(Percent::ZERO, 0).is_err());
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`RateTarget::at_least`] when `min_count` is 0.
+    pub fn at_least_count(percent: Percent, min_count: u64) -> Result<Self> {
+        if min_count == 0 {
+            return Self::at_least(percent);
+        }
+        Ok(Self {
+            comparison: Comparison::AtLeast,
+            percent,
+            min_count: Some(min_count),
+        })
+    }
+
+    /// `percent` compared by `comparison`, with an optional minimum count.
+    pub(crate) fn with_parts(
+        comparison: Comparison,
+        percent: Percent,
+        min_count: Option<u64>,
+    ) -> Result<Self> {
+        match (comparison, min_count) {
+            (Comparison::AtLeast, Some(c)) => Self::at_least_count(percent, c),
+            (_, Some(c)) => Self::new(comparison, percent)?.with_min_count(c),
+            (_, None) => Self::new(comparison, percent),
         }
     }
 
@@ -399,16 +443,10 @@ impl TryFrom<TargetSpec> for Target {
                 min_count,
             } => {
                 let percent = Percent::new(percent).map_err(|e| e.with_key("percent"))?;
-                let target = RateTarget::new(comparison, percent)?;
-                Self::Rate(match min_count {
-                    Some(c) => target.with_min_count(c)?,
-                    None => target,
-                })
+                Self::Rate(RateTarget::with_parts(comparison, percent, min_count)?)
             }
             TargetSpec::Count { at_least } => Self::Count(CountTarget::new(at_least)?),
-            TargetSpec::Deadline { date, wording } => {
-                Self::Deadline(Deadline::new(date, wording)?)
-            }
+            TargetSpec::Deadline { date, wording } => Self::Deadline(Deadline::new(date, wording)?),
             TargetSpec::Window { start, end } => Self::Window(Window::new(start, end)?),
             TargetSpec::Frequency {
                 every_months,
@@ -440,17 +478,22 @@ mod tests {
 
     #[test]
     fn written_form_round_trips_and_refuses() {
-        let t: Target = toml::from_str::<TargetSpec>("kind = \"rate\"\npercent = 20\nmin_count = 10")
-            .unwrap()
-            .try_into()
-            .unwrap();
+        let t: Target =
+            toml::from_str::<TargetSpec>("kind = \"rate\"\npercent = 20\nmin_count = 10")
+                .unwrap()
+                .try_into()
+                .unwrap();
         assert_eq!(Target::try_from(TargetSpec::from(t)).unwrap(), t);
         let err = toml::from_str::<TargetSpec>(
             "kind = \"deadline\"\ndate = 2023-01-30\nwording = \"before\"\nmin_count = 3",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("unknown field `min_count`"), "{err}");
-        let err = toml::from_str::<TargetSpec>("kind = \"window\"\nstart = 2023-01-01").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown field `min_count`"),
+            "{err}"
+        );
+        let err =
+            toml::from_str::<TargetSpec>("kind = \"window\"\nstart = 2023-01-01").unwrap_err();
         assert!(err.to_string().contains("missing field `end`"), "{err}");
         let zero = TargetSpec::Rate {
             comparison: Comparison::AtLeast,

@@ -377,4 +377,3 @@ fn write_explanation(
         },
     }
 }
-

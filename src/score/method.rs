@@ -37,8 +37,11 @@ fn write_method(out: &mut String, rule: &ScoringRule, lang: Lang) -> fmt::Result
     let max = pick(lang, "tối đa", "max");
     match rule {
         ScoringRule::AllOrNothing(target) => {
-            let (comparison, percent, min_count) =
-                (target.comparison(), target.percent().value(), target.min_count());
+            let (comparison, percent, min_count) = (
+                target.comparison(),
+                target.percent().value(),
+                target.min_count(),
+            );
             let sign = if comparison == Comparison::AtMost {
                 "≤"
             } else {

@@ -57,3 +57,12 @@ mod wire;
 
 pub use outcome::{CriterionScore, Working};
 pub use scorecard::{CriterionLine, FieldLine, Scorecard, Summary};
+
+/// The scorecard's JSON shape, for its schema.
+#[cfg(test)]
+pub(crate) type ScorecardWire = wire::ScorecardWire<
+    String,
+    crate::Id,
+    wire::FieldWire<String, crate::Id>,
+    wire::CriterionWire<String, crate::Id, Working>,
+>;

@@ -98,7 +98,13 @@ impl ScoringRule {
         let full = Fraction::from_decimal(max)?;
         let evidence = match observed {
             Observed::Missing => {
-                return Ok(fixed(Decimal::ZERO, max, Status::Missing, Working::Missing, rounding));
+                return Ok(fixed(
+                    Decimal::ZERO,
+                    max,
+                    Status::Missing,
+                    Working::Missing,
+                    rounding,
+                ));
             }
             Observed::NotApplicable => return Ok(not_applicable(max, policy, rounding)),
             Observed::Reported(evidence) => evidence,
@@ -119,10 +125,20 @@ impl ScoringRule {
                 return self.score_counts(full, max, *counts, rounding);
             }
             (Self::CountSteps(steps), Evidence::Count(count)) => {
-                let reached = steps.steps().iter().find(|s| *count >= s.at_least()).copied();
-                let points = reached
-                    .map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
-                plain(points, Working::CountSteps { count: *count, reached })
+                let reached = steps
+                    .steps()
+                    .iter()
+                    .find(|s| *count >= s.at_least())
+                    .copied();
+                let points =
+                    reached.map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
+                plain(
+                    points,
+                    Working::CountSteps {
+                        count: *count,
+                        reached,
+                    },
+                )
             }
             (Self::Categories(categories), Evidence::Category(key)) => {
                 let option = categories.get(key.as_str()).ok_or_else(|| {
@@ -132,7 +148,12 @@ impl ScoringRule {
                     })
                     .with_key("category")
                 })?;
-                plain(share(option.share())?, Working::Category { option: option.clone() })
+                plain(
+                    share(option.share())?,
+                    Working::Category {
+                        option: option.clone(),
+                    },
+                )
             }
             (Self::Deadline(rule), Evidence::Completed(done_on)) => {
                 let deadline = rule.deadline();
@@ -228,6 +249,13 @@ impl ScoringRule {
                 Working::Done { done: *done },
             ),
             (Self::Assessor, Evidence::Points(points)) => {
+                if points.is_sign_negative() && !points.is_zero() {
+                    return Err(Error::from(Reason::Negative {
+                        what: "assessor points",
+                        value: *points,
+                    })
+                    .with_key("points"));
+                }
                 if *points > max {
                     return Err(Error::from(Reason::AboveMax {
                         what: "assessor points",
@@ -309,12 +337,12 @@ impl ScoringRule {
                     .steps()
                     .iter()
                     .find(|s| {
-                        crate::rule::RateTarget::at_least(s.at_least())
-                            .map_or(true, |t| t.is_met(&counts) == Some(true))
+                        crate::rule::RateTarget::at_least_any(s.at_least()).is_met(&counts)
+                            == Some(true)
                     })
                     .copied();
-                let points = reached
-                    .map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
+                let points =
+                    reached.map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
                 (
                     points,
                     Working::RateSteps {
@@ -400,7 +428,11 @@ fn fixed(
     }
 }
 
-fn not_applicable(max: Decimal, policy: NotApplicablePolicy, rounding: &Rounding) -> CriterionScore {
+fn not_applicable(
+    max: Decimal,
+    policy: NotApplicablePolicy,
+    rounding: &Rounding,
+) -> CriterionScore {
     let (points, counted) = match policy {
         NotApplicablePolicy::FullPoints => (max, max),
         NotApplicablePolicy::LeaveOut => (Decimal::ZERO, Decimal::ZERO),
@@ -427,8 +459,13 @@ mod tests {
     }
 
     fn score(rule: &ScoringRule, max: Decimal, seen: &Observed<Evidence>) -> CriterionScore {
-        rule.score(max, seen, NotApplicablePolicy::FullPoints, &Rounding::default())
-            .unwrap()
+        rule.score(
+            max,
+            seen,
+            NotApplicablePolicy::FullPoints,
+            &Rounding::default(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -450,11 +487,16 @@ mod tests {
     #[test]
     fn deadline_late_share() {
         let rule = before_jan_30();
-        let on = |m, d| Observed::Reported(Evidence::Completed(NaiveDate::from_ymd_opt(2023, m, d)));
+        let on =
+            |m, d| Observed::Reported(Evidence::Completed(NaiveDate::from_ymd_opt(2023, m, d)));
         assert_eq!(score(&rule, dec!(2), &on(1, 29)).points, dec!(2.00));
         let late = score(&rule, dec!(2), &on(1, 30));
         assert_eq!((late.points, late.status), (dec!(1.00), Status::Partial));
-        let never = score(&rule, dec!(2), &Observed::Reported(Evidence::Completed(None)));
+        let never = score(
+            &rule,
+            dec!(2),
+            &Observed::Reported(Evidence::Completed(None)),
+        );
         assert_eq!((never.points, never.status), (dec!(0.00), Status::NotMet));
     }
 
@@ -464,18 +506,33 @@ mod tests {
         let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
         let done = Observed::Reported(Evidence::Completed(Some(d(1, 20))));
         let at = |day| {
-            rule.score_at(dec!(2), &done, NotApplicablePolicy::FullPoints, &Rounding::default(), day)
-                .unwrap()
+            rule.score_at(
+                dec!(2),
+                &done,
+                NotApplicablePolicy::FullPoints,
+                &Rounding::default(),
+                day,
+            )
+            .unwrap()
         };
-        assert_eq!((at(d(1, 10)).status, at(d(1, 10)).points), (Status::Pending, dec!(0.00)));
+        assert_eq!(
+            (at(d(1, 10)).status, at(d(1, 10)).points),
+            (Status::Pending, dec!(0.00))
+        );
         assert_eq!(at(d(1, 10)).open_until, Some(d(1, 29)));
-        assert_eq!((at(d(1, 20)).status, at(d(1, 20)).points), (Status::Met, dec!(2.00)));
+        assert_eq!(
+            (at(d(1, 20)).status, at(d(1, 20)).points),
+            (Status::Met, dec!(2.00))
+        );
     }
 
     #[test]
     fn not_applicable_policies() {
         let rule = ScoringRule::Proportional;
-        let p = |policy| rule.score(dec!(4), &counts(0, 0), policy, &Rounding::default()).unwrap();
+        let p = |policy| {
+            rule.score(dec!(4), &counts(0, 0), policy, &Rounding::default())
+                .unwrap()
+        };
         let full = p(NotApplicablePolicy::FullPoints);
         assert_eq!((full.points, full.max_points), (dec!(4.00), dec!(4)));
         let out = p(NotApplicablePolicy::LeaveOut);
@@ -495,7 +552,10 @@ mod tests {
                 &Rounding::default(),
             )
             .unwrap_err();
-        assert_eq!(err.to_string(), "assessor points of 2.5 points is above the maximum of 2");
+        assert_eq!(
+            err.to_string(),
+            "assessor points of 2.5 points is above the maximum of 2"
+        );
         assert_eq!(err.key(), Some("points"));
     }
 }

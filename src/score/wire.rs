@@ -64,6 +64,10 @@ pub(crate) struct FieldWire<S, I> {
     deserialize = "S: Deserialize<'de>, I: Deserialize<'de>, W: Deserialize<'de>"
 ))]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
+#[cfg_attr(
+    test,
+    schemars(bound = "S: schemars::JsonSchema, I: schemars::JsonSchema")
+)]
 pub(crate) struct CriterionWire<S, I, W> {
     id: I,
     field: I,
@@ -307,15 +311,23 @@ impl Serialize for Scorecard {
 
 impl<'de> Deserialize<'de> for Scorecard {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let w: ScorecardWire<String, Id, FieldWire<String, Id>, CriterionWire<String, Id, Working>> =
-            ScorecardWire::deserialize(deserializer)?;
+        let w: ScorecardWire<
+            String,
+            Id,
+            FieldWire<String, Id>,
+            CriterionWire<String, Id, Working>,
+        > = ScorecardWire::deserialize(deserializer)?;
         Ok(Self {
             summary: Summary::from_wire(w.summary),
             criteria_set: w.criteria_set,
             as_of: w.as_of,
             rounding: w.rounding,
             fields: w.fields.into_iter().map(FieldLine::from_wire).collect(),
-            criteria: w.criteria.into_iter().map(CriterionLine::from_wire).collect(),
+            criteria: w
+                .criteria
+                .into_iter()
+                .map(CriterionLine::from_wire)
+                .collect(),
             missing: w.missing,
         })
     }

@@ -328,8 +328,14 @@ mod tests {
         let partial = Period::custom(d(2023, 1, 1), d(2023, 2, 27)).unwrap();
         let err = partial.whole_months_of(2023).unwrap_err();
         assert!(matches!(err.reason(), Reason::PeriodNotWholeMonths { .. }));
-        let err = Period::year(2024).unwrap().whole_months_of(2023).unwrap_err();
-        assert!(matches!(err.reason(), Reason::PeriodOutsideYear { year: 2023, .. }));
+        let err = Period::year(2024)
+            .unwrap()
+            .whole_months_of(2023)
+            .unwrap_err();
+        assert!(matches!(
+            err.reason(),
+            Reason::PeriodOutsideYear { year: 2023, .. }
+        ));
         let leap = Period::custom(d(2024, 2, 1), d(2024, 2, 29)).unwrap();
         assert_eq!(leap.whole_months_of(2024), Ok((2, 2)));
     }

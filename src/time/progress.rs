@@ -14,13 +14,13 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::rule::{Lever, Records, Shortfall};
-use crate::rate::Counts;
-use crate::error::{Error, Reason, Result};
 use super::period::Period;
-use crate::rate::Rounding;
 use super::series::{MonthlySeries, SeriesKind};
+use crate::error::{Error, Reason, Result};
+use crate::rate::Counts;
+use crate::rate::Rounding;
 use crate::rule::{Comparison, RateTarget};
+use crate::rule::{Lever, Records, Shortfall};
 
 /// A linear projection of counts to the end of a period: an **estimate** unless the whole
 /// period has elapsed.
@@ -162,13 +162,15 @@ impl Progress {
     /// Progress of `series` against `target` over its whole year at `as_of`.
     ///
     /// ```
-    /// use cchc::{Counts, MonthlySeries, Percent, Progress, RateTarget, Records, Rounding, SeriesKind};
+    /// use cchc::rule::{RateTarget, Records};
+    /// use cchc::time::{MonthlySeries, Progress, SeriesKind};
+    /// use cchc::{Counts, Percent, Rounding};
     /// use chrono::NaiveDate;
     /// use rust_decimal_macros::dec;
     /// // 30 dossiers a month, 6 filed online (20%), January to June; target ≥ 30% online.
     /// let months = (1..=6).map(|m| (m, Counts::new(6, 30).unwrap()));
     /// let series = MonthlySeries::from_months(2023, SeriesKind::PerMonth, months)?;
-    /// let target = RateTarget::at_least(Percent::new(dec!(30))?);
+    /// let target = RateTarget::at_least(Percent::new(dec!(30))?)?;
     /// let at = NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
     /// let progress = Progress::year_to_date(&series, &target, at, &Rounding::default())?;
     /// assert_eq!(progress.to_date, Counts::new(36, 180)?);
@@ -521,7 +523,10 @@ mod tests {
         let s = series(&[(1, c(3, 10))]);
         let q2 = Period::quarter(2023, 2).unwrap();
         let err = Progress::period_to_date(&s, &q2, &thirty(), d(3, 1), &Rounding::default());
-        assert!(matches!(err.unwrap_err().reason(), Reason::DateOutsidePeriod { .. }));
+        assert!(matches!(
+            err.unwrap_err().reason(),
+            Reason::DateOutsidePeriod { .. }
+        ));
     }
 
     #[test]

@@ -9,9 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::rate::Counts;
-use crate::error::{Error, Reason, Result};
 use super::period::Period;
+use crate::error::{Error, Reason, Result};
+use crate::rate::Counts;
 
 /// What each month of a [`MonthlySeries`] holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,7 +40,8 @@ pub enum SeriesKind {
 /// ```
 ///
 /// ```
-/// use cchc::{Counts, MonthlySeries, Period, SeriesKind};
+/// use cchc::Counts;
+/// use cchc::time::{MonthlySeries, Period, SeriesKind};
 /// let online = MonthlySeries::from_months(
 ///     2023,
 ///     SeriesKind::PerMonth,
@@ -114,7 +115,8 @@ fn month_label(year: i32, month: u32) -> String {
 /// The 0-based slot of month `month` (1–12).
 fn slot(month: u32) -> Result<usize> {
     match month {
-        1..=12 => usize::try_from(month - 1).map_err(|_| Error::from(Reason::Overflow { what: "a month" })),
+        1..=12 => usize::try_from(month - 1)
+            .map_err(|_| Error::from(Reason::Overflow { what: "a month" })),
         _ => Err(Error::from(Reason::NoSuchPeriod {
             what: "month",
             value: i64::from(month),
@@ -125,9 +127,11 @@ fn slot(month: u32) -> Result<usize> {
 
 /// `later − earlier`, component by component, as counts.
 fn difference(later: Counts, earlier: Counts) -> Result<Counts> {
-    let fell = || Error::from(Reason::Overflow {
-        what: "a difference of cumulative counts",
-    });
+    let fell = || {
+        Error::from(Reason::Overflow {
+            what: "a difference of cumulative counts",
+        })
+    };
     Counts::new(
         later
             .numerator()
@@ -235,10 +239,11 @@ impl MonthlySeries {
 
     /// The counts of `month` as needed for a sum: a reported month, or an error.
     fn required(&self, month: u32) -> Result<Counts> {
-        self.month(month).ok_or(Error::from(Reason::MonthNotReported {
-            month,
-            year: self.year,
-        }))
+        self.month(month)
+            .ok_or(Error::from(Reason::MonthNotReported {
+                month,
+                year: self.year,
+            }))
     }
 
     /// The counts of months `from` to `to` (1–12, `from ≤ to`), summed.
@@ -270,7 +275,8 @@ impl MonthlySeries {
     /// The counts over `period` — whole months of the series' year — as a ratio of sums.
     ///
     /// ```
-    /// use cchc::{Counts, MonthlySeries, Period, SeriesKind};
+    /// use cchc::Counts;
+    /// use cchc::time::{MonthlySeries, Period, SeriesKind};
     /// let ytd = MonthlySeries::from_months(
     ///     2023,
     ///     SeriesKind::Cumulative,

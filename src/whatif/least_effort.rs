@@ -66,9 +66,11 @@ struct Movable<'a> {
 }
 
 fn units(value: Decimal, rounding: &Rounding) -> Result<u64> {
-    let overflow = || Error::from(Reason::Overflow {
-        what: "points in units of the rounding resolution",
-    });
+    let overflow = || {
+        Error::from(Reason::Overflow {
+            what: "points in units of the rounding resolution",
+        })
+    };
     let scale = Decimal::from(10u64.pow(rounding.decimals()));
     let scaled = value.checked_mul(scale).ok_or_else(overflow)?;
     if !scaled.fract().is_zero() {
@@ -105,15 +107,17 @@ fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
                         || b.label().en().to_lowercase() == wanted
                 })
                 .map(|b| b.from())
-                .ok_or_else(|| Error::from(Reason::UnknownBand {
-                    label: label.clone(),
-                    allowed: set
-                        .bands()
-                        .iter()
-                        .map(|b| format!("{} / {}", b.label().vi(), b.label().en()))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                }))
+                .ok_or_else(|| {
+                    Error::from(Reason::UnknownBand {
+                        label: label.clone(),
+                        allowed: set
+                            .bands()
+                            .iter()
+                            .map(|b| format!("{} / {}", b.label().vi(), b.label().en()))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+                })
         }
     }
 }
@@ -208,17 +212,17 @@ impl LeastEffortPlan {
     /// A goal already met gives an empty plan at cost 0.
     ///
     /// ```
-    /// use cchc::{Costs, Counts, CriteriaSet, Evidence, Goal, LeastEffortPlan, Observations, Observed};
+    /// use cchc::whatif::{Costs, Goal, LeastEffortPlan};
+    /// use cchc::{CriteriaSet, Observations};
     /// use rust_decimal_macros::dec;
     /// let set = CriteriaSet::reference();
-    /// let base = Observations::new("X", 2023)
-    ///     .with("II.4", Observed::Reported(Evidence::Counts(Counts::new(90, 300)?)));
+    /// let base = Observations::builder("X", 2023).counts("II.4", 90, 300).build(&set)?;
     /// // 4.29 points of 100 (index 4.29); index 4.5 needs 4.50 points: 5 × (90 + k)/105 ≥ 4.495.
     /// let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(4.5)), &Costs::new())?;
     /// assert!(plan.reached);
     /// assert_eq!(plan.steps[0].records, 5); // 95/300 → 5 × 95/105 = 4.5238 → 4.52
     /// assert_eq!(plan.total_cost, dec!(5));
-    /// assert_eq!(plan.index_after, Some(dec!(4.52)));
+    /// assert_eq!(plan.after.index, Some(dec!(4.52)));
     /// # Ok::<(), cchc::Error>(())
     /// ```
     ///
@@ -332,9 +336,12 @@ fn groups<'a>(
         for task in costs.tasks.iter().filter(|t| t.change.criterion() == id) {
             let mut after = base.clone();
             task.change.apply(set, &mut after)?;
-            let score =
-                leaf.rule
-                    .score(leaf.criterion.max_points(), after.value(id), policy, rounding)?;
+            let score = leaf.rule.score(
+                leaf.criterion.max_points(),
+                after.value(id),
+                policy,
+                rounding,
+            )?;
             if score.max_points != max_counted {
                 return Err(Error::from(Reason::NotPlannable {
                     change: task.change.action(),
@@ -454,9 +461,11 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Optio
 /// Least cost to gain at least `needed` units, choosing at most one option per group; the
 /// option chosen in each group (`None` = leave as is).
 fn knapsack(groups: &mut [Group], needed: u64) -> Result<Vec<Option<usize>>> {
-    let width = usize::try_from(needed).map_err(|_| Error::from(Reason::Overflow {
-        what: "states of points gained",
-    }))? + 1;
+    let width = usize::try_from(needed).map_err(|_| {
+        Error::from(Reason::Overflow {
+            what: "states of points gained",
+        })
+    })? + 1;
     for group in groups.iter_mut() {
         prune(&mut group.options, needed);
     }
@@ -558,9 +567,9 @@ fn finish(
         }
     }
     let total_cost = steps.iter().map(|s| s.cost).sum();
-    let scenario = steps
-        .iter()
-        .fold(Scenario::new(base.clone()), |s, step| s.with(step.change.clone()));
+    let scenario = steps.iter().fold(Scenario::new(base.clone()), |s, step| {
+        s.with(step.change.clone())
+    });
     // Every figure after comes from the scorer itself.
     let after = Summary::score(set, &scenario.observations(set)?)?;
     let met = after.index.is_some_and(|i| i >= wanted);

@@ -184,7 +184,10 @@ impl Change {
     /// left unchanged on error.
     pub fn apply(&self, set: &CriteriaSet, observations: &mut Observations) -> Result<()> {
         let id = self.criterion();
-        let refuse = |err: Error| err.context(format!("cannot apply `{}`", self.action())).at(id.as_str());
+        let refuse = |err: Error| {
+            err.context(format!("cannot apply `{}`", self.action()))
+                .at(id.as_str())
+        };
         let leaf = set.leaf(id.as_str()).ok_or_else(|| {
             refuse(Error::from(match set.criterion(id.as_str()) {
                 Some(_) => Reason::RuleShape {
@@ -406,7 +409,8 @@ impl Scenario {
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
         let file = ScenarioFile {
-            base: serde_json::from_str(&self.base.to_json()?).map_err(|e| Error::write("JSON", &e))?,
+            base: serde_json::from_str(&self.base.to_json()?)
+                .map_err(|e| Error::write("JSON", &e))?,
             changes: self.changes.clone(),
         };
         serde_json::to_string_pretty(&file).map_err(|e| Error::write("JSON", &e))

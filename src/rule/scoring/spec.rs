@@ -132,9 +132,7 @@ struct Problems(Vec<Error>);
 
 impl Problems {
     fn keep<T>(&mut self, result: Result<T>, key: &'static str) -> Option<T> {
-        result
-            .map_err(|err| self.0.push(err.with_key(key)))
-            .ok()
+        result.map_err(|err| self.0.push(err.with_key(key))).ok()
     }
 }
 
@@ -160,6 +158,16 @@ fn steps<T: Threshold>(
 }
 
 impl RuleSpec {
+    /// The points of the steps as written (none for other rules): to check them against a
+    /// maximum even when the steps cannot be built.
+    pub(crate) fn step_points(&self) -> Vec<Decimal> {
+        match self {
+            Self::RateSteps { steps } => steps.iter().map(|s| s.points).collect(),
+            Self::CountSteps { steps } => steps.iter().map(|s| s.points).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The rule, or every problem found in it.
     pub(crate) fn build(self) -> std::result::Result<ScoringRule, Vec<Error>> {
         let mut p = Problems::default();
@@ -170,10 +178,11 @@ impl RuleSpec {
                 min_count,
             } => p
                 .keep(Percent::new(percent), "percent")
-                .and_then(|percent| p.keep(RateTarget::new(comparison, percent), "percent"))
-                .and_then(|target| match min_count {
-                    Some(c) => p.keep(target.with_min_count(c), "min_count"),
-                    None => Some(target),
+                .and_then(|percent| {
+                    p.keep(
+                        RateTarget::with_parts(comparison, percent, min_count),
+                        "percent",
+                    )
                 })
                 .map(ScoringRule::AllOrNothing),
             Self::Proportional => Some(ScoringRule::Proportional),
@@ -260,8 +269,7 @@ impl RuleSpec {
 impl TryFrom<RuleSpec> for ScoringRule {
     type Error = Error;
     fn try_from(spec: RuleSpec) -> Result<Self> {
-        spec.build()
-            .map_err(|mut problems| problems.swap_remove(0))
+        spec.build().map_err(|mut problems| problems.swap_remove(0))
     }
 }
 
@@ -356,7 +364,11 @@ mod tests {
     #[test]
     fn a_zero_target_is_refused() {
         let problems = build("kind = \"prop\"\npercent = \"0\"").unwrap_err();
-        assert!(problems[0].to_string().contains("always met"), "{}", problems[0]);
+        assert!(
+            problems[0].to_string().contains("always met"),
+            "{}",
+            problems[0]
+        );
         assert!(build("kind = \"all\"\ncomparison = \"at_most\"\npercent = \"0\"").is_ok());
     }
 
@@ -381,6 +393,10 @@ mod tests {
             "kind = \"rate_steps\"\nsteps = [{ at_least = \"90\", points = \"1\" }, { at_least = \"100\", points = \"3\" }]",
         )
         .unwrap_err();
-        assert!(problems[0].to_string().starts_with("steps are not ordered"), "{}", problems[0]);
+        assert!(
+            problems[0].to_string().starts_with("steps are not ordered"),
+            "{}",
+            problems[0]
+        );
     }
 }
