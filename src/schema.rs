@@ -149,15 +149,37 @@ mod types {
         reason: String,
     }
 
-    /// A ward's observations for one year.
+    /// Bonus points awarded or penalty points taken, with the reason.
+    #[derive(JsonSchema)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code, reason = "a schema only")]
+    pub(crate) struct AwardEntry {
+        /// The points, 0 or more.
+        points: DecimalText,
+        /// Why (at most 4096 bytes).
+        reason: String,
+    }
+
+    /// A ward's observations for one year, or one period of a year.
     #[derive(JsonSchema)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code, reason = "a schema only")]
     pub(crate) struct ObservationsFile {
         /// The ward or commune.
         ward: String,
-        /// The year observed (the criteria set's year, when it names one).
-        year: i32,
+        /// The year observed (the criteria set's year, when it names one); or give `period`.
+        year: Option<i32>,
+        /// The period observed instead of a whole year: `2023`, `2023-H1`, `2023-Q3`,
+        /// `2023-07` or `2023-04-01..2023-12-31`.
+        period: Option<String>,
+        /// Whether the sociological survey was held (sets with a survey part only).
+        survey: Option<bool>,
+        /// Bonus points (sets that allow them).
+        #[serde(default)]
+        bonus: Vec<AwardEntry>,
+        /// Penalty points (sets that allow them).
+        #[serde(default)]
+        penalty: Vec<AwardEntry>,
         /// By criterion id.
         #[serde(default)]
         observations: BTreeMap<Id, ObservationEntry>,
@@ -183,6 +205,13 @@ mod tests {
         let generator = SchemaSettings::draft2020_12().into_generator();
         let mut schema = generator.into_root_schema_for::<T>();
         schema.insert("title".into(), title.into());
+        if title == "cchc observations file" {
+            // A file names its year or its period: one of the two.
+            schema.insert(
+                "oneOf".into(),
+                serde_json::json!([{ "required": ["year"] }, { "required": ["period"] }]),
+            );
+        }
         let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
         text.push('\n');
         text

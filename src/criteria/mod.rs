@@ -66,7 +66,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use model::{Band, CriteriaField, Criterion, NotApplicablePolicy};
+pub use model::{Adjustment, Band, CriteriaField, Criterion, NotApplicablePolicy};
 pub(crate) use spec::SetSpec;
 
 use crate::error::{Error, Reason, Result};
@@ -94,6 +94,10 @@ pub struct CriteriaSet {
 struct Inner {
     name: String,
     year: Option<i32>,
+    level: Option<Id>,
+    source: Option<String>,
+    bonus: Option<Adjustment>,
+    penalty: Option<Adjustment>,
     rounding: Rounding,
     not_applicable: NotApplicablePolicy,
     bands: Vec<Band>,
@@ -117,6 +121,10 @@ impl Eq for CriteriaSet {}
 pub(crate) struct Parts {
     pub(crate) name: String,
     pub(crate) year: Option<i32>,
+    pub(crate) level: Option<Id>,
+    pub(crate) source: Option<String>,
+    pub(crate) bonus: Option<Adjustment>,
+    pub(crate) penalty: Option<Adjustment>,
     pub(crate) rounding: Rounding,
     pub(crate) not_applicable: NotApplicablePolicy,
     pub(crate) bands: Vec<Band>,
@@ -168,6 +176,31 @@ impl CriteriaSetBuilder {
     /// The year the set is for: observations of another year are refused.
     pub const fn year(mut self, year: i32) -> Self {
         self.parts.year = Some(year);
+        self
+    }
+
+    /// The level the set scores (`commune`, `province`): criteria that apply at other levels
+    /// only are *không phát sinh* by themselves.
+    pub fn level(mut self, level: Id) -> Self {
+        self.parts.level = Some(level);
+        self
+    }
+
+    /// Where the set comes from (a decision, a plan).
+    pub fn source(mut self, source: impl Into<String>) -> Self {
+        self.parts.source = Some(source.into());
+        self
+    }
+
+    /// Bonus points (điểm thưởng), with their cap.
+    pub fn bonus(mut self, bonus: Adjustment) -> Self {
+        self.parts.bonus = Some(bonus);
+        self
+    }
+
+    /// Penalty points (điểm trừ), with their cap.
+    pub fn penalty(mut self, penalty: Adjustment) -> Self {
+        self.parts.penalty = Some(penalty);
         self
     }
 
@@ -231,6 +264,10 @@ impl CriteriaSet {
             parts: Parts {
                 name: name.into(),
                 year: None,
+                level: None,
+                source: None,
+                bonus: None,
+                penalty: None,
                 rounding: Rounding::default(),
                 not_applicable: NotApplicablePolicy::default(),
                 bands: Vec::new(),
@@ -253,6 +290,10 @@ impl CriteriaSet {
             inner: Arc::new(Inner {
                 name: parts.name,
                 year: parts.year,
+                level: parts.level,
+                source: parts.source,
+                bonus: parts.bonus,
+                penalty: parts.penalty,
                 rounding: parts.rounding,
                 not_applicable: parts.not_applicable,
                 bands: parts.bands,
@@ -370,6 +411,47 @@ impl CriteriaSet {
     #[must_use]
     pub fn year(&self) -> Option<i32> {
         self.inner.year
+    }
+
+    /// The level the set scores (`commune`, `province`), if it names one.
+    #[must_use]
+    pub fn level(&self) -> Option<&Id> {
+        self.inner.level.as_ref()
+    }
+
+    /// Where the set comes from, if it says.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.inner.source.as_deref()
+    }
+
+    /// The bonus points the set allows, if any.
+    #[must_use]
+    pub fn bonus(&self) -> Option<&Adjustment> {
+        self.inner.bonus.as_ref()
+    }
+
+    /// The penalty points the set allows, if any.
+    #[must_use]
+    pub fn penalty(&self) -> Option<&Adjustment> {
+        self.inner.penalty.as_ref()
+    }
+
+    /// Whether `criterion` applies at the set's level.
+    #[must_use]
+    pub fn in_scope(&self, criterion: &Criterion) -> bool {
+        criterion.applies_at(self.inner.level.as_ref())
+    }
+
+    /// The points of the set's survey fields (0 when it has none).
+    #[must_use]
+    pub fn survey_points(&self) -> Decimal {
+        self.inner
+            .fields
+            .iter()
+            .filter(|f| f.is_survey())
+            .map(CriteriaField::max_points)
+            .sum()
     }
 
     /// The rounding policy.

@@ -60,6 +60,18 @@ pub struct Criterion {
     pub(super) plan_item: Option<Id>,
     pub(super) measure: Option<Text>,
     pub(super) not_applicable: Option<NotApplicablePolicy>,
+    pub(super) about: About,
+}
+
+/// What a criterion says of itself beyond its rule: what its denominator counts, where it
+/// applies, where its figures come from, the assumptions its data makes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct About {
+    pub(super) denominator: Option<Text>,
+    pub(super) levels: Vec<Id>,
+    pub(super) source: Option<String>,
+    pub(super) verified: Option<bool>,
+    pub(super) assumption: Option<Text>,
 }
 
 impl Criterion {
@@ -78,6 +90,7 @@ impl Criterion {
             plan_item: None,
             measure: None,
             not_applicable: None,
+            about: About::default(),
         };
         match criterion.own_problems().into_iter().next() {
             Some(problem) => Err(problem),
@@ -100,6 +113,7 @@ impl Criterion {
             plan_item: None,
             measure: None,
             not_applicable: None,
+            about: About::default(),
         };
         match criterion.own_problems().into_iter().next() {
             Some(problem) => Err(problem),
@@ -126,6 +140,76 @@ impl Criterion {
     pub const fn with_not_applicable(mut self, policy: NotApplicablePolicy) -> Self {
         self.not_applicable = Some(policy);
         self
+    }
+
+    /// With what the denominator counts ("hồ sơ tiếp nhận trong kỳ").
+    #[must_use]
+    pub fn with_denominator(mut self, denominator: Text) -> Self {
+        self.about.denominator = Some(denominator);
+        self
+    }
+
+    /// Applying only at these levels (`province`, `commune`): in a set for another level the
+    /// criterion is *không phát sinh* by itself.
+    #[must_use]
+    pub fn with_levels(mut self, levels: Vec<Id>) -> Self {
+        self.about.levels = levels;
+        self
+    }
+
+    /// With where its figures come from, and whether a source confirms them.
+    #[must_use]
+    pub fn with_source(mut self, source: impl Into<String>, verified: bool) -> Self {
+        self.about.source = Some(source.into());
+        self.about.verified = Some(verified);
+        self
+    }
+
+    /// With an assumption its data makes (a target the source does not give, a policy no
+    /// source confirms), shown with its scoring method.
+    #[must_use]
+    pub fn with_assumption(mut self, assumption: Text) -> Self {
+        self.about.assumption = Some(assumption);
+        self
+    }
+
+    /// What the denominator counts, for rate rules.
+    #[must_use]
+    pub const fn denominator(&self) -> Option<&Text> {
+        self.about.denominator.as_ref()
+    }
+
+    /// The levels the criterion applies at (empty: every level).
+    #[must_use]
+    pub fn levels(&self) -> &[Id] {
+        &self.about.levels
+    }
+
+    /// Whether the criterion applies at `level`.
+    #[must_use]
+    pub fn applies_at(&self, level: Option<&Id>) -> bool {
+        match level {
+            Some(level) if !self.about.levels.is_empty() => self.about.levels.contains(level),
+            _ => true,
+        }
+    }
+
+    /// Where its figures come from.
+    #[must_use]
+    pub fn source(&self) -> Option<&str> {
+        self.about.source.as_deref()
+    }
+
+    /// Whether a source confirms its figures (`None`: not said).
+    #[must_use]
+    pub const fn verified(&self) -> Option<bool> {
+        self.about.verified
+    }
+
+    /// The assumption its data makes, if any.
+    #[must_use]
+    pub const fn assumption(&self) -> Option<&Text> {
+        self.about.assumption.as_ref()
     }
 
     /// The id, e.g. `II.4`.
@@ -223,6 +307,7 @@ pub struct CriteriaField {
     pub(super) id: Id,
     pub(super) label: Text,
     pub(super) criteria: Vec<Criterion>,
+    pub(super) survey: bool,
 }
 
 impl CriteriaField {
@@ -233,7 +318,23 @@ impl CriteriaField {
             id,
             label,
             criteria,
+            survey: false,
         }
+    }
+
+    /// A field whose points come from a sociological survey (điều tra xã hội học) rather than
+    /// from the ward's counts: in a year without a survey it is left out, and the index is the
+    /// other points scaled to 100.
+    #[must_use]
+    pub const fn survey(mut self) -> Self {
+        self.survey = true;
+        self
+    }
+
+    /// Whether the field's points come from a survey.
+    #[must_use]
+    pub const fn is_survey(&self) -> bool {
+        self.survey
     }
 
     /// The id, e.g. `II`.
@@ -300,5 +401,41 @@ impl Band {
     pub fn contains(&self, index: Decimal) -> bool {
         self.from <= index
             && (index < self.to || (self.to == Decimal::ONE_HUNDRED && index == self.to))
+    }
+}
+
+/// Bonus points (điểm thưởng) or penalty points (điểm trừ) a set allows, with their cap: kept
+/// apart from the criteria's points, added or taken off the total, which stays within 0 and
+/// the maximum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Adjustment {
+    pub(super) label: Text,
+    pub(super) max_points: Decimal,
+}
+
+impl Adjustment {
+    /// Adjustments labelled `label`, at most `max_points` in a year.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a cap that is negative,
+    /// above 1,000 or with more than two decimals.
+    pub fn new(label: Text, max_points: Decimal) -> Result<Self> {
+        Ok(Self {
+            label,
+            max_points: check_points("adjustment cap", max_points)
+                .map_err(|e| e.with_key("max_points"))?,
+        })
+    }
+
+    /// The label ("Điểm thưởng" / "Bonus points").
+    #[must_use]
+    pub const fn label(&self) -> &Text {
+        &self.label
+    }
+
+    /// The most points in a year.
+    #[must_use]
+    pub const fn max_points(&self) -> Decimal {
+        self.max_points
     }
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Band, Body, CriteriaField, Criterion, NotApplicablePolicy};
+use super::model::{About, Adjustment, Band, Body, CriteriaField, Criterion, NotApplicablePolicy};
 use super::{CriteriaSet, Parts};
 use crate::error::{Error, Result};
 use crate::id::Id;
@@ -20,13 +20,33 @@ pub(crate) struct SetSpec {
     name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
     #[serde(default)]
     rounding: Rounding,
     #[serde(default)]
     not_applicable: NotApplicablePolicy,
     #[serde(default)]
     bands: Vec<BandSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    bonus: Option<AdjustmentSpec>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    penalty: Option<AdjustmentSpec>,
     fields: Vec<FieldSpec>,
+}
+
+/// The cap of bonus or penalty points, as written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+struct AdjustmentSpec {
+    label_vi: String,
+    label_en: String,
+    #[serde(deserialize_with = "crate::decimal::strict")]
+    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
+    max_points: Decimal,
 }
 
 /// A rating band as written.
@@ -52,7 +72,17 @@ struct FieldSpec {
     id: String,
     label_vi: String,
     label_en: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    survey: bool,
     criteria: Vec<CriterionSpec>,
+}
+
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if"
+)]
+const fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// A criterion as written.
@@ -75,7 +105,21 @@ struct CriterionSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     measure_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    denominator_vi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    denominator_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     not_applicable: Option<NotApplicablePolicy>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    levels: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assumption_vi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assumption_en: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     children: Vec<CriterionSpec>,
 }
@@ -110,6 +154,22 @@ impl CriterionSpec {
                 .map_err(|err| out.push(err.with_key("plan_item").at(&name)))
                 .ok()
         });
+        let levels: Vec<Id> = self
+            .levels
+            .iter()
+            .filter_map(|level| {
+                Id::new(level)
+                    .map_err(|err| out.push(err.with_key("levels").at(&name)))
+                    .ok()
+            })
+            .collect();
+        let about = About {
+            denominator: text(self.denominator_vi, self.denominator_en),
+            levels,
+            source: self.source,
+            verified: self.verified,
+            assumption: text(self.assumption_vi, self.assumption_en),
+        };
         let max = self.max_points;
         let at_name = |err: Error| err.at(&name);
         let body = match (self.rule, self.children.is_empty()) {
@@ -186,6 +246,7 @@ impl CriterionSpec {
             plan_item,
             measure: text(self.measure_vi, self.measure_en),
             not_applicable: self.not_applicable,
+            about,
         })
     }
 }
@@ -237,11 +298,11 @@ impl SetSpec {
                 }
             }
             match field_id {
-                Some(id) => fields.push(CriteriaField::new(
-                    id,
-                    Text::new(field.label_vi, field.label_en),
-                    criteria,
-                )),
+                Some(id) => {
+                    let built =
+                        CriteriaField::new(id, Text::new(field.label_vi, field.label_en), criteria);
+                    fields.push(if field.survey { built.survey() } else { built });
+                }
                 None => complete = false,
             }
         }
@@ -250,9 +311,27 @@ impl SetSpec {
             .into_iter()
             .map(|b| Band::new(Text::new(b.label_vi, b.label_en), b.from, b.to))
             .collect();
+        let level = self.level.and_then(|level| {
+            Id::new(&level)
+                .map_err(|err| out.push(err.with_key("level")))
+                .ok()
+        });
+        let mut adjustment = |spec: Option<AdjustmentSpec>, key: &'static str| {
+            spec.and_then(|a| {
+                Adjustment::new(Text::new(a.label_vi, a.label_en), a.max_points)
+                    .map_err(|err| out.push(err.at(key)))
+                    .ok()
+            })
+        };
+        let bonus = adjustment(self.bonus, "bonus");
+        let penalty = adjustment(self.penalty, "penalty");
         let parts = Parts {
             name: self.name,
             year: self.year,
+            level,
+            source: self.source,
+            bonus,
+            penalty,
             rounding: self.rounding,
             not_applicable: self.not_applicable,
             bands,
@@ -288,16 +367,55 @@ fn criterion_spec(criterion: &Criterion) -> CriterionSpec {
         plan_item: criterion.plan_item.as_ref().map(ToString::to_string),
         measure_vi: criterion.measure.as_ref().and_then(|m| written(m.vi())),
         measure_en: criterion.measure.as_ref().and_then(|m| written(m.en())),
+        denominator_vi: criterion
+            .about
+            .denominator
+            .as_ref()
+            .and_then(|m| written(m.vi())),
+        denominator_en: criterion
+            .about
+            .denominator
+            .as_ref()
+            .and_then(|m| written(m.en())),
         not_applicable: criterion.not_applicable,
+        levels: criterion
+            .about
+            .levels
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        source: criterion.about.source.clone(),
+        verified: criterion.about.verified,
+        assumption_vi: criterion
+            .about
+            .assumption
+            .as_ref()
+            .and_then(|m| written(m.vi())),
+        assumption_en: criterion
+            .about
+            .assumption
+            .as_ref()
+            .and_then(|m| written(m.en())),
         children,
     }
 }
 
 impl From<&CriteriaSet> for SetSpec {
     fn from(set: &CriteriaSet) -> Self {
+        let adjustment = |a: Option<&Adjustment>| {
+            a.map(|a| AdjustmentSpec {
+                label_vi: a.label().vi().to_owned(),
+                label_en: a.label().en().to_owned(),
+                max_points: a.max_points(),
+            })
+        };
         Self {
             name: set.name().to_owned(),
             year: set.year(),
+            level: set.level().map(ToString::to_string),
+            source: set.source().map(str::to_owned),
+            bonus: adjustment(set.bonus()),
+            penalty: adjustment(set.penalty()),
             rounding: *set.rounding(),
             not_applicable: set.not_applicable(),
             bands: set
@@ -317,6 +435,7 @@ impl From<&CriteriaSet> for SetSpec {
                     id: f.id().to_string(),
                     label_vi: f.label().vi().to_owned(),
                     label_en: f.label().en().to_owned(),
+                    survey: f.is_survey(),
                     criteria: f.criteria().iter().map(criterion_spec).collect(),
                 })
                 .collect(),

@@ -415,6 +415,18 @@ pub(crate) enum Reason {
         /// The second scorecard's.
         after: String,
     },
+    /// Something the observations give that the criteria set does not have.
+    #[error("the criteria set has no {what}")]
+    NotInSet {
+        /// What (`survey part`, `bonus`, `penalty`).
+        what: &'static str,
+    },
+    /// An observation for a criterion that does not apply here.
+    #[error("{what}: it takes no observation")]
+    NotObserved {
+        /// Why, in words.
+        what: String,
+    },
     /// More items than a documented limit allows.
     #[error("more than {limit} {what}: that is beyond what the crate accepts")]
     TooMany {
@@ -492,9 +504,11 @@ impl Reason {
             }
             Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
             Self::InvalidCriteria { .. } => K::InvalidSet,
-            Self::EvidenceMismatch { .. } | Self::NotPlannable { .. } | Self::RuleShape { .. } => {
-                K::Mismatch
-            }
+            Self::EvidenceMismatch { .. }
+            | Self::NotPlannable { .. }
+            | Self::RuleShape { .. }
+            | Self::NotInSet { .. }
+            | Self::NotObserved { .. } => K::Mismatch,
             Self::MonthNotReported { .. } | Self::NoCounts { .. } | Self::NoObservation => {
                 K::Missing
             }

@@ -3,7 +3,7 @@
 //!
 //! ```toml
 //! ward = "Phường Sông Cầu"
-//! year = 2023
+//! year = 2023                  # or: period = "2023-07" (a month), "2023-Q3", "2023-H1"
 //!
 //! [observations."II.4"]        # rate criteria: whole numbers (a string of digits above i64)
 //! numerator = 120
@@ -35,18 +35,34 @@
 //! reason = "Số liệu số hóa chưa khớp với hệ thống"
 //! ```
 //!
+//! A criteria set with a survey part, bonus or penalty points takes three more keys:
+//!
+//! ```toml
+//! survey = false               # no sociological survey this year: its part is left out
+//!
+//! [[bonus]]                    # điểm thưởng, summed and capped by the set
+//! points = "1"
+//! reason = "Mô hình, sáng kiến được UBND tỉnh công nhận"
+//!
+//! [[penalty]]                  # điểm trừ, likewise
+//! points = "0.5"
+//! reason = "Chậm nộp báo cáo định kỳ"
+//! ```
+//!
 //! Which keys a criterion takes follows from its rule ([`Reads`](crate::rule::Reads));
 //! anything else is an error naming the criterion and the key. Nothing is silently ignored. A
 //! table that is present but has no `completed_on` (or an empty `held_on`) means "observed, not
 //! done", which is not the same as no table at all (missing: 0 points, reported as missing).
 //! Dates are TOML local dates or `"YYYY-MM-DD"` strings from 1900-01-01 to 2199-12-31; JSON
-//! uses the strings. The year must be the criteria set's, when the set names one.
+//! uses the strings. The year (or the period's year) must be the criteria set's, when the set
+//! names one; a file names its year or its period, not both.
 //!
 //! ## Limits
 //!
 //! An evidence text or an appraisal reason holds at most 4,096 bytes; a criterion at most
 //! [`MAX_DATES`] dates held. Larger input is refused with an error, never truncated.
 
+mod period;
 mod read;
 mod value;
 mod write;
@@ -62,10 +78,14 @@ use crate::id::Id;
 use crate::rate::{Counts, Observed};
 use crate::rule::Evidence;
 
+pub use period::{Period, PeriodKind};
 pub(crate) use read::{check_value, leaf};
 
 /// The most dates held one criterion may list.
 pub const MAX_DATES: usize = 1000;
+
+/// The most bonus or penalty entries a file may list.
+pub const MAX_AWARDS: usize = 100;
 
 /// What was reported for one criterion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +95,17 @@ pub struct Observation {
     pub value: Observed<Evidence>,
     /// The evidence documents (tài liệu kiểm chứng), shown in the report.
     pub evidence: Option<String>,
+}
+
+/// Bonus points awarded or penalty points taken, with the reason (see the
+/// [module docs](self)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Award {
+    /// The points, 0 or more.
+    pub points: Decimal,
+    /// Why.
+    pub reason: String,
 }
 
 /// The appraiser's points for a criterion (điểm thẩm định), with the reason.
@@ -113,8 +144,14 @@ pub struct Appraisal {
 pub struct Observations {
     ward: String,
     year: i32,
+    /// The part of the year observed, when not the whole year.
+    period: Option<Period>,
+    /// Whether the sociological survey was held (`None`: not said, held when the set has one).
+    survey: Option<bool>,
     entries: BTreeMap<Id, Observation>,
     appraisals: BTreeMap<Id, Appraisal>,
+    bonus: Vec<Award>,
+    penalties: Vec<Award>,
 }
 
 impl Observations {
@@ -124,9 +161,33 @@ impl Observations {
         Self {
             ward: ward.into(),
             year,
+            period: None,
+            survey: None,
             entries: BTreeMap::new(),
             appraisals: BTreeMap::new(),
+            bonus: Vec::new(),
+            penalties: Vec::new(),
         }
+    }
+
+    /// No observations yet, for `ward` and `period` (a month, a quarter, … of one year).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a period that is not
+    /// within one calendar year.
+    pub fn for_period(ward: impl Into<String>, period: Period) -> Result<Self> {
+        let year = period.calendar_year().ok_or_else(|| {
+            Error::from(Reason::BadValue {
+                key: "period".to_owned(),
+                value: period.code(),
+                expected: "a period within one calendar year",
+            })
+        })?;
+        let mut out = Self::new(ward, year);
+        if period != Period::year(year)? {
+            out.period = Some(period);
+        }
+        Ok(out)
     }
 
     /// Starts observations to build in code, each value named by its criterion's id; every
@@ -154,6 +215,7 @@ impl Observations {
         ObservationsBuilder {
             ward: ward.into(),
             year,
+            period: None,
             steps: Vec::new(),
         }
     }
@@ -168,6 +230,63 @@ impl Observations {
     #[must_use]
     pub const fn year(&self) -> i32 {
         self.year
+    }
+
+    /// The period observed: the whole year, or the month, quarter, … the file names.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a year outside
+    /// 1900–2199.
+    pub fn period(&self) -> Result<Period> {
+        self.period.map_or_else(|| Period::year(self.year), Ok)
+    }
+
+    /// The period observed when it is part of a year (`None` for the whole year).
+    #[must_use]
+    pub const fn part_of_year(&self) -> Option<Period> {
+        self.period
+    }
+
+    /// Whether the sociological survey was held: `Some(false)` when the file says it was not.
+    #[must_use]
+    pub const fn survey(&self) -> Option<bool> {
+        self.survey
+    }
+
+    /// Says whether the sociological survey was held this year.
+    pub fn set_survey(&mut self, held: bool) -> &mut Self {
+        self.survey = Some(held);
+        self
+    }
+
+    /// The bonus points awarded (điểm thưởng).
+    #[must_use]
+    pub fn bonus(&self) -> &[Award] {
+        &self.bonus
+    }
+
+    /// The penalty points taken (điểm trừ).
+    #[must_use]
+    pub fn penalties(&self) -> &[Award] {
+        &self.penalties
+    }
+
+    /// Awards bonus points, with the reason.
+    pub fn add_bonus(&mut self, points: Decimal, reason: impl Into<String>) -> &mut Self {
+        self.bonus.push(Award {
+            points,
+            reason: reason.into(),
+        });
+        self
+    }
+
+    /// Takes penalty points, with the reason.
+    pub fn add_penalty(&mut self, points: Decimal, reason: impl Into<String>) -> &mut Self {
+        self.penalties.push(Award {
+            points,
+            reason: reason.into(),
+        });
+        self
     }
 
     /// Records `value` for criterion `id` (replacing any earlier one, keeping its evidence
@@ -262,7 +381,38 @@ impl Observations {
         self.entries.is_empty()
     }
 
-    fn check_year(&self, set: &CriteriaSet) -> Result<()> {
+    /// The survey flag, bonus and penalty points against what `set` allows.
+    pub(crate) fn check_parts(&self, set: &CriteriaSet) -> Result<()> {
+        if self.survey.is_some() && set.survey_points().is_zero() {
+            return Err(Error::from(Reason::NotInSet {
+                what: "survey part",
+            })
+            .at("survey"));
+        }
+        for (awards, cap, key) in [
+            (&self.bonus, set.bonus(), "bonus"),
+            (&self.penalties, set.penalty(), "penalty"),
+        ] {
+            if !awards.is_empty() && cap.is_none() {
+                return Err(Error::from(Reason::NotInSet { what: key }).at(key));
+            }
+            for award in awards {
+                crate::rule::check_points("points", award.points)
+                    .and_then(|_| check_length("reason", &award.reason))
+                    .map_err(|e| e.with_key("points").at(key))?;
+            }
+            if awards.len() > MAX_AWARDS {
+                return Err(Error::from(Reason::TooMany {
+                    what: "entries",
+                    limit: MAX_AWARDS,
+                })
+                .at(key));
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn check_year(&self, set: &CriteriaSet) -> Result<()> {
         if !(1900..=2199).contains(&self.year) {
             return Err(Error::from(Reason::NoSuchPeriod {
                 what: "year",
@@ -281,14 +431,18 @@ impl Observations {
     }
 
     /// Checks every observation and appraisal against `set`: the year, known ids, values of
-    /// the kind each rule reads, points and dates within range. Scoring runs the same checks.
+    /// the kind each rule reads, points and dates within range, criteria that apply at the
+    /// set's level, the survey, bonus and penalty points the set allows. Scoring runs the
+    /// same checks.
     ///
     /// # Errors
-    /// The first problem, named by the criterion's id.
+    /// The first problem, named by the criterion's id (or by `survey`, `bonus`, `penalty`).
     pub fn check(&self, set: &CriteriaSet) -> Result<()> {
         self.check_year(set)?;
+        self.check_parts(set)?;
         for (id, observation) in &self.entries {
             let leaf = leaf(set, id.as_str())?;
+            read::check_scope(set, &leaf, self.survey)?;
             check_value(leaf.rule, leaf.criterion.max_points(), &observation.value)
                 .map_err(|e| e.at(id.as_str()))?;
             if let Some(text) = &observation.evidence {
@@ -378,6 +532,9 @@ enum Step {
     Category(String, String),
     Evidence(String, String),
     Appraisal(String, Decimal, String),
+    Survey(bool),
+    Bonus(Decimal, String),
+    Penalty(Decimal, String),
 }
 
 /// Observations built in code: each method names a criterion by its id and records one
@@ -388,6 +545,7 @@ enum Step {
 pub struct ObservationsBuilder {
     ward: String,
     year: i32,
+    period: Option<Period>,
     steps: Vec<Step>,
 }
 
@@ -465,13 +623,47 @@ impl ObservationsBuilder {
         self.push(Step::Appraisal(id.to_owned(), points, reason.into()))
     }
 
+    /// Observations of `period` (a month, a quarter, …) rather than the whole year.
+    pub const fn period(mut self, period: Period) -> Self {
+        self.period = Some(period);
+        self
+    }
+
+    /// Whether the sociological survey was held this year.
+    pub fn survey(self, held: bool) -> Self {
+        self.push(Step::Survey(held))
+    }
+
+    /// Bonus points (điểm thưởng), with the reason.
+    pub fn bonus(self, points: Decimal, reason: impl Into<String>) -> Self {
+        self.push(Step::Bonus(points, reason.into()))
+    }
+
+    /// Penalty points (điểm trừ), with the reason.
+    pub fn penalty(self, points: Decimal, reason: impl Into<String>) -> Self {
+        self.push(Step::Penalty(points, reason.into()))
+    }
+
     /// The observations, every id and value checked against `set`.
     ///
     /// # Errors
     /// The first problem, named by the criterion's id, as [`Observations::check`]; a
     /// numerator above its denominator; evidence for a criterion not observed.
     pub fn build(self, set: &CriteriaSet) -> Result<Observations> {
-        let mut out = Observations::new(self.ward, self.year);
+        let mut out = match self.period {
+            Some(period) => {
+                let out = Observations::for_period(self.ward, period)?;
+                if out.year() != self.year {
+                    return Err(Error::from(Reason::BadValue {
+                        key: "period".to_owned(),
+                        value: period.code(),
+                        expected: "a period of the year given",
+                    }));
+                }
+                out
+            }
+            None => Observations::new(self.ward, self.year),
+        };
         let id_of =
             |id: &str| -> Result<Id> { leaf(set, id).map(|leaf| leaf.criterion.id().clone()) };
         for step in self.steps {
@@ -496,6 +688,15 @@ impl ObservationsBuilder {
                 Step::Appraisal(id, points, reason) => {
                     let key = id_of(&id)?;
                     out.appraise(key, points, reason);
+                }
+                Step::Survey(held) => {
+                    out.set_survey(held);
+                }
+                Step::Bonus(points, reason) => {
+                    out.add_bonus(points, reason);
+                }
+                Step::Penalty(points, reason) => {
+                    out.add_penalty(points, reason);
                 }
             }
         }

@@ -295,15 +295,84 @@ pub(crate) fn check_value(
     }
 }
 
+/// Whether `leaf` takes an observation: it applies at the set's level, and its field is not a
+/// survey that was not held.
+pub(crate) fn check_scope(set: &CriteriaSet, leaf: &Leaf<'_>, survey: Option<bool>) -> Result<()> {
+    let id = leaf.criterion.id().as_str();
+    if !set.in_scope(leaf.criterion) {
+        let levels: Vec<&str> = leaf.criterion.levels().iter().map(Id::as_str).collect();
+        return Err(Error::from(Reason::NotObserved {
+            what: format!(
+                "it applies at the {} level only, and the set scores the {} level",
+                levels.join(", "),
+                set.level().map_or("", Id::as_str)
+            ),
+        })
+        .at(id));
+    }
+    if leaf.field.is_survey() && survey == Some(false) {
+        return Err(Error::from(Reason::NotObserved {
+            what: "its points come from the survey, which the file says was not held".to_owned(),
+        })
+        .at(id));
+    }
+    Ok(())
+}
+
+fn read_awards(value: &Value, key: &'static str) -> Result<Vec<super::Award>> {
+    let items = match value {
+        Value::Array(items) => items,
+        other => return Err(bad(key, other, "a list of { points, reason } tables")),
+    };
+    items
+        .iter()
+        .map(|item| {
+            let entries = entries(item).ok_or_else(|| bad(key, item, "a table"))?;
+            for (k, _) in entries {
+                if k != "points" && k != "reason" {
+                    return Err(Error::from(Reason::KeyNotAllowed {
+                        key: k.clone(),
+                        rule: "bonus or penalty",
+                        allowed: "points, reason".into(),
+                    }));
+                }
+            }
+            let need = |k: &'static str| {
+                item.get(k).ok_or_else(|| {
+                    Error::from(Reason::MissingKey {
+                        key: k,
+                        rule: "bonus or penalty",
+                    })
+                })
+            };
+            Ok(super::Award {
+                points: read_decimal("points", need("points")?)?,
+                reason: read_text("reason", need("reason")?)?,
+            })
+        })
+        .collect::<Result<_>>()
+        .map_err(|e| e.at(key))
+}
+
 /// Reads the whole file, parsed as a [`Value`], for the criteria of `set`.
 pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations> {
     let top = entries(root).ok_or_else(|| bad("file", root, "a table"))?;
+    const KEYS: [&str; 8] = [
+        "ward",
+        "year",
+        "period",
+        "survey",
+        "observations",
+        "appraisals",
+        "bonus",
+        "penalty",
+    ];
     for (key, _) in top {
-        if !["ward", "year", "observations", "appraisals"].contains(&key.as_str()) {
+        if !KEYS.contains(&key.as_str()) {
             return Err(Error::from(Reason::KeyNotAllowed {
                 key: key.clone(),
                 rule: "observations file",
-                allowed: "ward, year, observations, appraisals".into(),
+                allowed: KEYS.join(", "),
             }));
         }
     }
@@ -316,14 +385,40 @@ pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations>
         })
     };
     let ward = read_text("ward", need("ward")?)?;
-    let year_value = need("year")?;
-    let year = match year_value {
-        Value::Integer(y) => i32::try_from(*y).ok(),
-        _ => None,
+    let mut out = match (root.get("year"), root.get("period")) {
+        (Some(_), Some(_)) => {
+            return Err(Error::from(Reason::ConflictingKeys {
+                key: "period".to_owned(),
+            }));
+        }
+        (None, Some(value)) => {
+            let code = match value {
+                Value::String(code) => code,
+                other => return Err(bad("period", other, "a period such as 2023-07")),
+            };
+            Observations::for_period(ward, code.parse()?)?
+        }
+        _ => {
+            let year_value = need("year")?;
+            let year = match year_value {
+                Value::Integer(y) => i32::try_from(*y).ok(),
+                _ => None,
+            }
+            .ok_or_else(|| bad("year", year_value, "a year such as 2023"))?;
+            Observations::new(ward, year)
+        }
+    };
+    if let Some(value) = root.get("survey") {
+        out.survey = Some(read_bool("survey", value)?);
     }
-    .ok_or_else(|| bad("year", year_value, "a year such as 2023"))?;
-    let mut out = Observations::new(ward, year);
+    if let Some(value) = root.get("bonus") {
+        out.bonus = read_awards(value, "bonus")?;
+    }
+    if let Some(value) = root.get("penalty") {
+        out.penalties = read_awards(value, "penalty")?;
+    }
     out.check_year(set)?;
+    out.check_parts(set)?;
     let table = |key: &'static str| -> Result<&[(String, Value)]> {
         match root.get(key) {
             None => Ok(&[]),
@@ -334,6 +429,7 @@ pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations>
     };
     for (id, value) in table("observations")? {
         let leaf = leaf(set, id)?;
+        check_scope(set, &leaf, out.survey)?;
         let observation = read_observation(&leaf, value).map_err(|e| e.at(id))?;
         out.entries.insert(leaf.criterion.id().clone(), observation);
     }

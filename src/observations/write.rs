@@ -46,24 +46,45 @@ fn observation(observation: &Observation) -> Value {
     Value::Table(t)
 }
 
+fn awards(awards: &[super::Award]) -> Value {
+    Value::Array(
+        awards
+            .iter()
+            .map(|a| {
+                Value::Table(vec![
+                    ("points".to_owned(), Value::String(a.points.to_string())),
+                    ("reason".to_owned(), Value::String(a.reason.clone())),
+                ])
+            })
+            .collect(),
+    )
+}
+
 fn file(observations: &Observations) -> Value {
-    let mut root = vec![
-        ("ward".to_owned(), Value::String(observations.ward.clone())),
-        (
+    let when = match observations.period {
+        Some(period) => ("period".to_owned(), Value::String(period.code())),
+        None => (
             "year".to_owned(),
             Value::Integer(i64::from(observations.year)),
         ),
-        (
-            "observations".to_owned(),
-            Value::Table(
-                observations
-                    .entries
-                    .iter()
-                    .map(|(id, o)| (id.to_string(), observation(o)))
-                    .collect(),
-            ),
-        ),
+    };
+    let mut root = vec![
+        ("ward".to_owned(), Value::String(observations.ward.clone())),
+        when,
     ];
+    if let Some(held) = observations.survey {
+        root.push(("survey".to_owned(), Value::Bool(held)));
+    }
+    root.extend([(
+        "observations".to_owned(),
+        Value::Table(
+            observations
+                .entries
+                .iter()
+                .map(|(id, o)| (id.to_string(), observation(o)))
+                .collect(),
+        ),
+    )]);
     if !observations.appraisals.is_empty() {
         root.push((
             "appraisals".to_owned(),
@@ -83,6 +104,12 @@ fn file(observations: &Observations) -> Value {
                     .collect(),
             ),
         ));
+    }
+    if !observations.bonus.is_empty() {
+        root.push(("bonus".to_owned(), awards(&observations.bonus)));
+    }
+    if !observations.penalties.is_empty() {
+        root.push(("penalty".to_owned(), awards(&observations.penalties)));
     }
     Value::Table(root)
 }

@@ -257,6 +257,7 @@ fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
             ),
         ],
     };
+    out.extend(card.notes.iter().map(|note| note.get(lang).to_owned()));
     if !card.missing.is_empty() {
         out.push(format!(
             "{}: {}",

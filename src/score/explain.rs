@@ -107,6 +107,39 @@ fn write_explanation(
             "Không có số liệu tự đánh giá: 0 điểm",
             "No observation reported: 0 points",
         )),
+        Working::NoSurvey => out.write_str(pick(
+            lang,
+            "Không tổ chức điều tra xã hội học: không tính vào tổng điểm tối đa",
+            "No sociological survey this year: left out of the maximum",
+        )),
+        Working::OutOfScope { policy, levels } => {
+            let levels: Vec<&str> = levels.iter().map(crate::Id::as_str).collect();
+            let levels = levels.join(", ");
+            match (policy, lang) {
+                (NotApplicablePolicy::LeaveOut, Lang::Vi) => write!(
+                    out,
+                    "Chỉ áp dụng cấp {levels}: không phát sinh, không tính vào tổng điểm tối đa"
+                ),
+                (NotApplicablePolicy::LeaveOut, Lang::En) => write!(
+                    out,
+                    "Applies at the {levels} level only: left out of the maximum"
+                ),
+                (NotApplicablePolicy::Zero, Lang::Vi) => {
+                    write!(out, "Chỉ áp dụng cấp {levels}: không phát sinh, 0 điểm")
+                }
+                (NotApplicablePolicy::Zero, Lang::En) => {
+                    write!(out, "Applies at the {levels} level only: 0 points")
+                }
+                (_, Lang::Vi) => write!(
+                    out,
+                    "Chỉ áp dụng cấp {levels}: không phát sinh, được điểm tối đa {max}"
+                ),
+                (_, Lang::En) => write!(
+                    out,
+                    "Applies at the {levels} level only (không phát sinh): full {max} points"
+                ),
+            }
+        }
         Working::NotApplicable { policy } => match (policy, lang) {
             (NotApplicablePolicy::LeaveOut, _) => out.write_str(pick(
                 lang,

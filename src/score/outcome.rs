@@ -24,6 +24,17 @@ pub enum Working {
         /// The policy applied.
         policy: NotApplicablePolicy,
     },
+    /// The criterion applies at other levels only (a province-only criterion in a commune's
+    /// set): *không phát sinh* by itself, scored by the policy.
+    OutOfScope {
+        /// The policy applied.
+        policy: NotApplicablePolicy,
+        /// The levels it applies at.
+        levels: Vec<crate::Id>,
+    },
+    /// The criterion's points come from a sociological survey, and none was held this year:
+    /// left out of the total and the maximum.
+    NoSurvey,
     /// All or nothing on a rate target.
     AllOrNothing {
         /// The counts.

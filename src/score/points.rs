@@ -428,6 +428,32 @@ fn fixed(
     }
 }
 
+impl CriterionScore {
+    /// The score of a criterion that applies at other levels only: *không phát sinh* by the
+    /// policy.
+    pub(crate) fn out_of_scope(
+        max: Decimal,
+        policy: NotApplicablePolicy,
+        levels: Vec<crate::Id>,
+        rounding: &Rounding,
+    ) -> Self {
+        let mut score = not_applicable(max, policy, rounding);
+        score.working = Working::OutOfScope { policy, levels };
+        score
+    }
+
+    /// The score of a survey criterion in a year without a survey: left out.
+    pub(crate) fn no_survey(rounding: &Rounding) -> Self {
+        fixed(
+            Decimal::ZERO,
+            Decimal::ZERO,
+            Status::NotApplicable,
+            Working::NoSurvey,
+            rounding,
+        )
+    }
+}
+
 fn not_applicable(
     max: Decimal,
     policy: NotApplicablePolicy,

@@ -95,15 +95,25 @@ pub struct Summary {
     pub ward: String,
     /// The year.
     pub year: i32,
-    /// Self-assessed total.
+    /// The period observed, when part of a year (a month of a monthly index).
+    pub period: Option<crate::observations::Period>,
+    /// Self-assessed total: the criteria's points, plus bonus, less penalty points, within 0
+    /// and the maximum.
     pub total_points: Decimal,
-    /// The maximum (after any "leave out" policy).
+    /// The maximum (after any "leave out" policy, and without a survey part not held).
     pub max_points: Decimal,
+    /// The criteria's points alone, before bonus and penalty points.
+    pub criteria_points: Decimal,
+    /// Bonus points counted (điểm thưởng), after the set's cap.
+    pub bonus_points: Decimal,
+    /// Penalty points counted (điểm trừ), after the set's cap.
+    pub penalty_points: Decimal,
     /// total ÷ max × 100, rounded; `None` when the maximum is 0.
     pub index: Option<Decimal>,
     /// The rating band of the index; `None` when the set has no bands.
     pub band: Option<Text>,
-    /// Appraised total.
+    /// Appraised total: the appraised criteria's points, plus bonus, less penalty points,
+    /// within 0 and the maximum.
     pub appraised_total_points: Decimal,
     /// Appraised index.
     pub appraised_index: Option<Decimal>,
@@ -146,6 +156,9 @@ pub struct Scorecard {
     pub criteria: Vec<CriterionLine>,
     /// Ids of criteria with no observation.
     pub missing: Vec<Id>,
+    /// How the total and the index were made, where more than a sum: a survey not held, bonus
+    /// and penalty points, a set without rating bands.
+    pub notes: Vec<Text>,
 }
 
 /// What every criterion is scored with.
@@ -301,8 +314,11 @@ impl Scorecard {
         let total: Decimal = fields.iter().map(|f| f.points).sum();
         let appraised: Decimal = fields.iter().map(|f| f.appraised_points).sum();
         let max: Decimal = fields.iter().map(|f| f.max_points).sum();
+        let summary =
+            Summary::from_totals(set, observations, total, appraised, max, missing.len())?;
         Ok(Self {
-            summary: Summary::from_totals(set, observations, total, appraised, max, missing.len())?,
+            notes: notes(set, observations, &summary),
+            summary,
             criteria_set: set.name().to_owned(),
             as_of: ctx.as_of,
             rounding: *set.rounding(),
@@ -381,7 +397,7 @@ impl Summary {
         let (mut total, mut appraised, mut max) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
         let mut missing = 0;
         for leaf in set.leaves() {
-            let (score, appraised_points) = score_leaf(ctx, leaf.criterion, leaf.rule)?;
+            let (score, appraised_points) = score_leaf(ctx, leaf.field, leaf.criterion, leaf.rule)?;
             missing += usize::from(score.status == Status::Missing);
             total += score.points;
             max += score.max_points;
@@ -390,16 +406,20 @@ impl Summary {
         Self::from_totals(set, observations, total, appraised, max, missing)
     }
 
-    /// Index and bands from the totals: the one place both are computed.
+    /// Adjusted totals, index and bands from the criteria's totals: the one place they are
+    /// computed.
     fn from_totals(
         set: &CriteriaSet,
         observations: &Observations,
-        total: Decimal,
-        appraised: Decimal,
+        criteria: Decimal,
+        appraised_criteria: Decimal,
         max: Decimal,
         missing: usize,
     ) -> Result<Self> {
         let rounding = set.rounding();
+        let (bonus, penalty) = adjustments(set, observations);
+        let adjusted = |points: Decimal| (points + bonus - penalty).clamp(Decimal::ZERO, max);
+        let (total, appraised) = (adjusted(criteria), adjusted(appraised_criteria));
         let index = index_of(total, max, rounding)?;
         let appraised_index = index_of(appraised, max, rounding)?;
         let band = |index: Option<Decimal>| {
@@ -410,8 +430,12 @@ impl Summary {
         Ok(Self {
             ward: observations.ward().to_owned(),
             year: observations.year(),
+            period: observations.part_of_year(),
             total_points: total,
             max_points: max,
+            criteria_points: criteria,
+            bonus_points: bonus,
+            penalty_points: penalty,
             index,
             band: band(index),
             appraised_total_points: appraised,
@@ -422,10 +446,114 @@ impl Summary {
     }
 }
 
+/// The scoring method, with the assumption its data makes, if any.
+fn method_of(criterion: &Criterion, rule: &ScoringRule) -> Text {
+    let method = rule.method();
+    match criterion.assumption() {
+        None => method,
+        Some(assumption) => {
+            let (vi, en) = method.into_parts();
+            Text::new(
+                format!("{vi} (giả định: {})", assumption.vi()),
+                format!("{en} (assumption: {})", assumption.en()),
+            )
+        }
+    }
+}
+
+/// How the total and the index were made, where more than a sum.
+fn notes(set: &CriteriaSet, observations: &Observations, summary: &Summary) -> Vec<Text> {
+    let mut out = Vec::new();
+    let both = |f: &dyn Fn(Lang) -> String| Text::new(f(Lang::Vi), f(Lang::En));
+    let survey = set.survey_points();
+    if !survey.is_zero() && observations.survey() == Some(false) {
+        out.push(both(&|lang| {
+            let (max, points) = (Num(summary.max_points, lang), Num(survey, lang));
+            match lang {
+                Lang::Vi => format!(
+                    "Không tổ chức điều tra xã hội học: phần điều tra ({points} điểm) không tính; chỉ số tính trên tổng điểm tối đa {max}"
+                ),
+                Lang::En => format!(
+                    "No sociological survey this year: its {points} points are left out; the index is over a maximum of {max}"
+                ),
+            }
+        }));
+    }
+    let awards = |list: &[crate::observations::Award],
+                  cap: Option<&crate::criteria::Adjustment>,
+                  counted: Decimal,
+                  vi: &str,
+                  en: &str| {
+        let Some(cap) = cap else { return None };
+        if list.is_empty() {
+            return None;
+        }
+        let reasons: Vec<&str> = list.iter().map(|a| a.reason.as_str()).collect();
+        let reasons = reasons.join("; ");
+        Some(both(&|lang| {
+            let (counted, cap) = (Num(counted, lang), Num(cap.max_points(), lang));
+            match lang {
+                Lang::Vi => format!("{vi}: {counted} (tối đa {cap}) — {reasons}"),
+                Lang::En => format!("{en}: {counted} (at most {cap}) — {reasons}"),
+            }
+        }))
+    };
+    out.extend(awards(
+        observations.bonus(),
+        set.bonus(),
+        summary.bonus_points,
+        "Điểm thưởng",
+        "Bonus points",
+    ));
+    out.extend(awards(
+        observations.penalties(),
+        set.penalty(),
+        summary.penalty_points,
+        "Điểm trừ",
+        "Penalty points",
+    ));
+    if !(summary.bonus_points.is_zero() && summary.penalty_points.is_zero()) {
+        out.push(both(&|lang| {
+            let (c, b, p, t) = (
+                Num(summary.criteria_points, lang),
+                Num(summary.bonus_points, lang),
+                Num(summary.penalty_points, lang),
+                Num(summary.total_points, lang),
+            );
+            let max = Num(summary.max_points, lang);
+            match lang {
+                Lang::Vi => format!("Tổng điểm = {c} + {b} − {p}, trong khoảng 0 đến {max}: {t}"),
+                Lang::En => format!("Total = {c} + {b} − {p}, kept within 0 and {max}: {t}"),
+            }
+        }));
+    }
+    if set.bands().is_empty() {
+        out.push(Text::new(
+            "Bộ tiêu chí không có xếp loại",
+            "The criteria set has no rating bands",
+        ));
+    }
+    out
+}
+
+/// The bonus and penalty points counted: each summed, then capped by the set.
+fn adjustments(set: &CriteriaSet, observations: &Observations) -> (Decimal, Decimal) {
+    let counted = |awards: &[crate::observations::Award],
+                   cap: Option<&crate::criteria::Adjustment>| {
+        let sum: Decimal = awards.iter().map(|a| a.points).sum();
+        cap.map_or(Decimal::ZERO, |cap| sum.min(cap.max_points()))
+    };
+    (
+        counted(observations.bonus(), set.bonus()),
+        counted(observations.penalties(), set.penalty()),
+    )
+}
+
 /// One leaf's score (by its policy for không phát sinh) and its appraised points: shared by
 /// [`Scorecard::score`] and [`Summary::score`].
 fn score_leaf(
     ctx: Ctx<'_>,
+    field: &CriteriaField,
     criterion: &Criterion,
     rule: &ScoringRule,
 ) -> Result<(CriterionScore, Decimal)> {
@@ -438,11 +566,17 @@ fn score_leaf(
     let policy = set.policy_of(criterion);
     let observed = observations.value(id);
     let max = criterion.max_points();
-    let score = match as_of {
-        Some(day) => rule.score_at(max, observed, policy, set.rounding(), day),
-        None => rule.score(max, observed, policy, set.rounding()),
-    }
-    .map_err(|e| e.at(id))?;
+    let score = if !set.in_scope(criterion) {
+        CriterionScore::out_of_scope(max, policy, criterion.levels().to_vec(), set.rounding())
+    } else if field.is_survey() && observations.survey() == Some(false) {
+        CriterionScore::no_survey(set.rounding())
+    } else {
+        match as_of {
+            Some(day) => rule.score_at(max, observed, policy, set.rounding(), day),
+            None => rule.score(max, observed, policy, set.rounding()),
+        }
+        .map_err(|e| e.at(id))?
+    };
     let appraised = match observations.appraisal(id) {
         None => score.points,
         // A criterion left out of the maximum (không phát sinh) counts 0 of 0: an appraiser
@@ -522,7 +656,7 @@ fn score_criterion(
         out.insert(at, line);
         return Ok(sums);
     };
-    let (score, appraised) = score_leaf(ctx, criterion, rule)?;
+    let (score, appraised) = score_leaf(ctx, field, criterion, rule)?;
     if score.status == Status::Missing {
         missing.push(id.clone());
     }
@@ -532,7 +666,7 @@ fn score_criterion(
         field: field.id().clone(),
         parent: parent.cloned(),
         label: criterion.label().clone(),
-        method: rule.method(),
+        method: method_of(criterion, rule),
         explanation: score.explanation(criterion),
         points: score.points,
         max_points: score.max_points,

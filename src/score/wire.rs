@@ -22,23 +22,38 @@ fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Records>
 /// The headline figures; `S` is `&str` when written, `String` when read.
 #[derive(Serialize, Deserialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
-pub(crate) struct SummaryWire<S> {
-    ward: S,
+pub(crate) struct SummaryWire {
+    ward: String,
     year: i32,
+    /// The period, when part of a year (`2023-07`, `2023-Q3`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     total_points: Decimal,
+    /// The criteria's points before bonus and penalty points (given when there are any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
+    criteria_points: Option<Decimal>,
+    /// Bonus points counted (given when there are any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
+    bonus_points: Option<Decimal>,
+    /// Penalty points counted (given when there are any).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
+    penalty_points: Option<Decimal>,
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     max_points: Decimal,
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     index: Option<Decimal>,
-    band: Option<S>,
-    band_en: Option<S>,
+    band: Option<String>,
+    band_en: Option<String>,
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     appraised_total_points: Decimal,
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     appraised_index: Option<Decimal>,
-    appraised_band: Option<S>,
-    appraised_band_en: Option<S>,
+    appraised_band: Option<String>,
+    appraised_band_en: Option<String>,
     missing_criteria: usize,
 }
 
@@ -124,7 +139,7 @@ pub(crate) struct CriterionWire<S, I, W> {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(crate) struct ScorecardWire<S, I, F, C> {
     #[serde(flatten)]
-    summary: SummaryWire<S>,
+    summary: SummaryWire,
     criteria_set: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DateText>"))]
@@ -133,6 +148,9 @@ pub(crate) struct ScorecardWire<S, I, F, C> {
     fields: Vec<F>,
     criteria: Vec<C>,
     missing: Vec<I>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, schemars(with = "Vec<crate::text::Text>"))]
+    notes: Vec<Text>,
 }
 
 fn split(text: Option<&Text>) -> (Option<&str>, Option<&str>) {
@@ -151,30 +169,45 @@ fn join(vi: Option<String>, en: Option<String>) -> Option<Text> {
 }
 
 impl Summary {
-    fn wire(&self) -> SummaryWire<&str> {
+    fn wire(&self) -> SummaryWire {
         let (band, band_en) = split(self.band.as_ref());
         let (appraised_band, appraised_band_en) = split(self.appraised_band.as_ref());
+        let adjusted = !(self.bonus_points.is_zero() && self.penalty_points.is_zero());
+        let owned = |s: Option<&str>| s.map(str::to_owned);
         SummaryWire {
-            ward: &self.ward,
+            ward: self.ward.clone(),
             year: self.year,
+            period: self.period.map(|p| p.code()),
             total_points: self.total_points,
+            criteria_points: adjusted.then_some(self.criteria_points),
+            bonus_points: adjusted.then_some(self.bonus_points),
+            penalty_points: adjusted.then_some(self.penalty_points),
             max_points: self.max_points,
             index: self.index,
-            band,
-            band_en,
+            band: owned(band),
+            band_en: owned(band_en),
             appraised_total_points: self.appraised_total_points,
             appraised_index: self.appraised_index,
-            appraised_band,
-            appraised_band_en,
+            appraised_band: owned(appraised_band),
+            appraised_band_en: owned(appraised_band_en),
             missing_criteria: self.missing_criteria,
         }
     }
 
-    fn from_wire(w: SummaryWire<String>) -> Self {
-        Self {
+    fn from_wire(w: SummaryWire) -> Result<Self, String> {
+        let period = w
+            .period
+            .map(|code| code.parse::<crate::observations::Period>())
+            .transpose()
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
             ward: w.ward,
             year: w.year,
+            period,
             total_points: w.total_points,
+            criteria_points: w.criteria_points.unwrap_or(w.total_points),
+            bonus_points: w.bonus_points.unwrap_or_default(),
+            penalty_points: w.penalty_points.unwrap_or_default(),
             max_points: w.max_points,
             index: w.index,
             band: join(w.band, w.band_en),
@@ -182,7 +215,7 @@ impl Summary {
             appraised_index: w.appraised_index,
             appraised_band: join(w.appraised_band, w.appraised_band_en),
             missing_criteria: w.missing_criteria,
-        }
+        })
     }
 }
 
@@ -194,7 +227,7 @@ impl Serialize for Summary {
 
 impl<'de> Deserialize<'de> for Summary {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        SummaryWire::deserialize(deserializer).map(Self::from_wire)
+        Self::from_wire(SummaryWire::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -304,6 +337,7 @@ impl Serialize for Scorecard {
             fields: self.fields.iter().map(FieldLine::wire).collect(),
             criteria: self.criteria.iter().map(CriterionLine::wire).collect(),
             missing: self.missing.iter().collect(),
+            notes: self.notes.clone(),
         }
         .serialize(serializer)
     }
@@ -318,7 +352,7 @@ impl<'de> Deserialize<'de> for Scorecard {
             CriterionWire<String, Id, Working>,
         > = ScorecardWire::deserialize(deserializer)?;
         Ok(Self {
-            summary: Summary::from_wire(w.summary),
+            summary: Summary::from_wire(w.summary).map_err(serde::de::Error::custom)?,
             criteria_set: w.criteria_set,
             as_of: w.as_of,
             rounding: w.rounding,
@@ -329,6 +363,7 @@ impl<'de> Deserialize<'de> for Scorecard {
                 .map(CriterionLine::from_wire)
                 .collect(),
             missing: w.missing,
+            notes: w.notes,
         })
     }
 }

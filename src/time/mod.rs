@@ -2,7 +2,8 @@
 //! through the year.
 //!
 //! - [`Period`]: a year, half, quarter, month or any range of days, that remembers how it was
-//!   named ("Quý IV/2023" stays a quarter).
+//!   named ("Quý IV/2023" stays a quarter); the period an observations file covers (also
+//!   [`cchc::observations::Period`](crate::observations::Period)).
 //! - [`MonthlySeries`]: a year of monthly counts, per month or cumulative (year to date);
 //!   any whole-month period of it is the **ratio of the summed counts**, never an average of
 //!   monthly rates.
@@ -14,10 +15,9 @@
 //! ([`Target::attain_at`](crate::rule::Target::attain_at),
 //! [`Scorecard::score_at`](crate::Scorecard::score_at)).
 
-mod period;
 mod progress;
 mod series;
 
-pub use period::{Period, PeriodKind};
+pub use crate::observations::{Period, PeriodKind};
 pub use progress::{MonthlyNeed, Pace, Progress, Projection};
 pub use series::{MonthlySeries, SeriesKind};

@@ -14,9 +14,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::period::Period;
 use super::series::{MonthlySeries, SeriesKind};
 use crate::error::{Error, Reason, Result};
+use crate::observations::Period;
 use crate::rate::Counts;
 use crate::rate::Rounding;
 use crate::rule::{Comparison, RateTarget};

@@ -9,8 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::period::Period;
 use crate::error::{Error, Reason, Result};
+use crate::observations::Period;
 use crate::rate::Counts;
 
 /// What each month of a [`MonthlySeries`] holds.

@@ -1,5 +1,5 @@
-//! Periods of the calendar a plan reports on: a year, a half, a quarter, a month, or any range
-//! of days.
+//! Periods of the calendar a plan reports on and an observations file covers: a year, a half,
+//! a quarter, a month, or any range of days.
 //!
 //! A [`Period`] is a [`Window`] (an inclusive span of days, built by `Window`'s own calendar
 //! constructors) that remembers how it was named, so that "Quý IV/2023" stays a quarter when
@@ -57,11 +57,12 @@ pub enum PeriodKind {
 
 /// A named span of days: a year, half, quarter, month or custom range.
 ///
-/// Written out (JSON or TOML) as its [`PeriodKind`]: `{ kind = "quarter", year = 2023,
+/// In an observations file it is written by its [code](Period::code) (`period = "2023-Q3"`);
+/// elsewhere (JSON or TOML) as its [`PeriodKind`]: `{ kind = "quarter", year = 2023,
 /// quarter = 4 }` or `{ kind = "custom", start = 2023-04-01, end = 2023-12-31 }`.
 ///
 /// ```
-/// use cchc::time::Period;
+/// use cchc::observations::Period;
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let q1 = Period::quarter(2024, 1)?;
@@ -167,6 +168,41 @@ impl Period {
         self.kind
     }
 
+    /// The calendar year the period lies in, when it lies in one.
+    #[must_use]
+    pub fn calendar_year(&self) -> Option<i32> {
+        let year = self.start().year();
+        (self.end().year() == year).then_some(year)
+    }
+
+    /// Whether `other` lies wholly within this period.
+    #[must_use]
+    pub fn covers(&self, other: &Self) -> bool {
+        self.start() <= other.start() && other.end() <= self.end()
+    }
+
+    /// The period as written in an observations file: `2023`, `2023-H1`, `2023-Q3`, `2023-07`,
+    /// or `2023-04-01..2023-12-31` for a custom range; [`str::parse`] reads it back.
+    ///
+    /// ```
+    /// use cchc::observations::Period;
+    /// assert_eq!(Period::quarter(2023, 3)?.code(), "2023-Q3");
+    /// assert_eq!("2023-07".parse::<Period>()?, Period::month(2023, 7)?);
+    /// assert_eq!("2023-H2".parse::<Period>()?.code(), "2023-H2");
+    /// assert!("2023-13".parse::<Period>().is_err());
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> String {
+        match self.kind {
+            PeriodKind::Year { year } => format!("{year}"),
+            PeriodKind::Half { year, half } => format!("{year}-H{half}"),
+            PeriodKind::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
+            PeriodKind::Month { year, month } => format!("{year}-{month:02}"),
+            PeriodKind::Custom { start, end } => format!("{start}..{end}"),
+        }
+    }
+
     /// The period's days as a [`Window`].
     #[must_use]
     pub const fn window(&self) -> Window {
@@ -220,7 +256,7 @@ impl Period {
     /// period.
     ///
     /// ```
-    /// use cchc::time::Period;
+    /// use cchc::observations::Period;
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
     /// let span = Period::custom(d(3, 15), d(5, 1))?;
@@ -263,6 +299,55 @@ impl Period {
             return Err(Error::from(Reason::PeriodNotWholeMonths { start, end }));
         }
         Ok((start.month(), end.month()))
+    }
+}
+
+impl std::str::FromStr for Period {
+    type Err = Error;
+
+    /// Reads [`Period::code`]'s forms: `2023`, `2023-H1`, `2023-Q3`, `2023-07`,
+    /// `2023-04-01..2023-12-31`.
+    fn from_str(text: &str) -> Result<Self> {
+        let bad = || {
+            Error::from(Reason::BadValue {
+                key: "period".to_owned(),
+                value: format!("{:?}", text.chars().take(40).collect::<String>()),
+                expected: "a period such as 2023, 2023-H1, 2023-Q3, 2023-07 or 2023-04-01..2023-12-31",
+            })
+        };
+        let number = |digits: &str| -> Result<u32> {
+            if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Err(bad());
+            }
+            digits.parse().map_err(|_| bad())
+        };
+        let year = |digits: &str| -> Result<i32> {
+            if digits.len() != 4 {
+                return Err(bad());
+            }
+            i32::try_from(number(digits)?).map_err(|_| bad())
+        };
+        if let Some((start, end)) = text.split_once("..") {
+            let day = |t: &str| crate::dates::parse_iso(t).ok_or_else(bad);
+            return Self::custom(day(start)?, day(end)?);
+        }
+        match text.split_once('-') {
+            None => Self::year(year(text)?),
+            Some((y, rest)) => {
+                let y = year(y)?;
+                if let Some(h) = rest.strip_prefix('H') {
+                    Self::half(y, number(h)?)
+                } else if let Some(q) = rest.strip_prefix('Q') {
+                    Self::quarter(y, number(q)?)
+                } else if rest.len() == 2 {
+                    Self::month(y, number(rest)?)
+                } else {
+                    Err(bad())
+                }
+            }
+        }
+        .map_err(|e| e.with_key("period"))
     }
 }
 
