@@ -5,7 +5,14 @@
 //! cargo run --example self_assessment -- obs.toml --format csv
 //! cargo run --example self_assessment -- obs.json --criteria province.toml --format json
 //! cargo run --example self_assessment -- --as-of 2023-09-30   # the year so far
+//! cargo run --example self_assessment -- month.toml --preset qd766 --format json
+//! cargo run --example self_assessment -- --check-criteria province.toml
 //! ```
+//!
+//! `--preset` picks a criteria set shipped with the crate: `reference` (the default),
+//! `qd766` (the QĐ 766 service index of a commune) or `qd766-province`. `--check-criteria FILE`
+//! reads a criteria set and prints every problem in it, one per line, with the criterion's id —
+//! the way to author a province's own set.
 //!
 //! Without a path it scores the built-in sample (`examples/data/sample_observations_2023.toml`,
 //! illustrative figures, not a real ward's) against the reference criteria set.
@@ -38,8 +45,9 @@ const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
 const SAMPLE_NAME: &str = "examples/data/sample_observations_2023.toml (built-in)";
 
 const USAGE: &str = "\
-Usage: self_assessment [OBSERVATIONS] [--criteria FILE] [--format FORMAT] [--lang LANG]
-                       [--as-of DATE]
+Usage: self_assessment [OBSERVATIONS] [--preset NAME | --criteria FILE] [--format FORMAT]
+                       [--lang LANG] [--as-of DATE]
+       self_assessment --check-criteria FILE
 
 Scores a ward's CCHC self-assessment and prints the official table.
 
@@ -47,8 +55,12 @@ Arguments:
   OBSERVATIONS      observations file, .toml or .json (other names: contents sniffed);
                     default: the built-in SAMPLE data (illustrative, not real figures)
 Options:
-  --criteria FILE   criteria set, TOML or JSON (default: the built-in reference set);
+  --preset NAME     a criteria set shipped with the crate: reference (default), qd766 or
+                    qd766-province
+  --criteria FILE   criteria set, TOML or JSON, instead of a preset;
                     plan_item must be FIELD.TT[letter] with FIELD.TT a row of the 2023 plan
+  --check-criteria FILE
+                    check a criteria set and print every problem in it
   --format FORMAT   table (default), markdown, csv or json
   --lang LANG       vi (default) or en: headings, labels and numbers of table and markdown
   --as-of DATE      score the year so far at DATE (YYYY-MM-DD): open items are pending,
@@ -69,6 +81,8 @@ enum Failure {
 struct Args {
     observations: Option<String>,
     criteria: Option<String>,
+    preset: Option<String>,
+    check: Option<String>,
     format: Format,
     lang: Lang,
     as_of: Option<NaiveDate>,
@@ -95,9 +109,20 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
     if args.help {
         return emit(&format!("{USAGE}\n"));
     }
-    let set = match &args.criteria {
-        Some(path) => load_criteria(path)?,
-        None => CriteriaSet::reference(),
+    if let Some(path) = &args.check {
+        return check_criteria(path);
+    }
+    let set = match (&args.criteria, &args.preset) {
+        (Some(_), Some(_)) => {
+            return Err(Failure::Usage(
+                "give --preset or --criteria, not both".to_owned(),
+            ));
+        }
+        (Some(path), None) => load_criteria(path)?,
+        (None, Some(name)) => {
+            CriteriaSet::preset(name).map_err(|e| Failure::Usage(e.to_string()))?
+        }
+        (None, None) => CriteriaSet::reference(),
     };
     let (name, text) = match &args.observations {
         Some(path) => (path.clone(), read(path)?),
@@ -123,6 +148,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
     let mut parsed = Args {
         observations: None,
         criteria: None,
+        preset: None,
+        check: None,
         format: Format::Table,
         lang: Lang::Vi,
         as_of: None,
@@ -144,6 +171,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
             "-h" | "--help" if inline.is_none() => parsed.help = true,
             "--help" => return Err(Failure::Usage("--help takes no value".to_owned())),
             "--criteria" => parsed.criteria = Some(value("a file")?),
+            "--preset" => parsed.preset = Some(value("a preset name")?),
+            "--check-criteria" => parsed.check = Some(value("a file")?),
             "--format" => {
                 parsed.format = value("a format (table, markdown, csv, json)")?
                     .parse()
@@ -198,6 +227,39 @@ fn is_json(name: &str, text: &str) -> bool {
         Some(ext) if ext.eq_ignore_ascii_case("json") => true,
         Some(ext) if ext.eq_ignore_ascii_case("toml") => false,
         _ => text.trim_start().starts_with('{'),
+    }
+}
+
+/// Reads a criteria set and prints every problem in it; exit 1 when there is any.
+fn check_criteria(path: &str) -> Result<(), Failure> {
+    let text = read(path)?;
+    let set = if is_json(path, &text) {
+        CriteriaSet::from_json(&text)
+    } else {
+        CriteriaSet::from_toml(&text)
+    };
+    match set {
+        Ok(set) => emit(&format!(
+            "{path}: {:?}: {} fields, {} criteria, {} points, {} rating bands: no problem found\n",
+            set.name(),
+            set.fields().len(),
+            set.leaves().count(),
+            set.max_points(),
+            set.bands().len()
+        )),
+        Err(err) if err.problems().is_empty() => Err(Failure::Data(format!("{path}: {err}"))),
+        Err(err) => {
+            let lines: Vec<String> = err
+                .problems()
+                .iter()
+                .map(|p| format!("{path}: {p}"))
+                .collect();
+            Err(Failure::Data(format!(
+                "{path}: {} problem(s)\n{}",
+                err.problems().len(),
+                lines.join("\n")
+            )))
+        }
     }
 }
 

@@ -1,13 +1,24 @@
-//! What-if on the sample ward: how many records each criterion is short, the cheapest way to
-//! the next rating band, a scenario and what it changes, and a projection at 30/09/2023.
+//! What-if: the cheapest way to a goal, for your own ward.
 //!
 //! ```text
-//! cargo run --example what_if
+//! cargo run --example what_if                                   # the sample ward, four parts
+//! cargo run --example what_if -- obs.toml --preset qd766 --goal 90
+//! cargo run --example what_if -- obs.toml --criteria province.toml --goal Tốt --format json
 //! ```
 //!
-//! All figures are SAMPLE DATA (`examples/data/sample_observations_2023.toml` and the monthly
-//! series below), illustrative, not a real ward's.
+//! With an observations file (or `--goal`), it finds the least-effort plan to the goal — an
+//! index (`90`) or a rating band (`Tốt`, `Good`) — one record converted costing 1 everywhere,
+//! and prints its steps (criterion, records or task, cost), the total cost, the index before
+//! and after and whether the goal is reached; `--format json` gives the same as JSON.
+//!
+//! Without arguments it runs on the sample ward (`examples/data/sample_observations_2023.toml`,
+//! SAMPLE DATA, illustrative, not a real ward's): how many records each criterion is short,
+//! the cheapest way to the next rating band, a scenario and what it changes, and a projection
+//! at 30/09/2023.
+//!
+//! Exit codes: 0 on success, 1 for bad data, 2 for bad usage.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use cchc::rule::{Lever, Records};
@@ -20,14 +31,213 @@ use rust_decimal::Decimal;
 
 const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
 
+const USAGE: &str = "\
+Usage: what_if [OBSERVATIONS] [--preset NAME | --criteria FILE] [--goal GOAL] [--format FORMAT]
+
+The cheapest way to a goal: records to convert under each criterion, one record costing 1.
+
+Arguments:
+  OBSERVATIONS      observations file, .toml or .json; default: the built-in SAMPLE data
+Options:
+  --preset NAME     reference (default), qd766 or qd766-province
+  --criteria FILE   a criteria set, TOML or JSON, instead of a preset
+  --goal GOAL       an index (90, 85.5) or a rating band (Tốt, Good); default: the next band
+  --format FORMAT   text (default) or json
+  -h, --help        print this help
+
+Without OBSERVATIONS and --goal: the sample ward's shortfalls, least effort to the next band,
+a scenario and a projection.
+
+Exit codes: 0 success, 1 bad data, 2 bad usage.";
+
+/// What went wrong, and which exit code it earns.
+enum Failure {
+    Usage(String),
+    Data(String),
+}
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(err: E) -> Self {
+        Self::Data(err.to_string())
+    }
+}
+
+#[derive(Default)]
+struct Args {
+    observations: Option<String>,
+    preset: Option<String>,
+    criteria: Option<String>,
+    goal: Option<String>,
+    json: bool,
+    help: bool,
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let outcome = parse_args(std::env::args().skip(1)).and_then(|args| {
+        if args.help {
+            println!("{USAGE}");
+            Ok(())
+        } else if args.observations.is_none()
+            && args.goal.is_none()
+            && args.preset.is_none()
+            && args.criteria.is_none()
+            && !args.json
+        {
+            run().map_err(Failure::from)
+        } else {
+            plan(&args)
+        }
+    });
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("error: {err}");
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            eprintln!("Try `what_if --help`.");
+            ExitCode::from(2)
+        }
+        Err(Failure::Data(message)) => {
+            eprintln!("error: {message}");
             ExitCode::from(1)
         }
     }
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
+    let mut parsed = Args::default();
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |what: &str| {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| Failure::Usage(format!("{flag} needs {what}")))
+        };
+        match flag.as_str() {
+            "-h" | "--help" => parsed.help = true,
+            "--preset" => parsed.preset = Some(value("a preset name")?),
+            "--criteria" => parsed.criteria = Some(value("a file")?),
+            "--goal" => parsed.goal = Some(value("an index or a band")?),
+            "--format" => {
+                parsed.json = match value("a format (text, json)")?
+                    .to_ascii_lowercase()
+                    .as_str()
+                {
+                    "json" => true,
+                    "text" => false,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown format {other:?} (allowed: text, json)"
+                        )));
+                    }
+                }
+            }
+            f if f.starts_with('-') && f.len() > 1 => {
+                return Err(Failure::Usage(format!("unknown flag {arg:?}")));
+            }
+            _ if parsed.observations.is_some() => {
+                return Err(Failure::Usage("one observations file at most".to_owned()));
+            }
+            _ => parsed.observations = Some(arg),
+        }
+    }
+    if parsed.preset.is_some() && parsed.criteria.is_some() {
+        return Err(Failure::Usage(
+            "give --preset or --criteria, not both".to_owned(),
+        ));
+    }
+    Ok(parsed)
+}
+
+fn is_json(name: &str, text: &str) -> bool {
+    match Path::new(name).extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("json") => true,
+        Some(ext) if ext.eq_ignore_ascii_case("toml") => false,
+        _ => text.trim_start().starts_with('{'),
+    }
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("{path}: cannot read: {e}")))
+}
+
+/// The least-effort plan of the ward given, to the goal given.
+fn plan(args: &Args) -> Result<(), Failure> {
+    let set = match (&args.preset, &args.criteria) {
+        (_, Some(path)) => {
+            let text = read(path)?;
+            if is_json(path, &text) {
+                CriteriaSet::from_json(&text)
+            } else {
+                CriteriaSet::from_toml(&text)
+            }
+            .map_err(|e| Failure::Data(format!("{path}: {e}")))?
+        }
+        (Some(name), None) => {
+            CriteriaSet::preset(name).map_err(|e| Failure::Usage(e.to_string()))?
+        }
+        (None, None) => CriteriaSet::reference(),
+    };
+    let (name, text) = match &args.observations {
+        Some(path) => (path.clone(), read(path)?),
+        None => ("the built-in sample".to_owned(), SAMPLE.to_owned()),
+    };
+    let observations = if is_json(&name, &text) {
+        Observations::from_json(&text, &set)
+    } else {
+        Observations::from_toml(&text, &set)
+    }
+    .map_err(|e| Failure::Data(format!("{name}: {e}")))?;
+    let goal = match &args.goal {
+        Some(goal) => match goal.parse::<Decimal>() {
+            Ok(index) => Goal::Index(index),
+            Err(_) => Goal::Band(goal.clone()),
+        },
+        None => {
+            let index = Scorecard::score(&set, &observations)?
+                .summary
+                .index
+                .unwrap_or_default();
+            let mut bands: Vec<_> = set.bands().iter().collect();
+            bands.sort_by_key(|b| b.from());
+            match bands.iter().find(|b| b.from() > index) {
+                Some(band) => Goal::Band(band.label().vi().to_owned()),
+                None => Goal::Index(Decimal::ONE_HUNDRED),
+            }
+        }
+    };
+    let plan = LeastEffortPlan::find(&set, &observations, &goal, &Costs::new())
+        .map_err(|e| Failure::Data(format!("{name}: {e}")))?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&plan)?);
+        return Ok(());
+    }
+    println!("{} — {}", plan.before.ward, set.name());
+    println!("Mục tiêu (goal): chỉ số ≥ {}", vi(plan.goal_index));
+    for step in &plan.steps {
+        println!(
+            "   {:<8} {:<40} {} → {} điểm (chi phí {})",
+            step.criterion.as_str(),
+            step.change.action(),
+            vi(step.points_before),
+            vi(step.points_after),
+            vi(step.cost)
+        );
+    }
+    println!(
+        "Tổng chi phí {}; chỉ số {} → {}; {}",
+        vi(plan.total_cost),
+        plan.before.index.map(vi).unwrap_or_default(),
+        plan.after.index.map(vi).unwrap_or_default(),
+        if plan.reached {
+            "đạt mục tiêu (reached)"
+        } else {
+            "không đạt được; đây là mức cao nhất có thể (not reachable: the best index reachable)"
+        }
+    );
+    Ok(())
 }
 
 fn vi(value: Decimal) -> String {

@@ -58,6 +58,8 @@
 //! | `assessor` | — | the points given, 0 to max |
 
 mod model;
+#[cfg(feature = "toml")]
+pub mod presets;
 mod spec;
 mod validate;
 
@@ -385,20 +387,60 @@ impl CriteriaSet {
         }
     }
 
-    /// The reference set shipped with the crate: 41 criteria in 7 fields, 100 points, for
-    /// 2023, derived from the plan of phường Sông Cầu; bands Xuất sắc ≥ 90 · Tốt ≥ 80 · Khá ≥
-    /// 70 · Trung bình ≥ 50 · Yếu < 50. Read once from the compiled-in file.
+    /// The reference set shipped with the crate (see [`presets::reference`]).
     #[cfg(feature = "toml")]
     #[must_use]
     pub fn reference() -> Self {
-        REFERENCE_SET.clone()
+        presets::reference()
     }
 
     /// The reference set's source text (TOML), to start a province's own set from.
     #[cfg(feature = "toml")]
     #[must_use]
     pub const fn reference_toml() -> &'static str {
-        REFERENCE
+        presets::REFERENCE_TOML
+    }
+
+    /// A preset by name: `reference`, `qd766` (the QĐ 766 service index of a commune) or
+    /// `qd766-province` (see [`presets`]).
+    ///
+    /// ```
+    /// use cchc::CriteriaSet;
+    /// let qd766 = CriteriaSet::preset("qd766")?;
+    /// assert_eq!(qd766.fields().len(), 6);
+    /// assert!(CriteriaSet::preset("qd767").is_err());
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) for another name, listing the
+    /// presets.
+    #[cfg(feature = "toml")]
+    pub fn preset(name: &str) -> Result<Self> {
+        presets::by_name(name)
+    }
+
+    /// The same set for another level (`province`, `commune`): criteria that apply at other
+    /// levels only are *không phát sinh* there.
+    #[must_use]
+    pub fn at_level(&self, level: Id) -> Self {
+        let inner = Inner {
+            level: Some(level),
+            name: self.inner.name.clone(),
+            year: self.inner.year,
+            source: self.inner.source.clone(),
+            bonus: self.inner.bonus.clone(),
+            penalty: self.inner.penalty.clone(),
+            rounding: self.inner.rounding,
+            not_applicable: self.inner.not_applicable,
+            bands: self.inner.bands.clone(),
+            fields: self.inner.fields.clone(),
+            index: self.inner.index.clone(),
+            leaves: self.inner.leaves.clone(),
+        };
+        Self {
+            inner: Arc::new(inner),
+        }
     }
 
     /// The set's name.
@@ -549,20 +591,6 @@ impl CriteriaSet {
     }
 }
 
-/// The reference set's source text.
-#[cfg(feature = "toml")]
-const REFERENCE: &str = include_str!("reference.toml");
-
-/// The reference set, read once.
-#[cfg(feature = "toml")]
-static REFERENCE_SET: std::sync::LazyLock<CriteriaSet> = std::sync::LazyLock::new(|| {
-    // The compiled-in file is valid: the unit test `reference_set_is_valid` reads it on every
-    // `cargo test`. Should it ever fail, the set is empty rather than a panic.
-    CriteriaSet::from_toml(REFERENCE).unwrap_or_else(|_| CriteriaSet {
-        inner: Arc::default(),
-    })
-});
-
 #[cfg(all(test, feature = "toml", feature = "json"))]
 mod tests {
     use super::*;
@@ -571,7 +599,7 @@ mod tests {
 
     #[test]
     fn reference_set_is_valid() {
-        let set = CriteriaSet::from_toml(REFERENCE).unwrap();
+        let set = CriteriaSet::from_toml(presets::REFERENCE_TOML).unwrap();
         assert_eq!(set, CriteriaSet::reference());
         assert_eq!(set.max_points(), dec!(100));
         assert_eq!(set.leaves().count(), 41);
@@ -589,7 +617,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_with_its_id() {
-        let broken = REFERENCE
+        let broken = presets::REFERENCE_TOML
             .replace("percent = \"35\"", "percent = \"135\"")
             .replace("id = \"II.6\"", "id = \"II.4\"")
             .replace("late_share = \"0.5\", late_until = 2023-12-31 }\n\n[[fields.criteria]]\nid = \"I.1b\"", "late_share = \"1.5\", late_until = 2023-12-31 }\n\n[[fields.criteria]]\nid = \"I.1b\"");
@@ -615,7 +643,7 @@ mod tests {
     #[test]
     fn unknown_plan_items_are_named() {
         let set = CriteriaSet::from_toml(
-            &REFERENCE.replace("plan_item = \"II.4\"", "plan_item = \"II.40\""),
+            &presets::REFERENCE_TOML.replace("plan_item = \"II.4\"", "plan_item = \"II.40\""),
         )
         .unwrap();
         let err = set

@@ -288,7 +288,12 @@ impl SetSpec {
         duplicates(&self.fields, &mut written_twice);
         let mut complete = true;
         let mut fields = Vec::with_capacity(self.fields.len());
+        // Fields written with criteria: if none of them could be built, the field is not empty.
+        let mut written_with_criteria = Vec::new();
         for field in self.fields {
+            if !field.criteria.is_empty() {
+                written_with_criteria.push(field.id.clone());
+            }
             let field_id = id(&field.id, &mut out);
             let mut criteria = Vec::with_capacity(field.criteria.len());
             for criterion in field.criteria {
@@ -346,7 +351,12 @@ impl SetSpec {
             out.extend(
                 super::validate::problems(&parts.fields, &parts.bands)
                     .into_iter()
-                    .filter(|p| p.kind() != crate::ErrorKind::DuplicateId),
+                    .filter(|p| p.kind() != crate::ErrorKind::DuplicateId)
+                    .filter(|p| {
+                        !(p.key() == Some("criteria")
+                            && p.item()
+                                .is_some_and(|id| written_with_criteria.iter().any(|w| w == id)))
+                    }),
             );
             Err(Error::invalid_set(out))
         }

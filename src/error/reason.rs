@@ -415,6 +415,14 @@ pub(crate) enum Reason {
         /// The second scorecard's.
         after: String,
     },
+    /// A preset name the crate does not ship.
+    #[error("unknown preset {name:?} (presets: {allowed})")]
+    UnknownPreset {
+        /// The name given.
+        name: String,
+        /// The presets, in words.
+        allowed: String,
+    },
     /// Something the observations give that the criteria set does not have.
     #[error("the criteria set has no {what}")]
     NotInSet {
@@ -499,9 +507,10 @@ impl Reason {
             Self::Parse { .. } => K::Syntax,
             Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
             Self::MissingKey { .. } | Self::ParseKey { missing: true, .. } => K::MissingKey,
-            Self::UnknownId { .. } | Self::UnknownFormat { .. } | Self::UnknownBand { .. } => {
-                K::UnknownId
-            }
+            Self::UnknownId { .. }
+            | Self::UnknownFormat { .. }
+            | Self::UnknownBand { .. }
+            | Self::UnknownPreset { .. } => K::UnknownId,
             Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
             Self::InvalidCriteria { .. } => K::InvalidSet,
             Self::EvidenceMismatch { .. }
@@ -604,7 +613,9 @@ impl Reason {
             Self::TooManyPeriods { periods, .. } => periods.to_string(),
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
-            Self::UnknownBand { label, .. } | Self::AlwaysMet { target: label } => label.clone(),
+            Self::UnknownBand { label, .. }
+            | Self::AlwaysMet { target: label }
+            | Self::UnknownPreset { name: label, .. } => label.clone(),
             _ => return None,
         })
     }

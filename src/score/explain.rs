@@ -52,6 +52,17 @@ impl Display for Due {
     }
 }
 
+/// A level in words: `tỉnh` / `province`, `huyện` / `district`, `xã` / `commune`; another id
+/// as written.
+fn level_name<'a>(level: &'a crate::Id, lang: Lang) -> &'a str {
+    match (level.as_str(), lang) {
+        ("province", Lang::Vi) => "tỉnh",
+        ("district", Lang::Vi) => "huyện",
+        ("commune", Lang::Vi) => "xã",
+        (other, _) => other,
+    }
+}
+
 impl CriterionScore {
     /// The one-sentence explanation (giải trình) of this score of `criterion`, in both
     /// languages.
@@ -113,7 +124,7 @@ fn write_explanation(
             "No sociological survey this year: left out of the maximum",
         )),
         Working::OutOfScope { policy, levels } => {
-            let levels: Vec<&str> = levels.iter().map(crate::Id::as_str).collect();
+            let levels: Vec<&str> = levels.iter().map(|l| level_name(l, lang)).collect();
             let levels = levels.join(", ");
             match (policy, lang) {
                 (NotApplicablePolicy::LeaveOut, Lang::Vi) => write!(

@@ -4,6 +4,8 @@
 //! - [`Period`]: a year, half, quarter, month or any range of days, that remembers how it was
 //!   named ("Quý IV/2023" stays a quarter); the period an observations file covers (also
 //!   [`cchc::observations::Period`](crate::observations::Period)).
+//! - [`aggregate`]: a ward's observations of months (or any parts) added up into a quarter or
+//!   the year, counts as sums.
 //! - [`MonthlySeries`]: a year of monthly counts, per month or cumulative (year to date);
 //!   any whole-month period of it is the **ratio of the summed counts**, never an average of
 //!   monthly rates.
@@ -15,9 +17,11 @@
 //! ([`Target::attain_at`](crate::rule::Target::attain_at),
 //! [`Scorecard::score_at`](crate::Scorecard::score_at)).
 
+mod aggregate;
 mod progress;
 mod series;
 
 pub use crate::observations::{Period, PeriodKind};
+pub use aggregate::aggregate;
 pub use progress::{MonthlyNeed, Pace, Progress, Projection};
 pub use series::{MonthlySeries, SeriesKind};
