@@ -186,11 +186,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
             }
             "--as-of" => {
                 let day = value("a date (YYYY-MM-DD)")?;
-                parsed.as_of = Some(NaiveDate::parse_from_str(&day, "%Y-%m-%d").map_err(|_| {
-                    Failure::Usage(format!(
-                        "--as-of {day:?} is not a date of the form YYYY-MM-DD"
-                    ))
-                })?);
+                parsed.as_of = Some(
+                    NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                        .ok()
+                        .filter(|d| (1900..=2199).contains(&chrono::Datelike::year(d)))
+                        .ok_or_else(|| {
+                            Failure::Usage(format!(
+                                "--as-of {day:?} is not a date of the form YYYY-MM-DD from 1900 to 2199"
+                            ))
+                        })?,
+                );
             }
             "--" => {
                 for rest in args.by_ref() {

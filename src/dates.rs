@@ -151,3 +151,89 @@ mod tests {
         assert!(parse_iso("2023-02-29").is_none());
     }
 }
+
+/// A date as written in a file, read without judging it: checked when the file's parts are
+/// built, so that an error names the item and the key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum WrittenDate {
+    /// A date made in code, or read back.
+    Value(NaiveDate),
+    /// A string or a TOML date, as written.
+    Text(String),
+}
+
+impl WrittenDate {
+    /// The date, or an error naming `key` and the value.
+    pub(crate) fn date(&self, key: &'static str) -> Result<NaiveDate> {
+        match self {
+            Self::Value(date) => check(*date).map_err(|e| e.with_key(key)),
+            Self::Text(text) => parse_iso(text).ok_or_else(|| {
+                Error::from(Reason::BadValue {
+                    key: key.to_owned(),
+                    value: format!("{:?}", text.chars().take(40).collect::<String>()),
+                    expected: "a date such as 2023-05-10, from 1900-01-01 to 2199-12-31",
+                })
+            }),
+        }
+    }
+}
+
+impl From<NaiveDate> for WrittenDate {
+    fn from(date: NaiveDate) -> Self {
+        Self::Value(date)
+    }
+}
+
+impl serde::Serialize for WrittenDate {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Value(date) => serializer.serialize_str(&date.format("%Y-%m-%d").to_string()),
+            Self::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
+struct WrittenDateVisitor;
+
+impl<'de> serde::de::Visitor<'de> for WrittenDateVisitor {
+    type Value = WrittenDate;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a date such as 2023-05-10")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<WrittenDate, E> {
+        Ok(WrittenDate::Text(text.to_owned()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<WrittenDate, A::Error> {
+        match map.next_key::<String>()? {
+            Some(key) if key == TOML_DATETIME => Ok(WrittenDate::Text(map.next_value()?)),
+            _ => Err(serde::de::Error::custom(
+                "expected a date such as 2023-05-10",
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WrittenDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(WrittenDateVisitor)
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for WrittenDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <crate::schema::DateText as schemars::JsonSchema>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <crate::schema::DateText as schemars::JsonSchema>::json_schema(generator)
+    }
+}

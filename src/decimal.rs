@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::{Deserializer, de};
+use serde::{Deserialize, Deserializer, de};
 
 /// What a decimal must be written as, for error messages.
 pub(crate) const EXPECTED: &str =
@@ -16,7 +16,12 @@ pub(crate) fn parse(text: &str) -> Option<Decimal> {
     let body = text.strip_prefix('-').unwrap_or(text);
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() || !digits(int) || !digits(frac) || (body.contains('.') && frac.is_empty()) {
+    if int.is_empty()
+        || !digits(int)
+        || !digits(frac)
+        || (body.contains('.') && frac.is_empty())
+        || frac.len() > 28
+    {
         return None;
     }
     Decimal::from_str(text).ok()
@@ -53,6 +58,41 @@ impl de::Visitor<'_> for Visitor {
 /// Deserialises a decimal from a string or a whole number; refuses floats.
 pub(crate) fn strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     deserializer.deserialize_any(Visitor)
+}
+
+/// As [`strict`], for an optional decimal (`null` or absent is `None`).
+pub(crate) fn strict_option<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    struct Strict(Decimal);
+    impl<'de> serde::Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            strict(deserializer).map(Self)
+        }
+    }
+    Ok(Option::<Strict>::deserialize(deserializer)?.map(|s| s.0))
+}
+
+/// A map whose values are decimals, read as [`strict`] reads them.
+pub(crate) fn strict_map<'de, D, K>(
+    deserializer: D,
+) -> Result<std::collections::BTreeMap<K, Decimal>, D::Error>
+where
+    D: Deserializer<'de>,
+    K: serde::Deserialize<'de> + Ord,
+{
+    struct Strict(Decimal);
+    impl<'de> serde::Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            strict(deserializer).map(Self)
+        }
+    }
+    Ok(
+        std::collections::BTreeMap::<K, Strict>::deserialize(deserializer)?
+            .into_iter()
+            .map(|(k, v)| (k, v.0))
+            .collect(),
+    )
 }
 
 #[cfg(test)]
@@ -95,5 +135,101 @@ mod tests {
             err.to_string().contains("float") || err.to_string().contains("number"),
             "{err}"
         );
+    }
+}
+
+/// A decimal as written in a file, read without judging it: checked when the file's parts are
+/// built, so that an error names the item and the key.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Written {
+    /// A decimal made in code, or read back.
+    Value(Decimal),
+    /// A string or a whole number, as written.
+    Text(String),
+    /// A float: refused when checked.
+    Float(f64),
+}
+
+impl Written {
+    /// The decimal, or an error naming `key` and the value.
+    pub(crate) fn decimal(&self, key: &'static str) -> crate::Result<Decimal> {
+        let bad = |value: String, expected: &'static str| {
+            crate::Error::from(crate::error::Reason::BadValue {
+                key: key.to_owned(),
+                value,
+                expected,
+            })
+        };
+        match self {
+            Self::Value(value) => Ok(*value),
+            Self::Text(text) => parse(text).ok_or_else(|| {
+                bad(
+                    format!("{:?}", text.chars().take(40).collect::<String>()),
+                    EXPECTED,
+                )
+            }),
+            Self::Float(value) => Err(bad(
+                format!("{value:?}"),
+                "a decimal written as a string, such as \"1.5\": a float's digits may not be the ones written",
+            )),
+        }
+    }
+}
+
+impl From<Decimal> for Written {
+    fn from(value: Decimal) -> Self {
+        Self::Value(value)
+    }
+}
+
+impl serde::Serialize for Written {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Value(value) => serializer.serialize_str(&value.to_string()),
+            Self::Text(text) => serializer.serialize_str(text),
+            Self::Float(value) => serializer.serialize_f64(*value),
+        }
+    }
+}
+
+struct WrittenVisitor;
+
+impl de::Visitor<'_> for WrittenVisitor {
+    type Value = Written;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(EXPECTED)
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Written, E> {
+        Ok(Written::Text(text.to_owned()))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Written, E> {
+        Ok(Written::Text(value.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Written, E> {
+        Ok(Written::Text(value.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Written, E> {
+        Ok(Written::Float(value))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Written {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WrittenVisitor)
+    }
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Written {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <crate::schema::DecimalText as schemars::JsonSchema>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <crate::schema::DecimalText as schemars::JsonSchema>::json_schema(generator)
     }
 }

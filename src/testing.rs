@@ -56,10 +56,18 @@ pub fn counts() -> impl Strategy<Value = Counts> {
     counts_up_to(1_000_000_000_000)
 }
 
-/// A day of `year`, or of the months around it (from 1 October before to 31 March after).
+/// A day of `year`, or of the months around it (from 1 October before to 31 March after),
+/// within the dates the crate works with (1900-01-01 to 2199-12-31).
 fn day_around(year: i32) -> impl Strategy<Value = NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year - 1, 10, 1).unwrap_or(NaiveDate::MIN);
-    (0u64..547).prop_map(move |offset| first + Days::new(offset))
+    let year = year.clamp(1900, 2199);
+    let first = NaiveDate::from_ymd_opt(year - 1, 10, 1)
+        .unwrap_or(crate::dates::FIRST)
+        .max(crate::dates::FIRST);
+    let last = NaiveDate::from_ymd_opt(year + 1, 3, 31)
+        .unwrap_or(crate::dates::LAST)
+        .min(crate::dates::LAST);
+    let days = u64::try_from((last - first).num_days()).unwrap_or(0);
+    (0..=days).prop_map(move |offset| first + Days::new(offset))
 }
 
 /// A value `rule` reads for a criterion worth `max` points, for the `year` observed — or

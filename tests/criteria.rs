@@ -191,7 +191,7 @@ rule = { kind = "prop", percent = "20" }
 
 #[test]
 fn validation_reports_every_problem_with_its_id() {
-    // Plan items are no longer checked when a set is read (MIGRATION.md: `from_toml(text)`,
+    // Plan items are no longer checked when a set is read (see the CHANGELOG: `from_toml(text)`,
     // no plan argument): I.1's unknown plan item is reported by `check_plan_items`, on a set
     // that is otherwise valid, with its id as before.
     let plan = Plan::song_cau_2023();

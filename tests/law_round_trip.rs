@@ -46,7 +46,7 @@ fn window() -> impl Strategy<Value = Window> {
         .prop_map(|(start, len)| Window::new(start, start + chrono::Days::new(len)).unwrap())
 }
 
-/// A valid rate target: "at least 0%" is refused since every report meets it (MIGRATION.md:
+/// A valid rate target: "at least 0%" is refused since every report meets it (see the CHANGELOG:
 /// `RateTarget::at_least(p) -> Result`, refuses 0%), so it is no value to write.
 fn rate_target() -> impl Strategy<Value = RateTarget> {
     (percent(), any::<bool>(), prop::option::of(0..=MAX_COUNT)).prop_filter_map(
@@ -152,7 +152,7 @@ proptest! {
         prop_assert_eq!(back.comparison(), target.comparison());
     }
 
-    // `TargetSpec` is private now (MIGRATION.md); a `Target` is written through it, so the
+    // `TargetSpec` is private now (see the CHANGELOG); a `Target` is written through it, so the
     // written form is checked on what `Target` writes: tagged by its kind, read back unchanged.
     #[test]
     fn every_target_kind_json_and_toml(target in target()) {
@@ -168,7 +168,7 @@ proptest! {
 
     #[test]
     fn shortfall(convert in records(), add in records()) {
-        let shortfall = Shortfall { convert, add };
+        let shortfall = Shortfall::new(convert, add);
         prop_assert_eq!(json(&shortfall), shortfall);
     }
 
@@ -181,7 +181,7 @@ proptest! {
     }
 }
 
-/// The written forms are the documented ones (PLAN.md §6 style), not just self-consistent.
+/// The written forms are the documented ones (the crate docs' style), not just self-consistent.
 #[test]
 fn written_forms() {
     let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();

@@ -1,4 +1,4 @@
-//! Law (PLAN.md §4): a shortfall is minimal and agrees with the evaluator. If
+//! Law: a shortfall is minimal and agrees with the evaluator. If
 //! `records_needed` says k, then k records under the lever meet the target and k − 1 do not;
 //! if it says impossible, no number of records does.
 //!

@@ -28,7 +28,7 @@ fn target(id: &str) -> Target {
         .to_owned()
 }
 
-/// Every id of the reference criteria set (PLAN.md §3).
+/// Every id of the reference criteria set.
 const REFERENCE_IDS: [&str; 41] = [
     "I.1a", "I.1b", "I.2a", "I.2b", "II.3", "II.4", "II.5a", "II.5b", "II.6", "II.7", "II.8a",
     "II.8b", "II.8c", "II.8d", "II.8e", "II.9", "II.12", "III.13", "IV.14", "IV.15", "V.16",
@@ -494,7 +494,7 @@ fn refuses_malformed_toml() {
     let err = Plan::from_toml("ward = \"Phường Sông Cầu\"\nyear = \n").unwrap_err();
     assert_eq!(err.item(), None);
     assert_eq!(err.kind(), ErrorKind::Syntax);
-    // MIGRATION.md: parse errors read `cannot read TOML at line L, column C: message`.
+    // parse errors read `cannot read TOML at line L, column C: message`.
     assert!(
         err.to_string()
             .starts_with("cannot read TOML at line 2, column "),
@@ -509,7 +509,7 @@ fn refuses_malformed_json() {
     let err = Plan::from_json("{\"ward\": \"Phường Sông Cầu\", \"year\": }").unwrap_err();
     assert_eq!(err.item(), None);
     assert_eq!(err.kind(), ErrorKind::Syntax);
-    // MIGRATION.md: parse errors read `cannot read JSON at line L, column C: message`.
+    // parse errors read `cannot read JSON at line L, column C: message`.
     assert!(
         err.to_string()
             .starts_with("cannot read JSON at line 1, column "),

@@ -65,7 +65,7 @@ fn the_sample_scores_as_worked_out_by_hand() {
     assert_eq!(card.criteria.len(), 41);
 
     let line = |id: &str| card.criterion(id).unwrap();
-    // PLAN.md §7: 90/300 → 5 × 30/35 = 4.2857… → 4.29; 15 to convert, 24 to add.
+    // 90/300 → 5 × 30/35 = 4.2857… → 4.29; 15 to convert, 24 to add.
     assert_eq!(line("II.4").points, dec!(4.29));
     assert_eq!(line("II.4").status, Status::Partial);
     assert_eq!(line("II.4").records_to_convert, Some(Records::Needed(15)));

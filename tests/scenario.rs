@@ -348,7 +348,7 @@ proptest! {
 #[test]
 fn the_base_is_written_as_an_observations_file() {
     let set = CriteriaSet::reference();
-    // A scenario written by hand: the base in the PLAN.md §6 shape, TOML-style dates as strings.
+    // A scenario written by hand: the base in the observations-file shape, TOML-style dates as strings.
     let text = r#"{
         "base": {"ward": "W", "year": 2023,
                  "observations": {"II.4": {"numerator": 90, "denominator": 300},

@@ -44,7 +44,7 @@ fn open_work_is_pending_until_its_time_is_over() {
 
     let sep = Scorecard::score_at(&set, &obs, d(9, 30)).unwrap();
     // Late now, but half points are still possible until 31/12.
-    // MIGRATION.md, deliberate fix (at a date): a criterion is pending only while full points
+    // CHANGELOG, deliberate fix (at a date): a criterion is pending only while full points
     // are still possible. The last on-time day (29/01) is past, so full points are lost: not
     // done, 0 points → not met (was: pending), still open until the end of the late period,
     // 31/12, for 0.5 × 2 = 1 point.
@@ -58,7 +58,7 @@ fn open_work_is_pending_until_its_time_is_over() {
     // Quý II–IV not held yet, the window open until 31/12: full still possible (unchanged).
     assert_eq!(line(&sep, "VII.30"), (dec!(0.00), Pending, Some(d(12, 31))));
     // Done work and rates are scored as they stand.
-    // MIGRATION.md, deliberate fix (at a date): a fact dated after the date is not yet known.
+    // CHANGELOG, deliberate fix (at a date): a fact dated after the date is not yet known.
     // VII.28 was completed on 20/12, so on 30/09 it is not done yet (was: 2.00, met); its
     // deadline is "by 31/12", inclusive, so the last on-time day 31/12 is still to come: full
     // points are still possible → pending, 0 points, open until 31/12.

@@ -1,4 +1,4 @@
-//! Every quantified target of the 2023 plan (PLAN.md §1, §3) at its exact threshold, one record
+//! Every quantified target of the 2023 plan at its exact threshold, one record
 //! below it, one above it, with nothing in scope, and at 100%, through the public API only.
 //!
 //! Each row picks a denominator N with N × p / 100 a whole number `at`, so that `at` of N is
@@ -106,10 +106,7 @@ fn rate_detail(name: &str, attainment: &Attainment) -> RateAttainment {
     }
 }
 
-const MET: Shortfall = Shortfall {
-    convert: Records::Needed(0),
-    add: Records::Needed(0),
-};
+const MET: Shortfall = Shortfall::new(Records::Needed(0), Records::Needed(0));
 
 #[test]
 fn exactly_at_the_threshold_is_met_with_no_shortfall() {
@@ -143,10 +140,7 @@ fn one_record_below_is_not_met_and_short_by_exactly_one_to_convert() {
         let target = target_of(&row);
         let counts = Counts::new(row.at - 1, row.n).unwrap();
         assert_eq!(target.is_met(&counts), Some(false), "{}", row.name);
-        let expected = Shortfall {
-            convert: Records::Needed(1),
-            add: row.add_below,
-        };
+        let expected = Shortfall::new(Records::Needed(1), row.add_below);
         assert_eq!(target.shortfall(&counts), Some(expected), "{}", row.name);
         assert_eq!(
             target.records_needed(&counts, Lever::Convert),
@@ -326,10 +320,7 @@ fn minimum_count_of_ii_5a_binds_on_its_own() {
         assert_eq!(target.is_met(&counts), Some(case.met), "{}", case.name);
         assert_eq!(
             target.shortfall(&counts),
-            Some(Shortfall {
-                convert: case.convert,
-                add: case.add
-            }),
+            Some(Shortfall::new(case.convert, case.add)),
             "{}",
             case.name
         );
@@ -343,7 +334,7 @@ fn minimum_count_of_ii_5a_binds_on_its_own() {
     }
 }
 
-/// PLAN.md §7: 90 of 300 results digitised against 35%.
+/// 90 of 300 results digitised against 35%.
 #[test]
 fn plan_example_ii_4_ninety_of_three_hundred() {
     let target = RateTarget::at_least(Percent::new(dec!(35)).unwrap()).unwrap();
@@ -356,10 +347,7 @@ fn plan_example_ii_4_ninety_of_three_hundred() {
     // 105/300 = 35%; (90 + k)/(300 + k) ≥ 35% ⇔ 65k ≥ 10500 − 9000 = 1500, k = ⌈23.08⌉ = 24.
     assert_eq!(
         detail.shortfall,
-        Shortfall {
-            convert: Records::Needed(15),
-            add: Records::Needed(24)
-        }
+        Shortfall::new(Records::Needed(15), Records::Needed(24))
     );
     // ratio 30/35 = 6/7 = 0.857142…; 5 points × 6/7 = 4.2857… → 4.29.
     assert!(detail.ratio.to_string().starts_with("0.857142857142857142"));
@@ -369,7 +357,7 @@ fn plan_example_ii_4_ninety_of_three_hundred() {
     );
 }
 
-/// PLAN.md §7: 49.93% against 50% is not met, whatever the rounded display says.
+/// 49.93% against 50% is not met, whatever the rounded display says.
 #[test]
 fn plan_example_just_under_fifty_percent() {
     let target = RateTarget::at_least(Percent::new(dec!(50)).unwrap()).unwrap();
@@ -408,10 +396,7 @@ fn plan_example_just_under_fifty_percent() {
         assert_eq!(detail.percent.to_string(), "49.93", "{}", case.name);
         assert_eq!(
             detail.shortfall,
-            Shortfall {
-                convert: Records::Needed(case.convert),
-                add: Records::Needed(case.add)
-            },
+            Shortfall::new(Records::Needed(case.convert), Records::Needed(case.add)),
             "{}",
             case.name
         );

@@ -307,16 +307,16 @@ fn deadline_day_before_on_and_after() {
     let at = |as_of| target.attain_at(&not_done, as_of, &policy).unwrap();
 
     assert_eq!(
-        deadline.outcome_at(None, d(2023, 1, 28)),
-        DeadlineOutcome::Pending { days_left: 1 }
+        deadline.outcome_at(None, d(2023, 1, 28)).days_left(),
+        Some(1)
     );
     assert_eq!(at(d(2023, 1, 28)).status, Status::Pending);
     assert_eq!(
-        deadline.outcome_at(None, d(2023, 1, 29)),
-        DeadlineOutcome::Pending { days_left: 0 }
+        deadline.outcome_at(None, d(2023, 1, 29)).days_left(),
+        Some(0)
     );
     assert_eq!(at(d(2023, 1, 29)).status, Status::Pending);
-    // Overdue by 1 day: not done (MIGRATION.md: `Overdue` → `NotDone`); done that day, it
+    // Overdue by 1 day: not done (the outcome has no separate "overdue" state); done that day, it
     // would be 1 day late.
     assert_eq!(
         deadline.outcome_at(None, d(2023, 1, 30)),

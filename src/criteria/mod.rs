@@ -279,7 +279,7 @@ impl CriteriaSet {
     }
 
     pub(crate) fn from_parts(parts: Parts) -> Result<Self> {
-        let problems = validate::problems(&parts.fields, &parts.bands);
+        let problems = validate::problems(&parts.fields, &parts.bands, parts.year);
         if !problems.is_empty() {
             return Err(Error::invalid_set(problems));
         }
@@ -320,9 +320,11 @@ impl CriteriaSet {
     /// ```
     ///
     /// # Errors
-    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed TOML or an unknown key,
-    /// with its line and column; [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet) with
-    /// every problem found, each named by its id.
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed TOML,
+    /// [`ErrorKind::UnknownKey`](crate::ErrorKind::UnknownKey) or
+    /// [`ErrorKind::MissingKey`](crate::ErrorKind::MissingKey) for a key, with its line and
+    /// column; [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet) with every problem found
+    /// in the values, each named by its id and key.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self> {
         let spec: SetSpec = toml::from_str(text).map_err(|e| Error::toml(&e, text))?;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{About, Adjustment, Band, Body, CriteriaField, Criterion, NotApplicablePolicy};
 use super::{CriteriaSet, Parts};
+use crate::decimal::Written;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::rate::Rounding;
@@ -44,9 +45,7 @@ pub(crate) struct SetSpec {
 struct AdjustmentSpec {
     label_vi: String,
     label_en: String,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    max_points: Decimal,
+    max_points: Written,
 }
 
 /// A rating band as written.
@@ -56,12 +55,8 @@ struct AdjustmentSpec {
 struct BandSpec {
     label_vi: String,
     label_en: String,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    from: Decimal,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    to: Decimal,
+    from: Written,
+    to: Written,
 }
 
 /// A field as written.
@@ -93,9 +88,7 @@ struct CriterionSpec {
     id: String,
     label_vi: String,
     label_en: String,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    max_points: Decimal,
+    max_points: Written,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     rule: Option<RuleSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -170,8 +163,14 @@ impl CriterionSpec {
             verified: self.verified,
             assumption: text(self.assumption_vi, self.assumption_en),
         };
-        let max = self.max_points;
         let at_name = |err: Error| err.at(&name);
+        let max = match self.max_points.decimal("max_points") {
+            Ok(max) => Some(max),
+            Err(err) => {
+                out.push(at_name(err));
+                None
+            }
+        };
         let body = match (self.rule, self.children.is_empty()) {
             (Some(rule), true) => {
                 let step_points = rule.step_points();
@@ -180,19 +179,27 @@ impl CriterionSpec {
                     Err(problems) => {
                         out.extend(problems.into_iter().map(at_name));
                         // Steps that could not be built are still checked against the maximum.
-                        out.extend(step_points.into_iter().filter(|p| *p > max).map(|points| {
-                            at_name(Error::from(crate::error::Reason::AboveMax {
-                                what: "step",
-                                points,
-                                max,
-                            }))
-                        }));
+                        if let Some(max) = max {
+                            out.extend(step_points.into_iter().filter(|p| *p > max).map(
+                                |points| {
+                                    at_name(Error::from(crate::error::Reason::AboveMax {
+                                        what: "step",
+                                        points,
+                                        max,
+                                    }))
+                                },
+                            ));
+                        }
                         None
                     }
                 }
             }
             (None, false) => {
-                let written: Decimal = self.children.iter().map(|c| c.max_points).sum();
+                let written: Decimal = self
+                    .children
+                    .iter()
+                    .filter_map(|c| c.max_points.decimal("max_points").ok())
+                    .sum();
                 let children: Option<Vec<_>> = self
                     .children
                     .into_iter()
@@ -200,7 +207,10 @@ impl CriterionSpec {
                     .collect::<Vec<_>>()
                     .into_iter()
                     .collect();
-                if children.is_none() && written != max {
+                if let Some(max) = max
+                    && children.is_none()
+                    && written != max
+                {
                     // The parent cannot be built, so say here what its check would say.
                     out.push(at_name(
                         Error::from(crate::error::Reason::ChildrenSumMismatch {
@@ -234,6 +244,7 @@ impl CriterionSpec {
             }
         };
         if body.is_none()
+            && let Some(max) = max
             && let Err(err) = crate::rule::check_points("maximum points", max)
         {
             out.push(err.with_key("max_points").at(&name));
@@ -241,7 +252,7 @@ impl CriterionSpec {
         Some(Criterion {
             id: id?,
             label: Text::new(self.label_vi, self.label_en),
-            max_points: max,
+            max_points: max?,
             body: body?,
             plan_item,
             measure: text(self.measure_vi, self.measure_en),
@@ -314,7 +325,24 @@ impl SetSpec {
         let bands = self
             .bands
             .into_iter()
-            .map(|b| Band::new(Text::new(b.label_vi, b.label_en), b.from, b.to))
+            .filter_map(|b| {
+                let from = b.from.decimal("from");
+                let to = b.to.decimal("to");
+                match (from, to) {
+                    (Ok(from), Ok(to)) => {
+                        Some(Band::new(Text::new(b.label_vi, b.label_en), from, to))
+                    }
+                    (from, to) => {
+                        out.extend(
+                            from.err()
+                                .into_iter()
+                                .chain(to.err())
+                                .map(|e| e.at("bands")),
+                        );
+                        None
+                    }
+                }
+            })
             .collect();
         let level = self.level.and_then(|level| {
             Id::new(&level)
@@ -323,7 +351,9 @@ impl SetSpec {
         });
         let mut adjustment = |spec: Option<AdjustmentSpec>, key: &'static str| {
             spec.and_then(|a| {
-                Adjustment::new(Text::new(a.label_vi, a.label_en), a.max_points)
+                a.max_points
+                    .decimal("max_points")
+                    .and_then(|max| Adjustment::new(Text::new(a.label_vi, a.label_en), max))
                     .map_err(|err| out.push(err.at(key)))
                     .ok()
             })
@@ -349,7 +379,7 @@ impl SetSpec {
             // are found among all the ids written.
             out.extend(written_twice);
             out.extend(
-                super::validate::problems(&parts.fields, &parts.bands)
+                super::validate::problems(&parts.fields, &parts.bands, parts.year)
                     .into_iter()
                     .filter(|p| p.kind() != crate::ErrorKind::DuplicateId)
                     .filter(|p| {
@@ -372,7 +402,7 @@ fn criterion_spec(criterion: &Criterion) -> CriterionSpec {
         id: criterion.id.to_string(),
         label_vi: criterion.label.vi().to_owned(),
         label_en: criterion.label.en().to_owned(),
-        max_points: criterion.max_points,
+        max_points: criterion.max_points.into(),
         rule,
         plan_item: criterion.plan_item.as_ref().map(ToString::to_string),
         measure_vi: criterion.measure.as_ref().and_then(|m| written(m.vi())),
@@ -416,7 +446,7 @@ impl From<&CriteriaSet> for SetSpec {
             a.map(|a| AdjustmentSpec {
                 label_vi: a.label().vi().to_owned(),
                 label_en: a.label().en().to_owned(),
-                max_points: a.max_points(),
+                max_points: a.max_points().into(),
             })
         };
         Self {
@@ -434,8 +464,8 @@ impl From<&CriteriaSet> for SetSpec {
                 .map(|b| BandSpec {
                     label_vi: b.label().vi().to_owned(),
                     label_en: b.label().en().to_owned(),
-                    from: b.from(),
-                    to: b.to(),
+                    from: b.from().into(),
+                    to: b.to().into(),
                 })
                 .collect(),
             fields: set

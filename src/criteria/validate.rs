@@ -9,8 +9,21 @@ use crate::error::{Error, Reason};
 
 /// Every problem of a set made of `fields` and `bands`: ids given twice, empty fields, no
 /// field at all, criteria's own problems, bands that overlap or leave gaps.
-pub(super) fn problems(fields: &[CriteriaField], bands: &[Band]) -> Vec<Error> {
+pub(super) fn problems(fields: &[CriteriaField], bands: &[Band], year: Option<i32>) -> Vec<Error> {
     let mut out = Vec::new();
+    if let Some(year) = year
+        && !(1900..=2199).contains(&year)
+    {
+        out.push(
+            Error::from(Reason::NoSuchPeriod {
+                what: "year",
+                value: i64::from(year),
+                allowed: "1900 to 2199",
+            })
+            .with_key("year")
+            .at("year"),
+        );
+    }
     let mut seen = HashSet::new();
     if fields.is_empty() {
         out.push(

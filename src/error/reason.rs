@@ -613,9 +613,10 @@ impl Reason {
             Self::TooManyPeriods { periods, .. } => periods.to_string(),
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
-            Self::UnknownBand { label, .. }
-            | Self::AlwaysMet { target: label }
-            | Self::UnknownPreset { name: label, .. } => label.clone(),
+            Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {
+                label.clone()
+            }
+            Self::AlwaysMet { .. } => "0".to_owned(),
             _ => return None,
         })
     }

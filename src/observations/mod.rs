@@ -438,6 +438,7 @@ impl Observations {
     /// # Errors
     /// The first problem, named by the criterion's id (or by `survey`, `bonus`, `penalty`).
     pub fn check(&self, set: &CriteriaSet) -> Result<()> {
+        check_length("ward", &self.ward)?;
         self.check_year(set)?;
         self.check_parts(set)?;
         for (id, observation) in &self.entries {

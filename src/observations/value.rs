@@ -135,12 +135,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries: Vec<(String, Value)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if key == TOML_DATETIME {
                 let text: String = map.next_value()?;
                 return Ok(Value::Datetime(text));
             }
-            if entries.iter().any(|(k, _)| *k == key) {
+            if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!("key {key:?} is given twice")));
             }
             let value = map.next_value()?;

@@ -251,7 +251,9 @@ impl Plan {
     ///
     /// # Errors
     /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for text that is not TOML or not a plan
-    /// (unknown or missing keys, wrong types), named by the item when the fault is in one; for
+    /// (a wrong type), [`ErrorKind::UnknownKey`](crate::ErrorKind::UnknownKey) and
+    /// [`ErrorKind::MissingKey`](crate::ErrorKind::MissingKey) for a key, named by the item when
+    /// the fault is in one; for
     /// each item, the errors of [`PlanItem::new`] and those of its target, named by the item;
     /// as [`Plan::new`].
     #[cfg(feature = "toml")]

@@ -17,9 +17,18 @@ use crate::error::{Error, Reason, Result};
 /// assert!(Percent::new(dec!(100.5)).is_err());
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "Decimal", into = "Decimal")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "Decimal")]
 pub struct Percent(Decimal);
+
+impl<'de> Deserialize<'de> for Percent {
+    /// From a string or a whole number (never a float), checked as [`Percent::new`] checks.
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        Self::new(crate::decimal::strict(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
 
 impl TryFrom<Decimal> for Percent {
     type Error = Error;

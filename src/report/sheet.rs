@@ -195,6 +195,28 @@ fn criterion_cell(line: &CriterionLine, column: Column, lang: Lang) -> String {
 }
 
 fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
+    let mut lines = title_lines(card, lang);
+    if let Some(day) = card.as_of {
+        let open = card
+            .criteria
+            .iter()
+            .filter(|c| c.working.is_some() && c.status == crate::Status::Pending)
+            .count();
+        lines.push(match lang {
+            Lang::Vi => format!(
+                "Tính đến ngày {} (chưa hết thời hạn: {open} tiêu chí chưa đến hạn)",
+                crate::text::Day(day, lang)
+            ),
+            Lang::En => format!(
+                "As of {} (the year so far: {open} criteria still open)",
+                crate::text::Day(day, lang)
+            ),
+        });
+    }
+    lines
+}
+
+fn title_lines(card: &Scorecard, lang: Lang) -> Vec<String> {
     match lang {
         Lang::Vi => vec![
             format!(

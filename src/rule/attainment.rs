@@ -101,6 +101,7 @@ pub enum Detail {
     /// A rate.
     Rate(RateAttainment),
     /// A count against the least count.
+    #[non_exhaustive]
     Count {
         /// The count observed.
         count: u64,

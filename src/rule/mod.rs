@@ -34,9 +34,10 @@
 //! some still open. A day counts as open until it is over. Rates, counts and done / not done
 //! are judged as reported.
 //!
-//! A criterion's points add one more fact, [`open_until`](crate::score::CriterionLine): the
-//! last day on which more points can still be earned (a deadline's late period, a window's
-//! outer period), even when full points no longer can.
+//! A criterion's points add one more fact, [`open_until`](crate::score::CriterionLine): while
+//! pending, the last day full points can still be earned; once they no longer can, the last
+//! day part of them can (the end of a deadline's late period, of a window's outer period, when
+//! it pays).
 
 mod attainment;
 mod calendar;

@@ -18,11 +18,13 @@ use super::calendar::{Deadline, Frequency, Window, days_between};
 #[non_exhaustive]
 pub enum DeadlineOutcome {
     /// Done on or before the last on-time day.
+    #[non_exhaustive]
     OnTime {
         /// The day it was done.
         done_on: NaiveDate,
     },
     /// Done after the last on-time day.
+    #[non_exhaustive]
     Late {
         /// The day it was done.
         done_on: NaiveDate,
@@ -32,6 +34,7 @@ pub enum DeadlineOutcome {
     /// Not done (at a date: not done yet, and the last on-time day has passed).
     NotDone,
     /// At a date: not done yet, and the last on-time day is that date or later.
+    #[non_exhaustive]
     Pending {
         /// Days from the date to the last on-time day (0 on that day).
         days_left: u64,
@@ -50,6 +53,33 @@ impl DeadlineOutcome {
     pub const fn is_open(&self) -> bool {
         matches!(self, Self::Pending { .. })
     }
+
+    /// The day the work was done, when it was.
+    #[must_use]
+    pub const fn done_on(&self) -> Option<NaiveDate> {
+        match self {
+            Self::OnTime { done_on } | Self::Late { done_on, .. } => Some(*done_on),
+            Self::NotDone | Self::Pending { .. } => None,
+        }
+    }
+
+    /// Days past the last on-time day, for late work.
+    #[must_use]
+    pub const fn days_late(&self) -> Option<u64> {
+        match self {
+            Self::Late { days_late, .. } => Some(*days_late),
+            _ => None,
+        }
+    }
+
+    /// Days left to the last on-time day, while pending.
+    #[must_use]
+    pub const fn days_left(&self) -> Option<u64> {
+        match self {
+            Self::Pending { days_left } => Some(*days_left),
+            _ => None,
+        }
+    }
 }
 
 impl Deadline {
@@ -61,7 +91,8 @@ impl Deadline {
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
     /// let report = Deadline::new(d(3, 31), DeadlineWording::Before)?; // trước 31/3/2023
-    /// assert_eq!(report.outcome(Some(d(3, 31))), DeadlineOutcome::Late { done_on: d(3, 31), days_late: 1 });
+    /// let late = report.outcome(Some(d(3, 31)));
+    /// assert_eq!((late.done_on(), late.days_late(), late.is_on_time()), (Some(d(3, 31)), Some(1), false));
     /// assert_eq!(report.outcome(None), DeadlineOutcome::NotDone);
     /// # Ok::<(), cchc::Error>(())
     /// ```
@@ -79,12 +110,13 @@ impl Deadline {
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
     /// let report = Deadline::new(d(3, 31), DeadlineWording::Before)?;
-    /// assert_eq!(report.outcome_at(None, d(3, 29)), DeadlineOutcome::Pending { days_left: 1 });
-    /// assert_eq!(report.outcome_at(None, d(3, 30)), DeadlineOutcome::Pending { days_left: 0 });
+    /// assert_eq!(report.outcome_at(None, d(3, 29)).days_left(), Some(1));
+    /// assert_eq!(report.outcome_at(None, d(3, 30)).days_left(), Some(0));
     /// assert_eq!(report.outcome_at(None, d(3, 31)), DeadlineOutcome::NotDone);
     /// // Done on 20 March, asked on 15 March: not known yet.
-    /// assert_eq!(report.outcome_at(Some(d(3, 20)), d(3, 15)), DeadlineOutcome::Pending { days_left: 15 });
-    /// assert_eq!(report.outcome_at(Some(d(3, 20)), d(3, 25)), DeadlineOutcome::OnTime { done_on: d(3, 20) });
+    /// assert_eq!(report.outcome_at(Some(d(3, 20)), d(3, 15)).days_left(), Some(15));
+    /// let known = report.outcome_at(Some(d(3, 20)), d(3, 25));
+    /// assert_eq!((known.is_on_time(), known.done_on()), (true, Some(d(3, 20))));
     /// # Ok::<(), cchc::Error>(())
     /// ```
     #[must_use]
@@ -119,11 +151,13 @@ impl Deadline {
 #[non_exhaustive]
 pub enum WindowOutcome {
     /// Held inside the window (the first such date).
+    #[non_exhaustive]
     Inside {
         /// The first date held inside the window.
         held_on: NaiveDate,
     },
     /// Held, but only outside the window (the first date given).
+    #[non_exhaustive]
     Outside {
         /// The first date held.
         held_on: NaiveDate,
@@ -138,6 +172,15 @@ impl WindowOutcome {
     pub const fn is_inside(&self) -> bool {
         matches!(self, Self::Inside { .. })
     }
+
+    /// The date shown: the first held inside, or else the first held.
+    #[must_use]
+    pub const fn held_on(&self) -> Option<NaiveDate> {
+        match self {
+            Self::Inside { held_on } | Self::Outside { held_on } => Some(*held_on),
+            Self::NotHeld => None,
+        }
+    }
 }
 
 impl Window {
@@ -149,8 +192,11 @@ impl Window {
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
     /// let q4 = Window::quarter(2023, 4)?;
-    /// assert_eq!(q4.outcome(&[d(5, 1), d(11, 2)]), WindowOutcome::Inside { held_on: d(11, 2) });
-    /// assert_eq!(q4.outcome(&[d(5, 1)]), WindowOutcome::Outside { held_on: d(5, 1) });
+    /// let inside = q4.outcome(&[d(5, 1), d(11, 2)]);
+    /// assert_eq!((inside.is_inside(), inside.held_on()), (true, Some(d(11, 2))));
+    /// let outside = q4.outcome(&[d(5, 1)]);
+    /// assert_eq!((outside.is_inside(), outside.held_on()), (false, Some(d(5, 1))));
+    /// assert_eq!(q4.outcome(&[]), WindowOutcome::NotHeld);
     /// # Ok::<(), cchc::Error>(())
     /// ```
     #[must_use]
@@ -190,9 +236,11 @@ pub struct FrequencyOutcome {
     /// Periods with at least one event (known by the date).
     pub covered: u32,
     /// Periods over without an event.
+    #[serde(default)]
     pub missed: u32,
     /// At a date: periods not over (ending on the date or later) without an event yet; 0 at
     /// the end.
+    #[serde(default)]
     pub open: u32,
     /// Periods in all.
     pub required: u32,

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::calendar::Frequency;
+use super::calendar::{Deadline, DeadlineWording, Frequency};
 use super::target::{Comparison, CountTarget, RateTarget, Target};
 use crate::error::{Error, Reason, Result};
 use crate::rate::Percent;
@@ -169,31 +169,54 @@ impl ScoringRule {
             // A criterion refuses a target of 0%; a bare rule with one is always met.
             Self::ProportionalToTarget(percent) => Some(RateTarget::at_least_any(*percent)),
             Self::RateSteps(steps) => steps
-                .top()
-                .map(|top| RateTarget::at_least_any(top.at_least())),
+                .full()
+                .map(|full| RateTarget::at_least_any(full.at_least())),
             _ => None,
         }
     }
 
     /// The target whose attainment earns full points, in the shape of a plan item's target:
-    /// the rate target for rules on counts, the top step's count, the deadline, the window,
-    /// the frequency, done. `None` for categories and assessor points, which have no target.
+    /// the rate target for rules on counts (for steps, the lowest step that pays the
+    /// maximum), that step's count, the deadline (or, when late work keeps every point, the end
+    /// of the late period), the window (or the outer period, when it pays in full), the
+    /// frequency, done. `None` for categories and assessor points, which have no target, and
+    /// for a target every report meets (0%).
     ///
-    /// A criterion and the plan item it measures agree on their status whenever their targets
-    /// are the same: both read the same shapes.
+    /// A criterion is met exactly when this target is met, and pending at a date exactly when
+    /// it is pending: a criterion and the plan item it measures, with this target, always
+    /// agree.
     #[must_use]
     pub fn target(&self) -> Option<Target> {
         match self {
             Self::CountSteps(steps) => steps
-                .top()
-                .and_then(|top| CountTarget::new(top.at_least()).ok())
+                .full()
+                .and_then(|full| CountTarget::new(full.at_least()).ok())
                 .map(Target::Count),
+            Self::Deadline(rule) if rule.late_share().value() == Decimal::ONE => {
+                Deadline::new(rule.late_until(), DeadlineWording::By)
+                    .ok()
+                    .map(Target::Deadline)
+            }
             Self::Deadline(rule) => Some(Target::Deadline(rule.deadline())),
+            Self::Window(rule)
+                if rule.outside_share().value() == Decimal::ONE
+                    && rule.outside().start() <= rule.window().start()
+                    && rule.window().end() <= rule.outside().end() =>
+            {
+                Some(Target::Window(rule.outside()))
+            }
             Self::Window(rule) => Some(Target::Window(rule.window())),
             Self::Frequency(frequency) => Some(Target::Frequency(*frequency)),
             Self::Done => Some(Target::Done),
             Self::Categories(_) | Self::Assessor => None,
-            _ => self.full_target().map(Target::Rate),
+            _ => self
+                .full_target()
+                .filter(|t| {
+                    !(t.comparison() == Comparison::AtLeast
+                        && t.percent() == Percent::ZERO
+                        && t.min_count().is_none())
+                })
+                .map(Target::Rate),
         }
     }
 }
@@ -263,6 +286,14 @@ pub(crate) fn check_against_max(rule: &ScoringRule, max: Decimal) -> Vec<Error> 
             }
         }
         _ => {}
+    }
+    // Full points for a rate of 0% or more: every report is met.
+    if let ScoringRule::RateSteps(s) = rule
+        && let Some(full) = s.full()
+        && full.at_least() == Percent::ZERO
+        && let Err(err) = RateTarget::at_least(full.at_least())
+    {
+        out.push(err.with_key("steps"));
     }
     out
 }

@@ -61,12 +61,22 @@ impl Lever {
 /// How many records a lever needs, or that no number will do.
 ///
 /// Serialises as a number, or `null` when impossible.
+///
+/// The two states are all there are (the enum is deliberately exhaustive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Records {
     /// Exactly this many records (0 when the target is already met).
     Needed(u64),
     /// No number of records representable in `u64` counts meets the target.
     Impossible,
+}
+
+impl Shortfall {
+    /// The records short under each lever.
+    #[must_use]
+    pub const fn new(convert: Records, add: Records) -> Self {
+        Self { convert, add }
+    }
 }
 
 impl Records {
@@ -94,6 +104,7 @@ impl<'de> Deserialize<'de> for Records {
 
 /// The records short of a rate target under both levers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Shortfall {
     /// Existing records to convert (or, for "at most", to fix).
     pub convert: Records,
@@ -206,6 +217,7 @@ impl RateTarget {
 
 /// A rate against its target, in every figure an official asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RateAttainment {
     /// The exact rate.
     pub rate: Rate,

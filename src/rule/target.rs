@@ -10,11 +10,11 @@
 //!
 //! Every comparison with a percentage is an exact integer comparison.
 
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{Deadline, DeadlineWording, Frequency, Window};
+use crate::dates::WrittenDate;
+use crate::decimal::Written;
 use crate::error::{Error, Reason, Result};
 use crate::rate::{Counts, Percent};
 
@@ -369,9 +369,7 @@ pub(crate) enum TargetSpec {
     Rate {
         #[serde(default)]
         comparison: Comparison,
-        #[serde(deserialize_with = "crate::decimal::strict")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-        percent: Decimal,
+        percent: Written,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         min_count: Option<u64>,
     },
@@ -379,27 +377,17 @@ pub(crate) enum TargetSpec {
         at_least: u64,
     },
     Deadline {
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        date: NaiveDate,
+        date: WrittenDate,
         wording: DeadlineWording,
     },
     Window {
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        start: NaiveDate,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        end: NaiveDate,
+        start: WrittenDate,
+        end: WrittenDate,
     },
     Frequency {
         every_months: u32,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        start: NaiveDate,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        end: NaiveDate,
+        start: WrittenDate,
+        end: WrittenDate,
     },
     Done,
 }
@@ -409,24 +397,24 @@ impl From<Target> for TargetSpec {
         match target {
             Target::Rate(t) => Self::Rate {
                 comparison: t.comparison,
-                percent: t.percent.value(),
+                percent: t.percent.value().into(),
                 min_count: t.min_count,
             },
             Target::Count(t) => Self::Count {
                 at_least: t.at_least,
             },
             Target::Deadline(d) => Self::Deadline {
-                date: d.date(),
+                date: d.date().into(),
                 wording: d.wording(),
             },
             Target::Window(w) => Self::Window {
-                start: w.start(),
-                end: w.end(),
+                start: w.start().into(),
+                end: w.end().into(),
             },
             Target::Frequency(q) => Self::Frequency {
                 every_months: q.every_months(),
-                start: q.within().start(),
-                end: q.within().end(),
+                start: q.within().start().into(),
+                end: q.within().end().into(),
             },
             Target::Done => Self::Done,
         }
@@ -442,17 +430,29 @@ impl TryFrom<TargetSpec> for Target {
                 percent,
                 min_count,
             } => {
-                let percent = Percent::new(percent).map_err(|e| e.with_key("percent"))?;
+                let percent = percent
+                    .decimal("percent")
+                    .and_then(Percent::new)
+                    .map_err(|e| e.with_key("percent"))?;
                 Self::Rate(RateTarget::with_parts(comparison, percent, min_count)?)
             }
             TargetSpec::Count { at_least } => Self::Count(CountTarget::new(at_least)?),
-            TargetSpec::Deadline { date, wording } => Self::Deadline(Deadline::new(date, wording)?),
-            TargetSpec::Window { start, end } => Self::Window(Window::new(start, end)?),
+            TargetSpec::Deadline { date, wording } => Self::Deadline(
+                Deadline::new(date.date("date")?, wording).map_err(|e| e.with_key("date"))?,
+            ),
+            TargetSpec::Window { start, end } => Self::Window(
+                Window::new(start.date("start")?, end.date("end")?)
+                    .map_err(|e| e.with_key("end"))?,
+            ),
             TargetSpec::Frequency {
                 every_months,
                 start,
                 end,
-            } => Self::Frequency(Frequency::new(every_months, Window::new(start, end)?)?),
+            } => Self::Frequency(Frequency::new(
+                every_months,
+                Window::new(start.date("start")?, end.date("end")?)
+                    .map_err(|e| e.with_key("end"))?,
+            )?),
             TargetSpec::Done => Self::Done,
         })
     }
@@ -497,7 +497,7 @@ mod tests {
         assert!(err.to_string().contains("missing field `end`"), "{err}");
         let zero = TargetSpec::Rate {
             comparison: Comparison::AtLeast,
-            percent: dec!(0),
+            percent: dec!(0).into(),
             min_count: None,
         };
         let err = Target::try_from(zero).unwrap_err();

@@ -54,7 +54,7 @@ impl Display for Due {
 
 /// A level in words: `tỉnh` / `province`, `huyện` / `district`, `xã` / `commune`; another id
 /// as written.
-fn level_name<'a>(level: &'a crate::Id, lang: Lang) -> &'a str {
+fn level_name(level: &crate::Id, lang: Lang) -> &str {
     match (level.as_str(), lang) {
         ("province", Lang::Vi) => "tỉnh",
         ("district", Lang::Vi) => "huyện",

@@ -20,12 +20,14 @@ pub enum Working {
     /// No observation: 0 points.
     Missing,
     /// *Không phát sinh*, scored by the policy.
+    #[non_exhaustive]
     NotApplicable {
         /// The policy applied.
         policy: NotApplicablePolicy,
     },
     /// The criterion applies at other levels only (a province-only criterion in a commune's
     /// set): *không phát sinh* by itself, scored by the policy.
+    #[non_exhaustive]
     OutOfScope {
         /// The policy applied.
         policy: NotApplicablePolicy,
@@ -36,6 +38,7 @@ pub enum Working {
     /// left out of the total and the maximum.
     NoSurvey,
     /// All or nothing on a rate target.
+    #[non_exhaustive]
     AllOrNothing {
         /// The counts.
         counts: Counts,
@@ -47,6 +50,7 @@ pub enum Working {
         met: bool,
     },
     /// Proportional: max × rate, or max × min(1, rate ÷ target).
+    #[non_exhaustive]
     Proportional {
         /// The counts.
         counts: Counts,
@@ -58,6 +62,7 @@ pub enum Working {
         capped: bool,
     },
     /// Steps on a rate.
+    #[non_exhaustive]
     RateSteps {
         /// The counts.
         counts: Counts,
@@ -67,6 +72,7 @@ pub enum Working {
         reached: Option<Step<Percent>>,
     },
     /// Steps on a count.
+    #[non_exhaustive]
     CountSteps {
         /// The count.
         count: u64,
@@ -74,11 +80,13 @@ pub enum Working {
         reached: Option<Step<u64>>,
     },
     /// A named category.
+    #[non_exhaustive]
     Category {
         /// The option observed.
         option: CategoryOption,
     },
     /// A deadline.
+    #[non_exhaustive]
     Deadline {
         /// The deadline.
         deadline: Deadline,
@@ -90,6 +98,7 @@ pub enum Working {
         late_in_time: bool,
     },
     /// A window.
+    #[non_exhaustive]
     Window {
         /// The window.
         window: Window,
@@ -101,6 +110,7 @@ pub enum Working {
         outside_in_time: bool,
     },
     /// A frequency.
+    #[non_exhaustive]
     Frequency {
         /// Periods covered, missed and open, of periods required.
         outcome: FrequencyOutcome,
@@ -108,11 +118,13 @@ pub enum Working {
         every_months: u32,
     },
     /// Done / not done.
+    #[non_exhaustive]
     Done {
         /// Whether it was done.
         done: bool,
     },
     /// Points given by the assessor.
+    #[non_exhaustive]
     Assessor {
         /// The points given.
         points: Decimal,
@@ -135,8 +147,9 @@ pub struct CriterionScore {
     pub shortfall: Option<Shortfall>,
     /// The working behind the points.
     pub working: Working,
-    /// For a score taken at a date: the last day on which more points can still be earned,
-    /// when that day is still to come.
+    /// For a score taken at a date, while more points can still be earned: the last day full
+    /// points can (a deadline's last on-time day, a window's last day) or, once they no longer
+    /// can, the last day part of them can (the end of a late or outer period that pays).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_until: Option<NaiveDate>,
 }

@@ -167,9 +167,10 @@ impl ScoringRule {
                     DeadlineOutcome::Late { .. } if late_in_time => share(rule.late_share())?,
                     _ => Fraction::ZERO,
                 };
+                let late_pays = !rule.late_share().value().is_zero();
                 let open_until = as_of.and_then(|day| match outcome {
                     DeadlineOutcome::Pending { .. } => Some(deadline.last_on_time_day()),
-                    DeadlineOutcome::NotDone => still(day, rule.late_until()),
+                    DeadlineOutcome::NotDone if late_pays => still(day, rule.late_until()),
                     _ => None,
                 });
                 Ok(Scored {
@@ -180,26 +181,13 @@ impl ScoringRule {
                         late_share: rule.late_share(),
                         late_in_time,
                     },
-                    pending: outcome.is_open(),
+                    pending: false,
                     open_until,
                 })
             }
             (Self::Window(rule), Evidence::Held(dates)) => {
                 let (window, outer) = (rule.window(), rule.outside());
-                let known = |d: &&NaiveDate| as_of.is_none_or(|day| **d <= day);
-                let outcome = match window.judge(dates, as_of) {
-                    inside @ WindowOutcome::Inside { .. } => inside,
-                    _ => match dates
-                        .iter()
-                        .filter(known)
-                        .find(|d| outer.contains(**d))
-                        .or_else(|| dates.iter().find(known))
-                    {
-                        Some(d) => WindowOutcome::Outside { held_on: *d },
-                        None => WindowOutcome::NotHeld,
-                    },
-                };
-                let outside_in_time = dates.iter().filter(known).any(|d| outer.contains(*d));
+                let (outcome, outside_in_time) = rule.judge(dates, as_of);
                 let points = match outcome {
                     WindowOutcome::Inside { .. } => full,
                     WindowOutcome::Outside { .. } if outside_in_time => {
@@ -207,10 +195,11 @@ impl ScoringRule {
                     }
                     _ => Fraction::ZERO,
                 };
+                let outside_pays = !rule.outside_share().value().is_zero();
                 let open_until = as_of.and_then(|day| {
                     if outcome.is_inside() {
                         None
-                    } else if outside_in_time {
+                    } else if outside_in_time || !outside_pays {
                         still(day, window.end())
                     } else {
                         still(day, window.end()).or_else(|| still(day, outer.end()))
@@ -224,7 +213,7 @@ impl ScoringRule {
                         outside_share: rule.outside_share(),
                         outside_in_time,
                     },
-                    pending: as_of.is_some_and(|day| window.is_open(&outcome, day)),
+                    pending: false,
                     open_until,
                 })
             }
@@ -240,7 +229,7 @@ impl ScoringRule {
                         outcome,
                         every_months: frequency.every_months(),
                     },
-                    pending: outcome.is_open(),
+                    pending: false,
                     open_until: (outcome.open > 0).then(|| frequency.within().end()),
                 })
             }
@@ -271,6 +260,14 @@ impl ScoringRule {
             }
             _ => Err(mismatch()),
         }?;
+        let mut scored = scored;
+        // Pending exactly when the target full points are earned for is pending: the rule
+        // model decides it, for plan items and criteria alike.
+        if let Some(day) = as_of
+            && let Some(target) = self.target()
+        {
+            scored.pending = target.attain_at(observed, day, rounding)?.status == Status::Pending;
+        }
         scored.finish(full, max, rounding)
     }
 

@@ -52,8 +52,8 @@ pub struct CriterionLine {
     pub appraised_points: Decimal,
     /// Why the appraiser overrode the points.
     pub appraisal_reason: Option<String>,
-    /// For a scorecard taken at a date: the last day on which this criterion can still earn
-    /// more points.
+    /// For a scorecard taken at a date, while more points can still be earned: the last day
+    /// full points can or, once they no longer can, the last day part of them can.
     pub open_until: Option<NaiveDate>,
     /// The structured working behind the points (absent on parent criteria).
     pub working: Option<Working>,
@@ -212,14 +212,15 @@ impl Sums {
     }
 
     /// A parent's status from its sub-criteria's, each judged on exact points: not applicable
-    /// or missing when all are, pending when any is, met when every one is met (or không phát
+    /// or missing when all are, pending when some are and every other one is met (or không
+    /// phát sinh) — full points are still possible —, met when every one is met (or không phát
     /// sinh), not met when none scored, partial otherwise.
     fn status(&self) -> Status {
         if self.count > 0 && self.not_applicable == self.count {
             Status::NotApplicable
         } else if self.count > 0 && self.missing == self.count {
             Status::Missing
-        } else if self.pending > 0 {
+        } else if self.pending > 0 && self.met + self.not_applicable + self.pending == self.count {
             Status::Pending
         } else if self.met + self.not_applicable == self.count {
             Status::Met
@@ -484,7 +485,7 @@ fn notes(set: &CriteriaSet, observations: &Observations, summary: &Summary) -> V
                   counted: Decimal,
                   vi: &str,
                   en: &str| {
-        let Some(cap) = cap else { return None };
+        let cap = cap?;
         if list.is_empty() {
             return None;
         }

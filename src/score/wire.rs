@@ -28,28 +28,45 @@ pub(crate) struct SummaryWire {
     /// The period, when part of a year (`2023-07`, `2023-Q3`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     period: Option<String>,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     total_points: Decimal,
     /// The criteria's points before bonus and penalty points (given when there are any).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::strict_option"
+    )]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     criteria_points: Option<Decimal>,
     /// Bonus points counted (given when there are any).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::strict_option"
+    )]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     bonus_points: Option<Decimal>,
     /// Penalty points counted (given when there are any).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::strict_option"
+    )]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     penalty_points: Option<Decimal>,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     max_points: Decimal,
+    #[serde(default, deserialize_with = "crate::decimal::strict_option")]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     index: Option<Decimal>,
     band: Option<String>,
     band_en: Option<String>,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     appraised_total_points: Decimal,
+    #[serde(default, deserialize_with = "crate::decimal::strict_option")]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     appraised_index: Option<Decimal>,
     appraised_band: Option<String>,
@@ -64,10 +81,13 @@ pub(crate) struct FieldWire<S, I> {
     id: I,
     label_vi: S,
     label_en: S,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     points: Decimal,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     max_points: Decimal,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     appraised_points: Decimal,
 }
@@ -92,12 +112,18 @@ pub(crate) struct CriterionWire<S, I, W> {
     label_en: S,
     method_vi: S,
     method_en: S,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     points: Decimal,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     max_points: Decimal,
     status: Status,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::decimal::strict_option"
+    )]
     #[cfg_attr(test, schemars(with = "Option<crate::schema::DecimalText>"))]
     rate_percent: Option<Decimal>,
     #[serde(
@@ -118,6 +144,7 @@ pub(crate) struct CriterionWire<S, I, W> {
     explanation_en: S,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     evidence: Option<S>,
+    #[serde(deserialize_with = "crate::decimal::strict")]
     #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
     appraised_points: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -25,6 +25,7 @@ use crate::rule::{Lever, Records, Shortfall};
 /// A linear projection of counts to the end of a period: an **estimate** unless the whole
 /// period has elapsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Projection {
     /// `true` while part of the period is still to come; `false` once every day has elapsed,
     /// when the projected counts are the actual ones.
@@ -43,6 +44,7 @@ pub struct Projection {
 
 /// Whether the records meeting the measure are made up as fast as the days pass.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Pace {
     /// The denominator expected at the period's end, as projected (whole records).
     pub expected_denominator: u64,
@@ -66,6 +68,7 @@ pub struct Pace {
 
 /// Records needed in each remaining month to meet the target by the period's end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MonthlyNeed {
     /// Months of the period whose last day is after `as_of`.
     pub remaining_months: u32,
@@ -113,6 +116,7 @@ pub struct MonthlyNeed {
 /// Percentages and the pace index are rounded by the caller's [`Rounding`] policy from the
 /// exact fractions; whether anything is met is decided on exact values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Progress {
     /// The period the target is for.
     pub period: Period,

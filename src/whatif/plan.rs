@@ -52,7 +52,7 @@ pub struct TaskOption {
 #[non_exhaustive]
 pub struct Costs {
     /// Cost of one record, by criterion id (default 1).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decimal::strict_map")]
     pub per_record: BTreeMap<Id, Decimal>,
     /// Lever, by criterion id (default [`Lever::Convert`]).
     #[serde(default)]

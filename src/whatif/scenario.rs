@@ -420,8 +420,8 @@ impl Scenario {
     /// as an observations file ([`Observations::from_json`]), then every change.
     ///
     /// # Errors
-    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON or an unknown key;
-    /// otherwise as [`Observations::from_json`] and [`Scenario::observations`].
+    /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON,
+    /// [`ErrorKind::UnknownKey`](crate::ErrorKind::UnknownKey) for an unknown key; otherwise as [`Observations::from_json`] and [`Scenario::observations`].
     #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -8,7 +8,7 @@ use super::check_points;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::rate::Percent;
-use crate::rule::{Deadline, Window};
+use crate::rule::{Deadline, Window, WindowOutcome};
 use crate::text::Text;
 
 /// A share of a criterion's maximum, from 0 to 1 with at most four decimals (`0.5` = half the
@@ -21,9 +21,16 @@ use crate::text::Text;
 /// assert!(Share::new(dec!(1.5)).is_err());
 /// # Ok::<(), cchc::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "Decimal", into = "Decimal")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "Decimal")]
 pub struct Share(Decimal);
+
+impl<'de> Deserialize<'de> for Share {
+    /// From a string or a whole number (never a float), checked as [`Share::new`] checks.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::new(crate::decimal::strict(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
 
 impl TryFrom<Decimal> for Share {
     type Error = Error;
@@ -175,6 +182,13 @@ impl<T: Threshold> Steps<T> {
     #[must_use]
     pub fn top(&self) -> Option<&Step<T>> {
         self.0.first()
+    }
+
+    /// The lowest step that pays as much as the highest: reaching it earns full points.
+    #[must_use]
+    pub fn full(&self) -> Option<&Step<T>> {
+        let top = self.top()?;
+        self.0.iter().rev().find(|s| s.points == top.points)
     }
 }
 
@@ -366,5 +380,29 @@ impl WindowRule {
     #[must_use]
     pub const fn outside(&self) -> Window {
         self.outside
+    }
+
+    /// When something held on `dates` was held, known by the end of `as_of` (every date, at
+    /// the end): inside the window (the first such date), else outside it (the first date in
+    /// the outer period, or else the first date), else not held; and whether a date lies in
+    /// the outer period.
+    pub(crate) fn judge(
+        &self,
+        dates: &[chrono::NaiveDate],
+        as_of: Option<chrono::NaiveDate>,
+    ) -> (WindowOutcome, bool) {
+        let known = |d: &&chrono::NaiveDate| as_of.is_none_or(|day| **d <= day);
+        let in_outer = dates
+            .iter()
+            .filter(known)
+            .find(|d| self.outside.contains(**d));
+        let outcome = match self.window.judge(dates, as_of) {
+            inside @ WindowOutcome::Inside { .. } => inside,
+            _ => match in_outer.or_else(|| dates.iter().find(known)) {
+                Some(d) => WindowOutcome::Outside { held_on: *d },
+                None => WindowOutcome::NotHeld,
+            },
+        };
+        (outcome, in_outer.is_some())
     }
 }

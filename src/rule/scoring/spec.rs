@@ -1,7 +1,6 @@
 //! The written form of a scoring rule: `rule = { kind = "…", … }`, with raw values, checked
 //! into a [`ScoringRule`] with every problem reported.
 
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +8,8 @@ use super::{
     Categories, CategoryOption, DeadlineRule, ScoringRule, Share, Step, Steps, Threshold,
     WindowRule,
 };
+use crate::dates::WrittenDate;
+use crate::decimal::Written;
 use crate::error::{Error, Result};
 use crate::id::Id;
 use crate::rate::Percent;
@@ -20,12 +21,8 @@ use crate::text::Text;
 #[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(crate) struct RateStepSpec {
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    at_least: Decimal,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    points: Decimal,
+    at_least: Written,
+    points: Written,
 }
 
 /// One step on a count as written: `{ at_least = 4, points = "20" }`.
@@ -34,9 +31,7 @@ pub(crate) struct RateStepSpec {
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(crate) struct CountStepSpec {
     at_least: u64,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    points: Decimal,
+    points: Written,
 }
 
 /// One option as written: `{ key = "chairman", label_vi = "…", label_en = "…", share = "1" }`.
@@ -47,9 +42,7 @@ pub(crate) struct OptionSpec {
     key: Id,
     label_vi: String,
     label_en: String,
-    #[serde(deserialize_with = "crate::decimal::strict")]
-    #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-    share: Decimal,
+    share: Written,
 }
 
 /// A rule as written.
@@ -61,9 +54,7 @@ pub(crate) enum RuleSpec {
     AllOrNothing {
         #[serde(default)]
         comparison: Comparison,
-        #[serde(deserialize_with = "crate::decimal::strict")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-        percent: Decimal,
+        percent: Written,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         min_count: Option<u64>,
     },
@@ -71,9 +62,7 @@ pub(crate) enum RuleSpec {
     Proportional,
     #[serde(rename = "prop")]
     ProportionalToTarget {
-        #[serde(deserialize_with = "crate::decimal::strict")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-        percent: Decimal,
+        percent: Written,
     },
     RateSteps {
         steps: Vec<RateStepSpec>,
@@ -85,42 +74,22 @@ pub(crate) enum RuleSpec {
         options: Vec<OptionSpec>,
     },
     Deadline {
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        date: NaiveDate,
+        date: WrittenDate,
         wording: DeadlineWording,
-        #[serde(deserialize_with = "crate::decimal::strict")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-        late_share: Decimal,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        late_until: NaiveDate,
+        late_share: Written,
+        late_until: WrittenDate,
     },
     Window {
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        start: NaiveDate,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        end: NaiveDate,
-        #[serde(deserialize_with = "crate::decimal::strict")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DecimalText"))]
-        outside_share: Decimal,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        outside_start: NaiveDate,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        outside_end: NaiveDate,
+        start: WrittenDate,
+        end: WrittenDate,
+        outside_share: Written,
+        outside_start: WrittenDate,
+        outside_end: WrittenDate,
     },
     Frequency {
         every_months: u32,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        start: NaiveDate,
-        #[serde(deserialize_with = "crate::dates::date")]
-        #[cfg_attr(test, schemars(with = "crate::schema::DateText"))]
-        end: NaiveDate,
+        start: WrittenDate,
+        end: WrittenDate,
     },
     Done,
     Assessor,
@@ -138,13 +107,16 @@ impl Problems {
 
 fn steps<T: Threshold>(
     problems: &mut Problems,
-    written: impl Iterator<Item = (Result<T>, Decimal)>,
+    written: impl Iterator<Item = (Result<T>, Written)>,
 ) -> Option<Steps<T>> {
     let mut built = Vec::new();
     let mut complete = true;
     for (threshold, points) in written {
         let threshold = problems.keep(threshold, "at_least");
-        let step = threshold.and_then(|t| problems.keep(Step::new(t, points), "points"));
+        let points = problems.keep(points.decimal("points"), "points");
+        let step = threshold
+            .zip(points)
+            .and_then(|(t, points)| problems.keep(Step::new(t, points), "points"));
         match step {
             Some(step) => built.push(step),
             None => complete = false,
@@ -161,11 +133,15 @@ impl RuleSpec {
     /// The points of the steps as written (none for other rules): to check them against a
     /// maximum even when the steps cannot be built.
     pub(crate) fn step_points(&self) -> Vec<Decimal> {
-        match self {
-            Self::RateSteps { steps } => steps.iter().map(|s| s.points).collect(),
-            Self::CountSteps { steps } => steps.iter().map(|s| s.points).collect(),
+        let points = match self {
+            Self::RateSteps { steps } => steps.iter().map(|s| &s.points).collect(),
+            Self::CountSteps { steps } => steps.iter().map(|s| &s.points).collect(),
             _ => Vec::new(),
-        }
+        };
+        points
+            .into_iter()
+            .filter_map(|p| p.decimal("points").ok())
+            .collect()
     }
 
     /// The rule, or every problem found in it.
@@ -177,7 +153,7 @@ impl RuleSpec {
                 percent,
                 min_count,
             } => p
-                .keep(Percent::new(percent), "percent")
+                .keep(percent.decimal("percent").and_then(Percent::new), "percent")
                 .and_then(|percent| {
                     p.keep(
                         RateTarget::with_parts(comparison, percent, min_count),
@@ -187,16 +163,19 @@ impl RuleSpec {
                 .map(ScoringRule::AllOrNothing),
             Self::Proportional => Some(ScoringRule::Proportional),
             Self::ProportionalToTarget { percent } => p
-                .keep(Percent::new(percent), "percent")
+                .keep(percent.decimal("percent").and_then(Percent::new), "percent")
                 .and_then(|percent| {
                     p.keep(RateTarget::at_least(percent), "percent")
                         .map(|_| ScoringRule::ProportionalToTarget(percent))
                 }),
             Self::RateSteps { steps: written } => steps(
                 &mut p,
-                written
-                    .into_iter()
-                    .map(|s| (Percent::new(s.at_least), s.points)),
+                written.into_iter().map(|s| {
+                    (
+                        s.at_least.decimal("at_least").and_then(Percent::new),
+                        s.points,
+                    )
+                }),
             )
             .map(ScoringRule::RateSteps),
             Self::CountSteps { steps: written } => steps(
@@ -208,9 +187,10 @@ impl RuleSpec {
                 let built: Vec<_> = options
                     .into_iter()
                     .filter_map(|o| {
-                        p.keep(Share::new(o.share), "share").map(|share| {
-                            CategoryOption::new(o.key, Text::new(o.label_vi, o.label_en), share)
-                        })
+                        p.keep(o.share.decimal("share").and_then(Share::new), "share")
+                            .map(|share| {
+                                CategoryOption::new(o.key, Text::new(o.label_vi, o.label_en), share)
+                            })
                     })
                     .collect();
                 p.keep(Categories::new(built), "options")
@@ -222,11 +202,18 @@ impl RuleSpec {
                 late_share,
                 late_until,
             } => {
-                let deadline = p.keep(Deadline::new(date, wording), "date");
-                let share = p.keep(Share::new(late_share), "late_share");
-                match (deadline, share) {
-                    (Some(deadline), Some(share)) => p
-                        .keep(DeadlineRule::new(deadline, share, late_until), "late_until")
+                let deadline = p.keep(
+                    date.date("date").and_then(|d| Deadline::new(d, wording)),
+                    "date",
+                );
+                let share = p.keep(
+                    late_share.decimal("late_share").and_then(Share::new),
+                    "late_share",
+                );
+                let until = p.keep(late_until.date("late_until"), "late_until");
+                match (deadline, share, until) {
+                    (Some(deadline), Some(share), Some(until)) => p
+                        .keep(DeadlineRule::new(deadline, share, until), "late_until")
                         .map(ScoringRule::Deadline),
                     _ => None,
                 }
@@ -238,10 +225,16 @@ impl RuleSpec {
                 outside_start,
                 outside_end,
             } => {
-                let window = p.keep(Window::new(start, end), "end");
-                let share = p.keep(Share::new(outside_share), "outside_share");
-                let outside = p.keep(Window::new(outside_start, outside_end), "outside_end");
-                match (window, share, outside) {
+                let inside = p.keep(window(&start, "start", &end, "end"), "end");
+                let share = p.keep(
+                    outside_share.decimal("outside_share").and_then(Share::new),
+                    "outside_share",
+                );
+                let outside = p.keep(
+                    window(&outside_start, "outside_start", &outside_end, "outside_end"),
+                    "outside_end",
+                );
+                match (inside, share, outside) {
                     (Some(w), Some(s), Some(o)) => {
                         Some(ScoringRule::Window(WindowRule::new(w, s, o)))
                     }
@@ -253,7 +246,7 @@ impl RuleSpec {
                 start,
                 end,
             } => p
-                .keep(Window::new(start, end), "end")
+                .keep(window(&start, "start", &end, "end"), "end")
                 .and_then(|within| p.keep(Frequency::new(every_months, within), "every_months"))
                 .map(ScoringRule::Frequency),
             Self::Done => Some(ScoringRule::Done),
@@ -264,6 +257,16 @@ impl RuleSpec {
             _ => Err(p.0),
         }
     }
+}
+
+/// The window from `start` to `end` as written.
+fn window(
+    start: &WrittenDate,
+    start_key: &'static str,
+    end: &WrittenDate,
+    end_key: &'static str,
+) -> Result<Window> {
+    Window::new(start.date(start_key)?, end.date(end_key)?)
 }
 
 impl TryFrom<RuleSpec> for ScoringRule {
@@ -278,20 +281,20 @@ impl From<ScoringRule> for RuleSpec {
         match rule {
             ScoringRule::AllOrNothing(target) => Self::AllOrNothing {
                 comparison: target.comparison(),
-                percent: target.percent().value(),
+                percent: target.percent().value().into(),
                 min_count: target.min_count(),
             },
             ScoringRule::Proportional => Self::Proportional,
             ScoringRule::ProportionalToTarget(percent) => Self::ProportionalToTarget {
-                percent: percent.value(),
+                percent: percent.value().into(),
             },
             ScoringRule::RateSteps(steps) => Self::RateSteps {
                 steps: steps
                     .steps()
                     .iter()
                     .map(|s| RateStepSpec {
-                        at_least: s.at_least().value(),
-                        points: s.points(),
+                        at_least: s.at_least().value().into(),
+                        points: s.points().into(),
                     })
                     .collect(),
             },
@@ -301,7 +304,7 @@ impl From<ScoringRule> for RuleSpec {
                     .iter()
                     .map(|s| CountStepSpec {
                         at_least: s.at_least(),
-                        points: s.points(),
+                        points: s.points().into(),
                     })
                     .collect(),
             },
@@ -313,27 +316,27 @@ impl From<ScoringRule> for RuleSpec {
                         key: o.key().clone(),
                         label_vi: o.label().vi().to_owned(),
                         label_en: o.label().en().to_owned(),
-                        share: o.share().value(),
+                        share: o.share().value().into(),
                     })
                     .collect(),
             },
             ScoringRule::Deadline(rule) => Self::Deadline {
-                date: rule.deadline().date(),
+                date: rule.deadline().date().into(),
                 wording: rule.deadline().wording(),
-                late_share: rule.late_share().value(),
-                late_until: rule.late_until(),
+                late_share: rule.late_share().value().into(),
+                late_until: rule.late_until().into(),
             },
             ScoringRule::Window(rule) => Self::Window {
-                start: rule.window().start(),
-                end: rule.window().end(),
-                outside_share: rule.outside_share().value(),
-                outside_start: rule.outside().start(),
-                outside_end: rule.outside().end(),
+                start: rule.window().start().into(),
+                end: rule.window().end().into(),
+                outside_share: rule.outside_share().value().into(),
+                outside_start: rule.outside().start().into(),
+                outside_end: rule.outside().end().into(),
             },
             ScoringRule::Frequency(frequency) => Self::Frequency {
                 every_months: frequency.every_months(),
-                start: frequency.within().start(),
-                end: frequency.within().end(),
+                start: frequency.within().start().into(),
+                end: frequency.within().end().into(),
             },
             ScoringRule::Done => Self::Done,
             ScoringRule::Assessor => Self::Assessor,
