@@ -238,3 +238,87 @@ proptest! {
         }
     }
 }
+
+/// A criteria set of one field with the given criteria, written in TOML.
+fn one_field(criteria: &str) -> CriteriaSet {
+    CriteriaSet::from_toml(&format!(
+        "name = \"Thử\"\n[[fields]]\nid = \"I\"\nlabel_vi = \"Thử\"\nlabel_en = \"Test\"\n{criteria}"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn steps_that_tie_for_full_points_target_the_lowest_such_step() {
+    // 100% → 3 and 90% → 3 pay the same: full points from 90%, so the target is ≥ 90%.
+    let set = one_field(
+        r#"[[fields.criteria]]
+id = "1"
+label_vi = "a"
+label_en = "a"
+max_points = "3"
+rule = { kind = "rate_steps", steps = [{ at_least = "100", points = "3" }, { at_least = "90", points = "3" }, { at_least = "50", points = "1" }] }
+"#,
+    );
+    let leaf = set.leaf("1").unwrap();
+    let target = leaf.rule.target().unwrap();
+    assert_eq!(target.to_string(), "≥ 90%");
+    // 95 of 100: 95% ≥ 90%, so 3 points, met, and no record short; the target ≥ 90% is met.
+    let obs = Observations::builder("X", 2023)
+        .counts("1", 95, 100)
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let line = card.criterion("1").unwrap();
+    assert_eq!(
+        (line.status, line.points.to_string()),
+        (Status::Met, "3.00".into())
+    );
+    assert_eq!(line.records_to_convert.and_then(|r| r.needed()), Some(0));
+    let attained = target.attain(obs.value("1"), &Rounding::default()).unwrap();
+    assert_eq!(attained.status, Status::Met);
+}
+
+#[test]
+fn late_work_that_keeps_every_point_targets_the_end_of_the_late_period() {
+    // Late work up to 31/12 keeps the whole share (1): full points for work done by 31/12.
+    let set = one_field(
+        r#"[[fields.criteria]]
+id = "1"
+label_vi = "a"
+label_en = "a"
+max_points = "2"
+rule = { kind = "deadline", date = 2023-03-31, wording = "before", late_share = "1", late_until = 2023-12-31 }
+"#,
+    );
+    let target = set.leaf("1").unwrap().rule.target().unwrap();
+    assert_eq!(target.to_string(), "by 2023-12-31");
+    let obs = Observations::builder("X", 2023)
+        .completed("1", d(2023, 6, 1))
+        .build(&set)
+        .unwrap();
+    // Done on 1 June, late for "before 31/03" but within the late period: 1 × 2 = 2 points,
+    // met; the target "by 31/12" is met as well.
+    let card = Scorecard::score(&set, &obs).unwrap();
+    assert_eq!(card.criterion("1").unwrap().status, Status::Met);
+    assert_eq!(
+        target
+            .attain(obs.value("1"), &Rounding::default())
+            .unwrap()
+            .status,
+        Status::Met
+    );
+    // On 30/06, not done yet: pending on both sides until 31/12.
+    let not_yet = Observations::builder("X", 2023)
+        .not_done("1")
+        .build(&set)
+        .unwrap();
+    let at = Scorecard::score_at(&set, &not_yet, d(2023, 6, 30)).unwrap();
+    assert_eq!(at.criterion("1").unwrap().status, Status::Pending);
+    assert_eq!(
+        target
+            .attain_at(not_yet.value("1"), d(2023, 6, 30), &Rounding::default())
+            .unwrap()
+            .status,
+        Status::Pending
+    );
+}

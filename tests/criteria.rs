@@ -287,3 +287,62 @@ fn rules_that_could_never_give_full_points_or_hold_nonsense_are_refused() {
         "unknown field `mdoe`",
     );
 }
+
+#[test]
+fn written_values_are_checked_with_their_criterion_and_key() {
+    // Each mistake in a value is a problem of the set, named by the criterion and the key.
+    let problem = |from: &str, to: &str| {
+        let text = CriteriaSet::reference_toml().replacen(from, to, 1);
+        assert_ne!(text, CriteriaSet::reference_toml(), "{from} not found");
+        let err = CriteriaSet::from_toml(&text).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidSet, "{err}");
+        let first = err.problems()[0].clone();
+        (
+            first.item().map(str::to_owned),
+            first.key().map(str::to_owned),
+            first.to_string(),
+        )
+    };
+    // A date that does not exist, written as a string (as a TOML date literal it is not TOML
+    // at all: a syntax error with its line and column).
+    let (item, key, message) = problem(
+        "date = 2023-01-30, wording = \"before\"",
+        "date = \"2023-02-30\", wording = \"before\"",
+    );
+    assert_eq!(
+        (item.as_deref(), key.as_deref()),
+        (Some("I.2a"), Some("date"))
+    );
+    assert!(message.contains("\"2023-02-30\""), "{message}");
+    let literal =
+        CriteriaSet::reference_toml().replacen("date = 2023-01-30", "date = 2023-02-30", 1);
+    let err = CriteriaSet::from_toml(&literal).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax);
+    assert!(err.line().is_some(), "{err}");
+    // A date outside 1900–2199.
+    let (item, key, _) = problem("late_until = 2023-12-31 }", "late_until = 2250-12-31 }");
+    assert_eq!(
+        (item.as_deref(), key.as_deref()),
+        (Some("I.1a"), Some("late_until"))
+    );
+    // A float where a decimal is written as a string.
+    let (item, key, message) = problem("percent = \"35\"", "percent = 35.5");
+    assert_eq!(
+        (item.as_deref(), key.as_deref()),
+        (Some("II.4"), Some("percent"))
+    );
+    assert!(message.contains("written as a string"), "{message}");
+    // A top step at 0%: every report reaches it.
+    let (item, _, message) = problem(
+        "steps = [{ at_least = \"100\", points = \"3\" }, { at_least = \"90\", points = \"1.5\" }]",
+        "steps = [{ at_least = \"0\", points = \"3\" }]",
+    );
+    assert_eq!(item.as_deref(), Some("II.12"));
+    assert!(message.contains("always met"), "{message}");
+    // A year outside 1900–2199.
+    let (item, key, _) = problem("year = 2023", "year = -5");
+    assert_eq!(
+        (item.as_deref(), key.as_deref()),
+        (Some("year"), Some("year"))
+    );
+}

@@ -309,3 +309,39 @@ fn the_bad_sample_names_the_criterion_and_the_values() {
         "II.7: numerator 1500 exceeds denominator 1400"
     );
 }
+
+#[test]
+fn a_scorecard_of_the_year_so_far_says_so() {
+    let set = CriteriaSet::reference();
+    let obs = Observations::from_toml(SAMPLE, &set).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap();
+    let card = Scorecard::score_at(&set, &obs, day).unwrap();
+    let pending = card
+        .criteria
+        .iter()
+        .filter(|c| c.working.is_some() && c.status == Status::Pending)
+        .count();
+    assert!(pending > 0);
+    let vi = render(&card, Format::Table, Lang::Vi).unwrap();
+    assert!(
+        vi.contains(&format!(
+            "Tính đến ngày 30/06/2023 (chưa hết thời hạn: {pending} tiêu chí chưa đến hạn)"
+        )),
+        "{vi}"
+    );
+    let en = render(&card, Format::Markdown, Lang::En).unwrap();
+    assert!(
+        en.contains(&format!(
+            "As of 2023-06-30 (the year so far: {pending} criteria still open)"
+        )),
+        "{en}"
+    );
+    // A year-end scorecard has no such line.
+    let year = render(
+        &Scorecard::score(&set, &obs).unwrap(),
+        Format::Table,
+        Lang::Vi,
+    )
+    .unwrap();
+    assert!(!year.contains("Tính đến ngày"));
+}

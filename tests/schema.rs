@@ -72,3 +72,22 @@ fn the_schemas_refuse_what_the_readers_refuse() {
         assert!(Observations::from_json(bad, &set).is_err(), "{bad}");
     }
 }
+
+#[test]
+fn scorecards_are_read_from_their_digits_and_from_earlier_versions() {
+    let (set, obs) = sample();
+    let text = Scorecard::score(&set, &obs).unwrap().to_json().unwrap();
+    // A float where a decimal is written as a string is refused, not read through f64.
+    let float = text.replacen("\"total_points\": \"85.97\"", "\"total_points\": 85.97", 1);
+    assert_ne!(float, text);
+    let err = Scorecard::from_json(&float).unwrap_err();
+    assert_eq!(err.kind(), cchc::ErrorKind::Syntax, "{err}");
+    assert!(err.to_string().contains("float"), "{err}");
+    // A scorecard written before the frequency's working gained `missed` and `open` reads.
+    let earlier = text
+        .replace("\"missed\": 0,\n", "")
+        .replace("\"open\": 0,\n", "");
+    assert_ne!(earlier, text);
+    let card = Scorecard::from_json(&earlier).unwrap();
+    assert_eq!(card.summary.total_points.to_string(), "85.97");
+}

@@ -84,3 +84,82 @@ fn open_work_is_pending_until_its_time_is_over() {
     assert_eq!(line(&end, "II.8e"), (dec!(0.50), Pending, Some(d(12, 31))));
     assert_eq!(end.summary, year.summary);
 }
+
+/// A small set in code: one parent with two deadline sub-criteria, and a window criterion,
+/// whose late and outer shares are 0.
+fn parent_set() -> CriteriaSet {
+    let toml = r#"
+name = "Hai hạn"
+[[fields]]
+id = "I"
+label_vi = "Thể chế"
+label_en = "Institutions"
+[[fields.criteria]]
+id = "1"
+label_vi = "Hai báo cáo"
+label_en = "Two reports"
+max_points = "4"
+[[fields.criteria.children]]
+id = "1a"
+label_vi = "Báo cáo quý I"
+label_en = "Q1 report"
+max_points = "2"
+rule = { kind = "deadline", date = 2023-03-31, wording = "by", late_share = "0", late_until = 2023-12-31 }
+[[fields.criteria.children]]
+id = "1b"
+label_vi = "Báo cáo năm"
+label_en = "Yearly report"
+max_points = "2"
+rule = { kind = "deadline", date = 2023-12-15, wording = "by", late_share = "0", late_until = 2023-12-31 }
+[[fields.criteria]]
+id = "2"
+label_vi = "Đối thoại quý IV"
+label_en = "Q4 dialogue"
+max_points = "1"
+rule = { kind = "window", start = 2023-10-01, end = 2023-12-31, outside_share = "0", outside_start = 2023-01-01, outside_end = 2023-12-31 }
+"#;
+    CriteriaSet::from_toml(toml).unwrap()
+}
+
+#[test]
+fn a_parent_is_pending_only_while_all_its_points_are_still_possible() {
+    let set = parent_set();
+    let obs = Observations::builder("W", 2023)
+        .not_done("1a")
+        .not_done("1b")
+        .held("2", [])
+        .build(&set)
+        .unwrap();
+    // 30/06: 1a (by 31/03) is overdue, and late work pays 0: not met, nothing more to earn —
+    // no `open_until` (the late period pays nothing). 1b (by 15/12) is still to come: pending
+    // until 15/12. The parent can no longer earn its 4 points (1a lost 2): not pending, but not
+    // met (0 of 4 so far), open until 15/12 for 1b's 2 points.
+    let card = Scorecard::score_at(&set, &obs, d(6, 30)).unwrap();
+    assert_eq!(line(&card, "1a"), (dec!(0.00), Status::NotMet, None));
+    assert_eq!(
+        line(&card, "1b"),
+        (dec!(0.00), Status::Pending, Some(d(12, 15)))
+    );
+    assert_eq!(
+        line(&card, "1"),
+        (dec!(0.00), Status::NotMet, Some(d(12, 15)))
+    );
+    // The Q4 window with an outside share of 0: pending until 31/12, and no outer period
+    // open beyond it.
+    assert_eq!(
+        line(&card, "2"),
+        (dec!(0.00), Status::Pending, Some(d(12, 31)))
+    );
+    // With 1a done on time (20/03) and 1b still to come, the parent is pending: all 4 points
+    // are still possible.
+    let on_time = Observations::builder("W", 2023)
+        .completed("1a", d(3, 20))
+        .not_done("1b")
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score_at(&set, &on_time, d(6, 30)).unwrap();
+    assert_eq!(
+        line(&card, "1"),
+        (dec!(2.00), Status::Pending, Some(d(12, 15)))
+    );
+}

@@ -1,0 +1,30 @@
+//! The observations file and the builder agree on what they accept: whatever the crate takes
+//! in code, it writes and reads back.
+
+use cchc::{CriteriaSet, ErrorKind, Observations};
+
+#[test]
+fn a_ward_name_too_long_to_read_back_is_refused_everywhere() {
+    let set = CriteriaSet::reference();
+    let long = "P".repeat(5000);
+    // Built in code: refused, as reading would refuse it (texts hold at most 4,096 bytes).
+    let err = Observations::builder(long.clone(), 2023)
+        .done("V.18", true)
+        .build(&set)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Limit, "{err}");
+    assert_eq!(err.key(), Some("ward"));
+    // Read from a file: refused too.
+    let text = format!("ward = \"{long}\"\nyear = 2023\n");
+    assert!(Observations::from_toml(&text, &set).is_err());
+    // At the limit, it is written and read back.
+    let at_limit = "P".repeat(4096);
+    let obs = Observations::builder(at_limit, 2023)
+        .done("V.18", true)
+        .build(&set)
+        .unwrap();
+    assert_eq!(
+        Observations::from_toml(&obs.to_toml().unwrap(), &set).unwrap(),
+        obs
+    );
+}
