@@ -6,11 +6,16 @@
 //! is checked when it is made, and *every* problem found is reported, each named by its id
 //! ([`Error::problems`](crate::Error::problems)).
 //!
+//! [`guide`] writes a province's set step by step; [`presets`] are the sets shipped with the
+//! crate (the reference set, the QĐ 766 service index).
+//!
 //! ## The file
 //!
 //! ```toml
 //! name = "Bộ tiêu chí …"
 //! year = 2023                        # optional: observations must be of this year
+//! level = "commune"                  # optional: criteria for other levels only are không phát sinh
+//! source = "QĐ …/QĐ-UBND"            # optional: where the set comes from
 //! not_applicable = "full_points"     # or "leave_out", "zero": what không phát sinh scores
 //!
 //! [rounding]
@@ -23,10 +28,17 @@
 //! from = "80"                        # included
 //! to = "90"                          # excluded, unless it is 100
 //!
+//! [bonus]                            # optional: bonus points (điểm thưởng) and their cap
+//! label_vi = "Điểm thưởng"
+//! label_en = "Bonus points"
+//! max_points = "2"
+//! # [penalty] likewise: penalty points (điểm trừ)
+//!
 //! [[fields]]
 //! id = "II"
 //! label_vi = "Cải cách thủ tục hành chính"
 //! label_en = "Administrative procedures"
+//! # survey = true                    # the field's points come from a sociological survey
 //!
 //! [[fields.criteria]]
 //! id = "II.4"
@@ -36,6 +48,13 @@
 //! plan_item = "II.4"                 # optional
 //! measure_vi = "kết quả được số hóa" # optional: what the numerator counts
 //! measure_en = "results digitised"
+//! denominator_vi = "kết quả còn hiệu lực"   # optional: what the denominator counts
+//! denominator_en = "still-valid results"
+//! levels = ["commune"]               # optional: where it applies (every level when absent)
+//! source = "Kế hoạch CCHC 2023"      # optional: where its figures come from
+//! verified = true                    # optional: whether a source confirms them
+//! assumption_vi = "…"                # optional: an assumption, shown with the method
+//! assumption_en = "…"
 //! rule = { kind = "prop", percent = "35" }
 //! ```
 //!
@@ -57,6 +76,8 @@
 //! | `done` | — | max or 0 |
 //! | `assessor` | — | the points given, 0 to max |
 
+#[cfg(feature = "toml")]
+pub mod guide;
 mod model;
 #[cfg(feature = "toml")]
 pub mod presets;
