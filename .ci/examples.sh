@@ -125,6 +125,98 @@ else
     fail "what_if: exit $rc (want 0) or a part missing"
 fi
 
+# 11. Any preset scores a file of its own ids: a QĐ 766 month, as JSON with today's keys.
+run qd766_json examples/data/qd766_2023-07.toml --preset qd766 --format json
+if [[ $rc -eq 0 ]] && python3 - "$tmp/qd766_json.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for key in ("total_points", "max_points", "index", "band", "fields", "criteria"):
+    assert key in d, key
+assert (d["index"], d["max_points"], d["band"], d["period"]) == ("89.33", "100", None, "2023-07"), d["index"]
+assert len(d["fields"]) == 6 and len(d["criteria"]) == 21
+c = {x["id"]: x for x in d["criteria"]}
+for key in ("points", "max_points", "status", "rate_percent", "records_to_convert", "records_to_add"):
+    assert key in c["3.3"], key
+assert (c["3.3"]["points"], c["3.3"]["rate_percent"]) == ("5.13", "42.77")
+PY
+then
+    pass "--preset qd766 --format json: exit 0, index 89.33 of 100, no band, 6 groups, 21 components"
+else
+    fail "--preset qd766 --format json: exit $rc (want 0) or wrong figures"
+fi
+run qd766_table examples/data/qd766_2023-07.toml --preset qd766
+if [[ $rc -eq 0 ]] && head -n 1 "$tmp/qd766_table.out" | grep -q "THÁNG 07/2023$" \
+    && grep -q "Bộ tiêu chí không có xếp loại" "$tmp/qd766_table.out"; then
+    pass "--preset qd766: the month in the title, no band said so"
+else
+    fail "--preset qd766: exit $rc (want 0), or no month in the title, or no word on bands"
+fi
+run qd766_wrong_set examples/data/qd766_2023-07.toml
+if [[ $rc -eq 1 ]] && grep -q '^error: examples/data/qd766_2023-07.toml: 1.1: unknown criterion id$' "$tmp/qd766_wrong_set.err"; then
+    pass "a 766 file read against the reference set: exit 1, the id named"
+else
+    fail "a 766 file read against the reference set: exit $rc (want 1), stderr: $(head -n 1 "$tmp/qd766_wrong_set.err")"
+fi
+run preset_bad --preset nope
+if [[ $rc -eq 2 ]] && grep -q 'unknown preset "nope"' "$tmp/preset_bad.err"; then
+    pass "--preset nope: exit 2"
+else
+    fail "--preset nope: exit $rc (want 2)"
+fi
+
+# 12. Authoring a set: --check-criteria says "no problem" or lists every problem by criterion.
+run check_ok --check-criteria src/criteria/qd766.toml
+if [[ $rc -eq 0 ]] && grep -q '21 criteria, 100 points, 0 rating bands: no problem found$' "$tmp/check_ok.out"; then
+    pass "--check-criteria on the 766 set: exit 0, no problem"
+else
+    fail "--check-criteria on the 766 set: exit $rc (want 0)"
+fi
+sed -e 's/percent = "35" }/percent = "135" }/' -e 's/^max_points = "5"$/max_points = "-5"/' \
+    src/criteria/reference.toml >"$tmp/bad_set.toml"
+run check_bad --check-criteria "$tmp/bad_set.toml"
+if [[ $rc -eq 1 ]] && grep -q 'II.4: percentage 135 is outside 0 to 100$' "$tmp/check_bad.err" \
+    && [[ "$(grep -c 'bad_set.toml: [IVX]*\.[0-9a-z]*: ' "$tmp/check_bad.err")" -ge 2 ]]; then
+    pass "--check-criteria on a broken set: exit 1, every problem named by criterion"
+else
+    fail "--check-criteria on a broken set: exit $rc (want 1), stderr: $(head -n 3 "$tmp/check_bad.err")"
+fi
+
+# 13. what_if on a ward's own file: the least-effort plan to 90 points as JSON; a band the set
+#     does not have is bad usage.
+wi="target/debug/examples/what_if"
+rc=0
+"$wi" examples/data/qd766_2023-07.toml --preset qd766 --goal 90 --format json >"$tmp/wi.out" 2>"$tmp/wi.err" || rc=$?
+if [[ $rc -eq 0 ]] && python3 - "$tmp/wi.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["reached"] is True and d["total_cost"] == "6", d["total_cost"]
+assert (d["before"]["index"], d["after"]["index"]) == ("89.33", "90.00")
+assert [(s["criterion"], s["records"], s["cost"]) for s in d["steps"]] == [("2.1", 3, "3"), ("3.6", 3, "3")]
+PY
+then
+    pass "what_if FILE --preset qd766 --goal 90 --format json: cost 6, 89.33 → 90.00, reached"
+else
+    fail "what_if FILE --preset qd766 --goal 90 --format json: exit $rc (want 0) or wrong plan"
+fi
+rc=0
+"$wi" examples/data/qd766_2023-07.toml --preset qd766 --goal Tốt >"$tmp/wi_band.out" 2>"$tmp/wi_band.err" || rc=$?
+if [[ $rc -eq 2 ]] && grep -q 'the criteria set has no rating bands' "$tmp/wi_band.err"; then
+    pass "what_if --goal Tốt on a set without bands: exit 2"
+else
+    fail "what_if --goal Tốt on a set without bands: exit $rc (want 2)"
+fi
+
+# 14. The QĐ 766 example: a month, its six groups, least effort to 90, quarters, projection.
+cargo build --quiet --example qd766
+rc=0
+target/debug/examples/qd766 >"$tmp/qd766.out" 2>"$tmp/qd766.err" || rc=$?
+if [[ $rc -eq 0 ]] && grep -q "89,33 / 100 điểm" "$tmp/qd766.out" && grep -q "Quý 4" "$tmp/qd766.out" \
+    && grep -q "Dự báo cuối năm" "$tmp/qd766.out"; then
+    pass "qd766: exit 0, a month at 89.33, quarters, projection"
+else
+    fail "qd766: exit $rc (want 0) or a part missing"
+fi
+
 if [[ $failures -gt 0 ]]; then
     echo "examples.sh: $failures check(s) failed"
     exit 1

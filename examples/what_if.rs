@@ -208,6 +208,8 @@ fn plan(args: &Args) -> Result<(), Failure> {
             }
         }
     };
+    goal.index_in(&set)
+        .map_err(|e| Failure::Usage(format!("--goal: {e}")))?;
     let plan = LeastEffortPlan::find(&set, &observations, &goal, &Costs::new())
         .map_err(|e| Failure::Data(format!("{name}: {e}")))?;
     if args.json {

@@ -212,7 +212,7 @@ fn validation_reports_every_problem_with_its_id() {
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     let expected = [
         "I.1: percentage 120 is outside 0 to 100",
-        "I.1: duplicate criterion id \"I.1\"",
+        "I.1: duplicate criterion id",
         "I.2: step of 4 points is above the maximum of 3",
         "I.2: steps are not ordered: step 2 (100% → 4 points) must have a lower threshold and no more points than the one before",
         "I.3: sub-criteria add up to 4 points, not the maximum of 5",

@@ -326,7 +326,16 @@ impl fmt::Display for Error {
         for doing in &self.inner.context {
             write!(f, "{doing}: ")?;
         }
-        fmt::Display::fmt(&self.inner.reason, f)
+        // An id the path already names is not printed twice: `II.99: unknown criterion id`.
+        match (&self.inner.reason, self.inner.path.last()) {
+            (Reason::UnknownId { what, id }, Some(last)) if last == id => {
+                write!(f, "unknown {what} id")
+            }
+            (Reason::DuplicateId { what, id }, Some(last)) if last == id => {
+                write!(f, "duplicate {what} id")
+            }
+            (reason, _) => fmt::Display::fmt(reason, f),
+        }
     }
 }
 

@@ -398,7 +398,7 @@ pub(crate) enum Reason {
     #[error("no observation to attach evidence to: record the observation first")]
     NoObservation,
     /// A band asked for by a label that no band of the set has.
-    #[error("no rating band is labelled {label:?} (bands: {allowed})")]
+    #[error("no rating band is labelled {label:?} ({})", band_list(allowed))]
     UnknownBand {
         /// The label given.
         label: String,
@@ -619,5 +619,14 @@ impl Reason {
             Self::AlwaysMet { .. } => "0".to_owned(),
             _ => return None,
         })
+    }
+}
+
+/// `bands: Xuất sắc / Excellent, …`, or that the set has none.
+fn band_list(allowed: &str) -> String {
+    if allowed.is_empty() {
+        "the criteria set has no rating bands".to_owned()
+    } else {
+        format!("bands: {allowed}")
     }
 }

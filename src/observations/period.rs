@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Reason, Result};
 use crate::rate::Rate;
 use crate::rule::Window;
+use crate::text::{Day, Lang};
 
 /// How a [`Period`] was named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -200,6 +201,63 @@ impl Period {
             PeriodKind::Quarter { year, quarter } => format!("{year}-Q{quarter}"),
             PeriodKind::Month { year, month } => format!("{year}-{month:02}"),
             PeriodKind::Custom { start, end } => format!("{start}..{end}"),
+        }
+    }
+
+    /// The period as a person names it in a report's title: `năm 2023`, `quý III/2023`,
+    /// `tháng 07/2023`; `2023`, `Q3 2023`, `July 2023`.
+    ///
+    /// ```
+    /// use cchc::Lang;
+    /// use cchc::observations::Period;
+    /// assert_eq!(Period::quarter(2023, 3)?.title(Lang::Vi), "quý III/2023");
+    /// assert_eq!(Period::half(2023, 1)?.title(Lang::Vi), "6 tháng đầu năm 2023");
+    /// assert_eq!(Period::month(2023, 7)?.title(Lang::En), "July 2023");
+    /// # Ok::<(), cchc::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title(&self, lang: Lang) -> String {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let index = |n: u32| usize::try_from(n.saturating_sub(1)).unwrap_or(usize::MAX);
+        match (self.kind, lang) {
+            (PeriodKind::Year { year }, Lang::Vi) => format!("năm {year}"),
+            (PeriodKind::Year { year }, Lang::En) => format!("{year}"),
+            (PeriodKind::Half { year, half }, Lang::Vi) => {
+                let which = if half == 1 { "đầu" } else { "cuối" };
+                format!("6 tháng {which} năm {year}")
+            }
+            (PeriodKind::Half { year, half }, Lang::En) => {
+                let which = if half == 1 { "first" } else { "second" };
+                format!("{which} half of {year}")
+            }
+            (PeriodKind::Quarter { year, quarter }, Lang::Vi) => {
+                let q = ROMAN.get(index(quarter)).copied().unwrap_or("?");
+                format!("quý {q}/{year}")
+            }
+            (PeriodKind::Quarter { year, quarter }, Lang::En) => format!("Q{quarter} {year}"),
+            (PeriodKind::Month { year, month }, Lang::Vi) => format!("tháng {month:02}/{year}"),
+            (PeriodKind::Month { year, month }, Lang::En) => {
+                let m = MONTHS.get(index(month)).copied().unwrap_or("?");
+                format!("{m} {year}")
+            }
+            (PeriodKind::Custom { start, end }, lang) => match lang {
+                Lang::Vi => format!("từ {} đến {}", Day(start, lang), Day(end, lang)),
+                Lang::En => format!("{} to {}", Day(start, lang), Day(end, lang)),
+            },
         }
     }
 

@@ -339,6 +339,6 @@ mod tests {
         let mut items = plan.items().to_vec();
         items.push(items[0].clone());
         let err = Plan::new("x", 2023, "y", items).unwrap_err();
-        assert_eq!(err.to_string(), "I.1a: duplicate plan item id \"I.1a\"");
+        assert_eq!(err.to_string(), "I.1a: duplicate plan item id");
     }
 }

@@ -258,6 +258,28 @@ mod tests {
     }
 
     #[test]
+    fn titles_name_the_period_scored() {
+        // A year's card says "NĂM 2023"; a month's says the month, in both languages and in
+        // every format that has a title.
+        let mut card = tiny(false);
+        let first = |card: &Scorecard, format, lang| {
+            render(card, format, lang)
+                .unwrap()
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap()
+                .to_owned()
+        };
+        assert!(first(&card, Format::Table, Lang::Vi).ends_with("HÀNH CHÍNH NĂM 2023"));
+        card.summary.period = Some(crate::observations::Period::month(2023, 7).unwrap());
+        assert!(first(&card, Format::Table, Lang::Vi).ends_with("HÀNH CHÍNH THÁNG 07/2023"));
+        assert!(first(&card, Format::Table, Lang::En).ends_with("INDEX, July 2023"));
+        assert!(first(&card, Format::Markdown, Lang::Vi).ends_with("THÁNG 07/2023"));
+        card.summary.period = Some(crate::observations::Period::quarter(2023, 4).unwrap());
+        assert!(first(&card, Format::Table, Lang::Vi).ends_with("QUÝ IV/2023"));
+    }
+
+    #[test]
     fn tiny_scorecard_is_what_the_writers_expect() {
         // II.4: 5 × (90/300)/35% = 4.2857… → 4.29; II.9: 1.5; II.12 missing: 0.
         // Total 5.79 of 10 → index 57.90 → Đạt; appraised: 4.29 + 1 = 5.29 → 52.90.

@@ -216,12 +216,21 @@ fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// The scored period: the year, or the part of it the observations named.
+fn period_title(card: &Scorecard, lang: Lang) -> String {
+    match (&card.summary.period, lang) {
+        (Some(period), lang) => period.title(lang),
+        (None, Lang::Vi) => format!("năm {}", card.summary.year),
+        (None, Lang::En) => card.summary.year.to_string(),
+    }
+}
+
 fn title_lines(card: &Scorecard, lang: Lang) -> Vec<String> {
     match lang {
         Lang::Vi => vec![
             format!(
-                "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {}",
-                card.summary.year
+                "BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH {}",
+                period_title(card, lang).to_uppercase()
             ),
             format!("Đơn vị: {}", card.summary.ward),
             format!("Bộ tiêu chí: {}", card.criteria_set),
@@ -229,7 +238,7 @@ fn title_lines(card: &Scorecard, lang: Lang) -> Vec<String> {
         Lang::En => vec![
             format!(
                 "SELF-ASSESSMENT OF THE ADMINISTRATIVE REFORM (CCHC) INDEX, {}",
-                card.summary.year
+                period_title(card, lang)
             ),
             format!("Unit: {}", card.summary.ward),
             format!("Criteria set: {}", card.criteria_set),

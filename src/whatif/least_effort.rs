@@ -89,35 +89,45 @@ fn from_units(units: u64, rounding: &Rounding) -> Decimal {
     value
 }
 
-fn goal_index(set: &CriteriaSet, goal: &Goal) -> Result<Decimal> {
-    match goal {
-        Goal::Index(index) => {
-            if *index < Decimal::ZERO || *index > Decimal::ONE_HUNDRED {
-                Err(Error::from(Reason::PercentOutOfRange { value: *index }))
-            } else {
-                Ok(*index)
+impl Goal {
+    /// The index the goal asks for in `set`: the index itself, or the lower bound of the band
+    /// named (its Vietnamese or English label, case-insensitive).
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for an index outside 0–100;
+    /// [`ErrorKind::UnknownId`](crate::ErrorKind::UnknownId) for a band the set does not have
+    /// (a set without bands has none).
+    pub fn index_in(&self, set: &CriteriaSet) -> Result<Decimal> {
+        match self {
+            Goal::Index(index) => {
+                if *index < Decimal::ZERO || *index > Decimal::ONE_HUNDRED {
+                    Err(Error::from(Reason::PercentOutOfRange { value: *index }))
+                } else {
+                    Ok(*index)
+                }
             }
-        }
-        Goal::Band(label) => {
-            let wanted = label.trim().to_lowercase();
-            set.bands()
-                .iter()
-                .find(|b| {
-                    b.label().vi().to_lowercase() == wanted
-                        || b.label().en().to_lowercase() == wanted
-                })
-                .map(|b| b.from())
-                .ok_or_else(|| {
-                    Error::from(Reason::UnknownBand {
-                        label: label.clone(),
-                        allowed: set
-                            .bands()
-                            .iter()
-                            .map(|b| format!("{} / {}", b.label().vi(), b.label().en()))
-                            .collect::<Vec<_>>()
-                            .join(", "),
+            Goal::Band(label) => {
+                let wanted = label.trim().to_lowercase();
+                set.bands()
+                    .iter()
+                    .find(|b| {
+                        b.label().vi().to_lowercase() == wanted
+                            || b.label().en().to_lowercase() == wanted
                     })
-                })
+                    .map(|b| b.from())
+                    .ok_or_else(|| {
+                        Error::from(Reason::UnknownBand {
+                            label: label.clone(),
+                            allowed: set
+                                .bands()
+                                .iter()
+                                .map(|b| format!("{} / {}", b.label().vi(), b.label().en()))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        })
+                    })
+            }
         }
     }
 }
@@ -241,7 +251,7 @@ impl LeastEffortPlan {
         costs: &Costs,
     ) -> Result<Self> {
         check_costs(set, costs)?;
-        let wanted = goal_index(set, goal)?;
+        let wanted = goal.index_in(set)?;
         let rounding = *set.rounding();
         let before = Scorecard::score(set, base)?;
         let max = before.summary.max_points;
