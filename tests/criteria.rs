@@ -246,11 +246,25 @@ fn malformed_files_are_parse_errors() {
     syntax(CriteriaSet::from_json("{"), "JSON");
     let unknown_rule =
         CriteriaSet::reference_toml().replace("kind = \"assessor\"", "kind = \"vibes\"");
-    syntax(CriteriaSet::from_toml(&unknown_rule), "TOML");
+    // Inside a criterion, the criterion and the key are named before where the reader stopped.
+    let err = CriteriaSet::from_toml(&unknown_rule).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.item(), err.key()),
+        (ErrorKind::Syntax, Some("II.9"), Some("kind"))
+    );
+    assert!(
+        err.to_string()
+            .starts_with("II.9: cannot read TOML at line "),
+        "{err}"
+    );
     let unknown_key = CriteriaSet::reference_toml()
         .replace("max_points = \"5\"", "max_points = \"5\"\ncolour = \"red\"");
     let err = CriteriaSet::from_toml(&unknown_key).unwrap_err();
     assert!(err.to_string().contains("colour"), "{err}");
+    assert_eq!(
+        (err.kind(), err.item(), err.key()),
+        (ErrorKind::UnknownKey, Some("II.4"), Some("colour"))
+    );
 }
 
 #[test]

@@ -173,16 +173,20 @@ fn with_the_survey_held_every_part_counts() -> Result<(), Error> {
         assert_eq!(card.summary.max_points, dec!(100));
         assert_eq!(card.summary.index, Some(dec!(81.06)));
         assert_eq!(card.summary.band.as_ref().map(|b| b.vi()), Some("Khá"));
-        // Nothing about a survey not held, nor about bands.
-        assert!(card.notes.is_empty(), "{:?}", card.notes);
+        // One note: the survey's share (DT.1's 25.50 of 30); nothing about bands.
+        let notes: Vec<(&str, &str)> = card.notes.iter().map(|n| (n.vi(), n.en())).collect();
+        assert_eq!(
+            notes,
+            [(
+                "Phần điều tra xã hội học: 25,50/30 điểm, theo kết quả điều tra",
+                "Sociological survey part: 25.50 of 30 points, from the survey's results"
+            )]
+        );
     }
     Ok(())
 }
 
 #[test]
-#[ignore = "BUG (suspected gap): src/score/scorecard.rs:470 `notes` explains the survey part \
-            only when it was not held; the issue asks that both cases be explained in the \
-            scorecard, and with the survey held nothing says which points came from it"]
 fn the_survey_held_is_explained_in_the_notes() {
     let set = two_parts();
     let obs = two_parts_year(Some(true)).build(&set).unwrap();
@@ -513,7 +517,12 @@ fn a_set_without_bands_has_no_band_and_says_so() -> Result<(), Error> {
     // 40 + 30 + 30 = 100: Tốt (≥ 90, 100 included).
     assert_eq!(card.summary.index, Some(dec!(100.00)));
     assert_eq!(card.summary.band.as_ref().map(|b| b.vi()), Some("Tốt"));
-    assert!(card.notes.is_empty(), "{:?}", card.notes);
+    // Only the survey's share (30 of 30) is noted, nothing about bands.
+    assert_eq!(card.notes.len(), 1, "{:?}", card.notes);
+    assert_eq!(
+        card.notes[0].vi(),
+        "Phần điều tra xã hội học: 30,00/30 điểm, theo kết quả điều tra"
+    );
     Ok(())
 }
 
@@ -673,9 +682,6 @@ fn a_share_above_1_is_named() {
 }
 
 #[test]
-#[ignore = "BUG: src/rule/scoring/spec.rs:50 (RuleSpec, serde-tagged by `kind`) — an unknown \
-            rule kind is a TOML syntax error with a line and column, naming neither the criterion \
-            nor the key `kind`"]
 fn an_unknown_rule_kind_is_named() {
     // Today: "cannot read TOML at line 33, column 17: unknown variant `proportional`, …".
     let text = mistake(r#"kind = "prop""#, r#"kind = "proportional""#);
@@ -695,8 +701,6 @@ fn an_unknown_rule_kind_is_refused_with_its_line() {
 }
 
 #[test]
-#[ignore = "BUG: src/criteria/spec.rs:85 (CriterionSpec, serde deny_unknown_fields) — an \
-            unknown key gives the key and a line, but not the criterion it was written in"]
 fn an_unknown_key_is_named() {
     let text = mistake("id = \"A.2\"\n", "id = \"A.2\"\nweight = \"2\"\n");
     assert_named(&text, "A.2", &["weight"]);
@@ -739,9 +743,6 @@ fn a_date_that_does_not_exist_is_named() {
 }
 
 #[test]
-#[ignore = "BUG (limitation): a TOML date literal that does not exist (`date = 2023-02-30`) is \
-            refused by the TOML parser before src/dates.rs sees it: a syntax error with a line, \
-            naming neither the criterion nor the key"]
 fn a_date_literal_that_does_not_exist_is_named() {
     let text = mistake("date = 2023-03-31", "date = 2023-02-30");
     assert_named(&text, "A.3", &["date"]);
@@ -810,9 +811,6 @@ fn every_problem_of_a_file_is_reported_at_once() {
 }
 
 #[test]
-#[ignore = "BUG: src/criteria/spec.rs:185 — a step above the maximum in steps that also fail \
-            to build (out of order) is reported without a key, while alone it is reported with \
-            `max_points`"]
 fn a_step_above_the_maximum_keeps_its_key_beside_other_problems() {
     // Steps 20 then 25: out of order, and 25 is above A.1's maximum of 20.
     let text = mistake(
@@ -830,4 +828,33 @@ fn a_step_above_the_maximum_keeps_its_key_beside_other_problems() {
         "{above}: key {:?}",
         above.key()
     );
+}
+
+#[test]
+fn json_mistakes_are_named_too() {
+    let json = CriteriaSet::from_toml(AUTHORED).unwrap().to_json().unwrap();
+    // An unknown key in A.2.
+    let bad = json.replacen("\"id\": \"A.2\",", "\"id\": \"A.2\", \"weight\": \"2\",", 1);
+    assert_ne!(bad, json);
+    let err = CriteriaSet::from_json(&bad).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.item(), err.key()),
+        (ErrorKind::UnknownKey, Some("A.2"), Some("weight"))
+    );
+    assert!(
+        err.to_string().starts_with("A.2: cannot read JSON at line"),
+        "{err}"
+    );
+    // A rule kind that does not exist, in A.2 (the first "prop" rule of the set).
+    let bad = json.replacen("\"kind\": \"prop\"", "\"kind\": \"proportional\"", 1);
+    assert_ne!(bad, json);
+    let err = CriteriaSet::from_json(&bad).unwrap_err();
+    assert_eq!(
+        (err.item(), err.key()),
+        (Some("A.2"), Some("kind")),
+        "{err}"
+    );
+    // Trailing text after the set is refused as before.
+    let err = CriteriaSet::from_json(&format!("{json} x")).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax);
 }

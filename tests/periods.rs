@@ -109,8 +109,6 @@ fn a_file_giving_both_year_and_period_is_refused() {
 }
 
 #[test]
-#[ignore = "BUG: src/observations/read.rs:390 reuses Reason::ConflictingKeys, whose message is \
-            about `not_applicable = true`, for a file giving both `year` and `period`"]
 fn giving_both_year_and_period_is_explained_as_such() {
     let both = MONTH_TOML.replace("period = \"2023-07\"", "year = 2023\nperiod = \"2023-07\"");
     let err = Observations::from_toml(&both, &qd766()).unwrap_err();

@@ -358,7 +358,7 @@ impl CriteriaSet {
     /// As [`CriteriaSet::from_toml`], for JSON.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
-        let spec: SetSpec = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
+        let spec: SetSpec = Error::read_json(text)?;
         spec.build()
     }
 
@@ -656,9 +656,7 @@ mod tests {
             "{problems:?}"
         );
         assert!(
-            problems
-                .iter()
-                .any(|p| p == "II.4: duplicate criterion id"),
+            problems.iter().any(|p| p == "II.4: duplicate criterion id"),
             "{problems:?}"
         );
     }

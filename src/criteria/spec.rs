@@ -182,11 +182,14 @@ impl CriterionSpec {
                         if let Some(max) = max {
                             out.extend(step_points.into_iter().filter(|p| *p > max).map(
                                 |points| {
-                                    at_name(Error::from(crate::error::Reason::AboveMax {
-                                        what: "step",
-                                        points,
-                                        max,
-                                    }))
+                                    at_name(
+                                        Error::from(crate::error::Reason::AboveMax {
+                                            what: "step",
+                                            points,
+                                            max,
+                                        })
+                                        .with_key("max_points"),
+                                    )
                                 },
                             ));
                         }

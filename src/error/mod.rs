@@ -17,6 +17,7 @@
 
 use std::fmt;
 
+mod locate;
 mod reason;
 
 pub(crate) use reason::Reason;
@@ -267,11 +268,22 @@ impl Error {
     /// A TOML parser's error on `text`, with its line and column.
     #[cfg(feature = "toml")]
     pub(crate) fn toml(err: &toml::de::Error, text: &str) -> Self {
-        let at = err
-            .span()
-            .map(|span| line_column(text, span.start))
-            .unwrap_or_default();
-        Self::parse("TOML", at, err.message())
+        let Some(offset) = err.span().map(|span| span.start) else {
+            return Self::parse("TOML", Location(None), err.message());
+        };
+        Self::parse("TOML", line_column(text, offset), err.message())
+            .placed(locate::toml_place(text, offset))
+    }
+
+    /// Names the item and key where a reader stopped.
+    fn placed(mut self, place: locate::Place) -> Self {
+        if let Some(key) = place.key {
+            self = self.with_key(key);
+        }
+        match place.item {
+            Some(item) => self.at(item),
+            None => self,
+        }
     }
 
     /// A JSON parser's error, with its line and column.
@@ -287,6 +299,17 @@ impl Error {
         let suffix = format!(" at line {} column {}", err.line(), err.column());
         let message = text.strip_suffix(&suffix).unwrap_or(&text);
         Self::parse("JSON", at, message)
+    }
+
+    /// Reads a typed JSON `text`; an error names the item (the innermost object with an
+    /// `id`) and the key where reading stopped.
+    #[cfg(feature = "json")]
+    pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut reader)
+            .map_err(|err| Self::json(err.inner()).placed(locate::json_place(text, err.path())))?;
+        reader.end().map_err(|err| Self::json(&err))?;
+        Ok(value)
     }
 
     /// A writer's error.

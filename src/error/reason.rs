@@ -270,6 +270,14 @@ pub(crate) enum Reason {
         /// The value key given as well.
         key: String,
     },
+    /// Two keys that say the same thing, both given (`year` and `period`).
+    #[error("`{other}` and `{key}` cannot both be given: give one")]
+    EitherKey {
+        /// The key refused.
+        key: &'static str,
+        /// The key it conflicts with.
+        other: &'static str,
+    },
     /// A month number given twice in a monthly series.
     #[error("month {month} is given twice")]
     DuplicateMonth {
@@ -549,6 +557,7 @@ impl Reason {
             | Self::Bands { .. }
             | Self::BadValue { .. }
             | Self::ConflictingKeys { .. }
+            | Self::EitherKey { .. }
             | Self::CumulativeDecreases { .. }
             | Self::PeriodOutsideYear { .. }
             | Self::PeriodNotWholeMonths { .. }
@@ -573,7 +582,7 @@ impl Reason {
             | Self::BadValue { key, .. }
             | Self::ParseKey { key, .. }
             | Self::ConflictingKeys { key } => key,
-            Self::MissingKey { key, .. } => key,
+            Self::MissingKey { key, .. } | Self::EitherKey { key, .. } => key,
             Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
             Self::WrongYear { .. } => "year",
             Self::CumulativeDecreases { what, .. } => what,

@@ -387,8 +387,9 @@ pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations>
     let ward = read_text("ward", need("ward")?)?;
     let mut out = match (root.get("year"), root.get("period")) {
         (Some(_), Some(_)) => {
-            return Err(Error::from(Reason::ConflictingKeys {
-                key: "period".to_owned(),
+            return Err(Error::from(Reason::EitherKey {
+                key: "period",
+                other: "year",
             }));
         }
         (None, Some(value)) => {

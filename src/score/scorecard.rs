@@ -318,7 +318,7 @@ impl Scorecard {
         let summary =
             Summary::from_totals(set, observations, total, appraised, max, missing.len())?;
         Ok(Self {
-            notes: notes(set, observations, &summary),
+            notes: notes(set, observations, &summary, &fields),
             summary,
             criteria_set: set.name().to_owned(),
             as_of: ctx.as_of,
@@ -463,10 +463,35 @@ fn method_of(criterion: &Criterion, rule: &ScoringRule) -> Text {
 }
 
 /// How the total and the index were made, where more than a sum.
-fn notes(set: &CriteriaSet, observations: &Observations, summary: &Summary) -> Vec<Text> {
+fn notes(
+    set: &CriteriaSet,
+    observations: &Observations,
+    summary: &Summary,
+    fields: &[FieldLine],
+) -> Vec<Text> {
     let mut out = Vec::new();
     let both = |f: &dyn Fn(Lang) -> String| Text::new(f(Lang::Vi), f(Lang::En));
     let survey = set.survey_points();
+    if !survey.is_zero() && observations.survey() != Some(false) {
+        let earned: Decimal = set
+            .fields()
+            .iter()
+            .zip(fields)
+            .filter(|(field, _)| field.is_survey())
+            .map(|(_, line)| line.points)
+            .sum();
+        out.push(both(&|lang| {
+            let (earned, points) = (Num(earned, lang), Num(survey, lang));
+            match lang {
+                Lang::Vi => format!(
+                    "Phần điều tra xã hội học: {earned}/{points} điểm, theo kết quả điều tra"
+                ),
+                Lang::En => format!(
+                    "Sociological survey part: {earned} of {points} points, from the survey's results"
+                ),
+            }
+        }));
+    }
     if !survey.is_zero() && observations.survey() == Some(false) {
         out.push(both(&|lang| {
             let (max, points) = (Num(summary.max_points, lang), Num(survey, lang));

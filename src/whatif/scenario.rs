@@ -425,7 +425,7 @@ impl Scenario {
     #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let file: ScenarioFile = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
+        let file: ScenarioFile = Error::read_json(text)?;
         let scenario = Self {
             base: Observations::from_json(&file.base.to_string(), set)?,
             changes: file.changes,

@@ -1,0 +1,189 @@
+//! Where in a file an error lies, in the file's own terms: the item (the innermost table with
+//! an `id`, such as a criterion or a plan row) and the key.
+//!
+//! A parser says where it stopped as a byte offset (TOML) or a line and column (JSON). That
+//! is enough for a person with the file open, not for one reading a list of problems. So, only
+//! when reading fails, the text is read again without types (a TOML reader that recovers from
+//! errors, a JSON value) and walked down to the offset: every table on the way that has a
+//! string `id` names the item, and the last key written before the offset names the key.
+
+/// The item and key at a place in a file.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The innermost table's `id` around the place.
+    pub(crate) item: Option<String>,
+    /// The key written at or before the place, in its innermost table.
+    pub(crate) key: Option<String>,
+}
+
+#[cfg(feature = "toml")]
+pub(crate) use self::toml_text::place as toml_place;
+
+#[cfg(feature = "json")]
+pub(crate) use self::json_text::place as json_place;
+
+#[cfg(feature = "toml")]
+mod toml_text {
+    use std::ops::Range;
+
+    use toml::Spanned;
+    use toml::de::{DeTable, DeValue};
+
+    use super::Place;
+
+    /// The place of byte `offset` in a TOML `text`.
+    pub(crate) fn place(text: &str, offset: usize) -> Place {
+        let (root, _) = DeTable::parse_recoverable(text);
+        let mut place = Place::default();
+        table(root.get_ref(), offset, &mut place);
+        place
+    }
+
+    /// The bytes a value covers, nested values included (a table's span may be its header
+    /// only).
+    fn extent(value: &Spanned<DeValue<'_>>) -> Range<usize> {
+        let mut range = value.span();
+        let mut widen = |inner: Range<usize>| {
+            range.start = range.start.min(inner.start);
+            range.end = range.end.max(inner.end);
+        };
+        match value.get_ref() {
+            DeValue::Table(t) => {
+                for (key, value) in t {
+                    widen(key.span());
+                    widen(extent(value));
+                }
+            }
+            DeValue::Array(a) => a.iter().for_each(|v| widen(extent(v))),
+            _ => {}
+        }
+        range
+    }
+
+    fn table(t: &DeTable<'_>, offset: usize, place: &mut Place) {
+        if let Some(id) = t.get("id").and_then(|v| v.get_ref().as_str()) {
+            place.item = Some(id.to_owned());
+            place.key = None;
+        }
+        // The last entry that starts at or before the offset; its key is named only when the
+        // offset lies in it (a line the reader could not make sense of names no key).
+        let Some((key, value)) = t
+            .iter()
+            .filter(|(key, _)| key.span().start <= offset)
+            .max_by_key(|(key, _)| key.span().start)
+        else {
+            return;
+        };
+        place.key =
+            (offset < extent(value).end.max(key.span().end)).then(|| key.get_ref().to_string());
+        self::value(value, offset, place);
+    }
+
+    fn value(v: &Spanned<DeValue<'_>>, offset: usize, place: &mut Place) {
+        match v.get_ref() {
+            DeValue::Table(t) => table(t, offset, place),
+            DeValue::Array(items) => {
+                // The element that starts at or before the offset.
+                if let Some(item) = items
+                    .iter()
+                    .filter(|item| extent(item).start <= offset)
+                    .max_by_key(|item| extent(item).start)
+                {
+                    value(item, offset, place);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(feature = "json")]
+mod json_text {
+    use serde_json::Value;
+
+    use super::Place;
+
+    /// The place named by a path of keys and indices (from `serde_path_to_error`) in a JSON
+    /// `text`.
+    pub(crate) fn place(text: &str, path: &serde_path_to_error::Path) -> Place {
+        let mut place = Place::default();
+        let Ok(mut node) = serde_json::from_str::<Value>(text) else {
+            return place;
+        };
+        for segment in path {
+            let next = match (segment, node) {
+                (serde_path_to_error::Segment::Seq { index }, Value::Array(mut items))
+                    if *index < items.len() =>
+                {
+                    items.swap_remove(*index)
+                }
+                (serde_path_to_error::Segment::Map { key }, Value::Object(mut map)) => {
+                    place.key = Some(key.clone());
+                    match map.remove(key) {
+                        Some(value) => value,
+                        None => break,
+                    }
+                }
+                _ => break,
+            };
+            if let Value::Object(map) = &next
+                && let Some(Value::String(id)) = map.get("id")
+            {
+                place.item = Some(id.clone());
+                place.key = None;
+            }
+            node = next;
+        }
+        place
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+
+    const SET: &str = r#"name = "S"
+
+[[fields]]
+id = "A"
+label_vi = "a"
+
+[[fields.criteria]]
+id = "A.1"
+max_points = "2"
+rule = { kind = "prop", percent = "50" }
+
+[[fields.criteria]]
+id = "A.2"
+max_points = "2"
+date = 2023-02-30
+
+[[fields.criteria.children]]
+id = "A.2a"
+weight = "1"
+"#;
+
+    fn at(needle: &str) -> Place {
+        toml_place(SET, SET.find(needle).unwrap())
+    }
+
+    #[test]
+    fn toml_places_name_the_innermost_id_and_key() {
+        let place = |item: &str, key: &str| Place {
+            item: Some(item.to_owned()),
+            key: Some(key.to_owned()),
+        };
+        assert_eq!(at("\"prop\""), place("A.1", "kind"));
+        assert_eq!(at("percent"), place("A.1", "percent"));
+        assert_eq!(at("2023-02-30"), place("A.2", "date"));
+        assert_eq!(at("weight"), place("A.2a", "weight"));
+        assert_eq!(at("label_vi = \"a\""), place("A", "label_vi"));
+        assert_eq!(
+            at("name"),
+            Place {
+                item: None,
+                key: Some("name".into())
+            }
+        );
+    }
+}
