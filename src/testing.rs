@@ -115,13 +115,15 @@ pub fn observed_for(
     .boxed()
 }
 
-/// Observations of a ward valid against `set`: for each scored criterion, a value its rule
+/// Observations of a ward valid against `set`: for each scored criterion in the set's scope
+/// (a province-only criterion takes no value at commune level), a value its rule
 /// reads ([`observed_for`]), *không phát sinh*, or nothing; for the set's year (2023 when the
 /// set names none).
 pub fn observations(set: &CriteriaSet) -> impl Strategy<Value = Observations> + use<> {
     let year = set.year().unwrap_or(2023);
     let leaves: Vec<_> = set
         .leaves()
+        .filter(|leaf| set.in_scope(leaf.criterion))
         .map(|leaf| {
             (
                 leaf.criterion.id().clone(),
@@ -152,6 +154,20 @@ mod tests {
             let set = CriteriaSet::reference();
             prop_assert!(obs.check(&set).is_ok(), "{:?}", obs.check(&set));
             prop_assert!(Scorecard::score(&set, &obs).is_ok());
+        }
+
+        #[test]
+        fn generated_observations_are_valid_for_every_preset(
+            qd766 in observations(&crate::criteria::presets::qd766()),
+            province in observations(&crate::criteria::presets::qd766_province()),
+        ) {
+            for (obs, set) in [
+                (qd766, crate::criteria::presets::qd766()),
+                (province, crate::criteria::presets::qd766_province()),
+            ] {
+                prop_assert!(obs.check(&set).is_ok(), "{:?}", obs.check(&set));
+                prop_assert!(Scorecard::score(&set, &obs).is_ok());
+            }
         }
 
         #[test]

@@ -1,0 +1,207 @@
+//! The scorer on representative files: 1,000 observation files for the reference set,
+//! generated from a seeded random source (see `common/mod.rs`: counts up to 10¹², every rule
+//! kind, dates across the year, missing and *không phát sinh* criteria), read, scored and
+//! planned; and a plain `f64` twin of the rate rules beside their exact scoring, to show what
+//! exactness costs.
+//!
+//! `cargo bench --bench representative`. Each bench goes through all 1,000 files (20 for the
+//! least-effort plan) per iteration: divide the median by the file count for a file's cost
+//! (divan prints the throughput per file as well).
+
+mod common;
+
+use cchc::criteria::NotApplicablePolicy;
+use cchc::rule::{Comparison, Evidence, ScoringRule};
+use cchc::whatif::{Costs, Goal, LeastEffortPlan};
+use cchc::{CriteriaSet, Observations, Observed, Rounding, Scorecard, Summary};
+use divan::counter::ItemsCount;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal_macros::dec;
+
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
+fn main() {
+    divan::main();
+}
+
+fn corpus() -> (CriteriaSet, Vec<Observations>) {
+    let set = CriteriaSet::reference();
+    let files = common::observations(&set, common::FILES);
+    (set, files)
+}
+
+#[divan::bench]
+fn read_toml(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    let texts = common::toml_texts(&files);
+    bencher.counter(ItemsCount::new(texts.len())).bench(|| {
+        for text in &texts {
+            divan::black_box(Observations::from_toml(divan::black_box(text), &set).unwrap());
+        }
+    });
+}
+
+#[divan::bench]
+fn scorecard(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in &files {
+            divan::black_box(Scorecard::score(&set, divan::black_box(obs)).unwrap());
+        }
+    });
+}
+
+#[divan::bench]
+fn summary(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in &files {
+            divan::black_box(Summary::score(&set, divan::black_box(obs)).unwrap());
+        }
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn least_effort_to_90(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    let files = &files[..20];
+    let goal = Goal::Index(dec!(90));
+    let costs = Costs::new();
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in files {
+            divan::black_box(
+                LeastEffortPlan::find(&set, divan::black_box(obs), &goal, &costs).unwrap(),
+            );
+        }
+    });
+}
+
+// ---- The cost of exactness: the rate rules, exact and in f64, over the same inputs. ----
+
+/// One rate criterion of one file, for the f64 twin: plain numbers.
+#[derive(Clone, Copy)]
+struct Plain {
+    max: f64,
+    /// The target as a fraction (0.35), or 0 for "rate" (points = max × rate).
+    target: f64,
+    /// All or nothing (else proportional, capped at the target).
+    all: bool,
+    /// `Some((numerator, denominator))`, or `None` for không phát sinh; missing files are
+    /// skipped by both sides alike.
+    counts: Option<(u64, u64)>,
+}
+
+/// The same criterion for the exact side: the crate's own rule and value.
+struct Exact<'a> {
+    rule: &'a ScoringRule,
+    max: Decimal,
+    policy: NotApplicablePolicy,
+    observed: &'a Observed<Evidence>,
+}
+
+fn rate_inputs<'a>(
+    set: &'a CriteriaSet,
+    files: &'a [Observations],
+) -> (Vec<Vec<Plain>>, Vec<Vec<Exact<'a>>>) {
+    let mut plain = Vec::new();
+    let mut exact = Vec::new();
+    for obs in files {
+        let (mut p, mut e) = (Vec::new(), Vec::new());
+        for leaf in set.leaves() {
+            let (target, all) = match leaf.rule {
+                ScoringRule::AllOrNothing(t)
+                    if t.comparison() == Comparison::AtLeast && t.min_count().is_none() =>
+                {
+                    (t.percent().value(), true)
+                }
+                ScoringRule::ProportionalToTarget(p) => (p.value(), false),
+                ScoringRule::Proportional => (Decimal::ZERO, false),
+                _ => continue,
+            };
+            let observed = obs.value(leaf.criterion.id().as_str());
+            let counts = match observed {
+                Observed::Reported(Evidence::Counts(c)) => Some((c.numerator(), c.denominator())),
+                Observed::NotApplicable => None,
+                _ => continue,
+            };
+            let max = leaf.criterion.max_points();
+            p.push(Plain {
+                max: max.to_f64().unwrap(),
+                target: (target / dec!(100)).to_f64().unwrap(),
+                all,
+                counts,
+            });
+            e.push(Exact {
+                rule: leaf.rule,
+                max,
+                policy: set.policy_of(leaf.criterion),
+                observed,
+            });
+        }
+        plain.push(p);
+        exact.push(e);
+    }
+    (plain, exact)
+}
+
+/// The f64 twin: the same rules with floating point, rounded to 2 decimals; không phát sinh
+/// earns full points (the reference set's policy).
+fn plain_points(inputs: &[Plain]) -> f64 {
+    inputs
+        .iter()
+        .map(|c| {
+            let points = match c.counts {
+                None => c.max,
+                Some((_, 0)) => c.max,
+                Some((n, d)) => {
+                    let rate = n as f64 / d as f64;
+                    if c.all {
+                        if rate >= c.target { c.max } else { 0.0 }
+                    } else if c.target == 0.0 {
+                        c.max * rate
+                    } else {
+                        c.max * (rate / c.target).min(1.0)
+                    }
+                }
+            };
+            (points * 100.0).round() / 100.0
+        })
+        .sum()
+}
+
+#[divan::bench]
+fn rate_rules_f64(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    let (plain, _) = rate_inputs(&set, &files);
+    bencher.counter(ItemsCount::new(plain.len())).bench(|| {
+        plain
+            .iter()
+            .map(|file| plain_points(divan::black_box(file)))
+            .sum::<f64>()
+    });
+}
+
+#[divan::bench]
+fn rate_rules_exact(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    let (_, exact) = rate_inputs(&set, &files);
+    let rounding = Rounding::default();
+    bencher.counter(ItemsCount::new(exact.len())).bench(|| {
+        exact
+            .iter()
+            .map(|file| {
+                divan::black_box(file)
+                    .iter()
+                    .map(|c| {
+                        c.rule
+                            .score(c.max, c.observed, c.policy, &rounding)
+                            .unwrap()
+                            .points
+                    })
+                    .sum::<Decimal>()
+            })
+            .sum::<Decimal>()
+    });
+}
