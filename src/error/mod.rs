@@ -125,7 +125,7 @@ impl From<Reason> for Error {
 impl Error {
     /// This error, said of the item `item` (a criterion, a plan item, a ward): its message is
     /// then prefixed with `item: `. An error already about an item keeps it, and `item` is
-    /// named before it.
+    /// named before it. An empty name names nothing (the error itself says what is empty).
     ///
     /// ```
     /// let err = cchc::Counts::new(310, 300).unwrap_err().at("II.4");
@@ -134,7 +134,10 @@ impl Error {
     /// ```
     #[must_use]
     pub fn at(mut self, item: impl Into<String>) -> Self {
-        self.inner.path.insert(0, item.into());
+        let item = item.into();
+        if !item.is_empty() {
+            self.inner.path.insert(0, item);
+        }
         self
     }
 

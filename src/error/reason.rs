@@ -270,6 +270,14 @@ pub(crate) enum Reason {
         /// The value key given as well.
         key: String,
     },
+    /// A text given in one language only (`assumption_vi` without `assumption_en`).
+    #[error("`{given}` is given without `{missing}`: give the text in both languages")]
+    HalfText {
+        /// The key given.
+        given: &'static str,
+        /// The key missing.
+        missing: &'static str,
+    },
     /// Two keys that say the same thing, both given (`year` and `period`).
     #[error("`{other}` and `{key}` cannot both be given: give one")]
     EitherKey {
@@ -336,6 +344,14 @@ pub(crate) enum Reason {
         date: NaiveDate,
         /// First day of the period.
         start: NaiveDate,
+        /// Last day of the period.
+        end: NaiveDate,
+    },
+    /// A fact dated after the end of the period an observations file covers.
+    #[error("date {date} is after the period observed, which ends on {end}")]
+    DateAfterPeriod {
+        /// The date given.
+        date: NaiveDate,
         /// Last day of the period.
         end: NaiveDate,
     },
@@ -514,7 +530,9 @@ impl Reason {
         match self {
             Self::Parse { .. } => K::Syntax,
             Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
-            Self::MissingKey { .. } | Self::ParseKey { missing: true, .. } => K::MissingKey,
+            Self::MissingKey { .. }
+            | Self::HalfText { .. }
+            | Self::ParseKey { missing: true, .. } => K::MissingKey,
             Self::UnknownId { .. }
             | Self::UnknownFormat { .. }
             | Self::UnknownBand { .. }
@@ -559,6 +577,7 @@ impl Reason {
             | Self::ConflictingKeys { .. }
             | Self::EitherKey { .. }
             | Self::CumulativeDecreases { .. }
+            | Self::DateAfterPeriod { .. }
             | Self::PeriodOutsideYear { .. }
             | Self::PeriodNotWholeMonths { .. }
             | Self::DateOutsidePeriod { .. }
@@ -583,6 +602,7 @@ impl Reason {
             | Self::ParseKey { key, .. }
             | Self::ConflictingKeys { key } => key,
             Self::MissingKey { key, .. } | Self::EitherKey { key, .. } => key,
+            Self::HalfText { missing, .. } => missing,
             Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
             Self::WrongYear { .. } => "year",
             Self::CumulativeDecreases { what, .. } => what,
