@@ -106,6 +106,8 @@ mod dates;
 mod decimal;
 mod error;
 mod id;
+#[cfg(feature = "xlsx")]
+mod spreadsheet;
 
 pub mod criteria;
 pub mod observations;

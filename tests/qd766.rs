@@ -100,8 +100,10 @@ fn six_groups_of_18_20_12_10_22_18_make_100() {
             .iter()
             .map(|g| (g.id().as_str(), g.max_points()))
             .collect();
-        let expected: Vec<(&str, Decimal)> =
-            GROUPS.iter().map(|(id, m)| (*id, Decimal::from(*m))).collect();
+        let expected: Vec<(&str, Decimal)> = GROUPS
+            .iter()
+            .map(|(id, m)| (*id, Decimal::from(*m)))
+            .collect();
         assert_eq!(groups, expected);
         // 18 + 20 + 12 + 10 + 22 + 18 = 100
         assert_eq!(set.max_points(), dec!(100));
@@ -127,7 +129,12 @@ fn twenty_one_components_in_order_with_their_max_and_target() {
         // What the numerator and the denominator count, in both languages.
         let measure = leaf.criterion.measure().unwrap();
         let denominator = leaf.criterion.denominator().unwrap();
-        for text in [measure.vi(), measure.en(), denominator.vi(), denominator.en()] {
+        for text in [
+            measure.vi(),
+            measure.en(),
+            denominator.vi(),
+            denominator.en(),
+        ] {
             assert!(!text.is_empty(), "{id}");
         }
         // Only 4.5a and 4.5b are tied to a level.
@@ -201,12 +208,15 @@ const TARGET_CASES: [(&str, u64, u64, Decimal, Option<u64>); 21] = [
 
 #[test]
 fn every_component_at_its_target_one_record_below_and_one_above() {
-    for ((_, id, max, _), (case_id, n, at, below, above)) in COMPONENTS.iter().zip(TARGET_CASES)
-    {
+    for ((_, id, max, _), (case_id, n, at, below, above)) in COMPONENTS.iter().zip(TARGET_CASES) {
         assert_eq!(*id, case_id);
         let max = Decimal::from(*max);
         // At the target: full points, met.
-        assert_eq!(score_one(id, at, n), (max, max, Status::Met), "{id}: {at}/{n}");
+        assert_eq!(
+            score_one(id, at, n),
+            (max, max, Status::Met),
+            "{id}: {at}/{n}"
+        );
         // One record below: max × rate ÷ T, partial.
         assert_eq!(
             score_one(id, at - 1, n),
@@ -251,7 +261,10 @@ fn the_rate_at_the_target_is_shown_exactly() {
     let at = card.criterion("3.1").unwrap();
     // 80/100 = 80.00% ≥ 80%: full 2 points.
     assert_eq!(at.rate_percent, Some(dec!(80.00)));
-    assert_eq!(at.explanation.en(), "80/100 procedures offered online = 80.00% ≥ 80%; full 2.00 points");
+    assert_eq!(
+        at.explanation.en(),
+        "80/100 procedures offered online = 80.00% ≥ 80%; full 2.00 points"
+    );
     let below = card.criterion("3.3").unwrap();
     // 14/30 = 46.666…% → 46.67%; 6 × 46.67/50 shown, 5.60 exact (6 × 28/30).
     assert_eq!(below.rate_percent, Some(dec!(46.67)));
@@ -295,12 +308,26 @@ fn zero_denominators_score_by_each_components_policy() {
         let line = card.criterion(id).unwrap();
         assert_eq!((line.points, line.max_points), (expected, max), "{id}");
         let (vi, en) = if expected.is_zero() {
-            ("Không phát sinh: 0 điểm", "Nothing arose in scope (không phát sinh): 0 points")
+            (
+                "Không phát sinh: 0 điểm",
+                "Nothing arose in scope (không phát sinh): 0 points",
+            )
         } else {
-            ("Không phát sinh: được điểm tối đa", "Nothing arose in scope (không phát sinh): full")
+            (
+                "Không phát sinh: được điểm tối đa",
+                "Nothing arose in scope (không phát sinh): full",
+            )
         };
-        assert!(line.explanation.vi().starts_with(vi), "{id}: {}", line.explanation.vi());
-        assert!(line.explanation.en().starts_with(en), "{id}: {}", line.explanation.en());
+        assert!(
+            line.explanation.vi().starts_with(vi),
+            "{id}: {}",
+            line.explanation.vi()
+        );
+        assert!(
+            line.explanation.en().starts_with(en),
+            "{id}: {}",
+            line.explanation.en()
+        );
     }
 }
 
@@ -309,7 +336,8 @@ fn a_commune_month_where_nothing_arose_scores_88() {
     // Every commune component 0 of 0: 100 − 6 (1.4) − 6 (5.4) = 88; 4.5a and 4.5b full as
     // province-only components. Index 88 / 100 × 100 = 88.00.
     let set = qd766();
-    let mut builder = Observations::builder("Xã Tân Lập", 2023).period(Period::month(2023, 7).unwrap());
+    let mut builder =
+        Observations::builder("Xã Tân Lập", 2023).period(Period::month(2023, 7).unwrap());
     for (_, id, _, _) in COMPONENTS.iter().filter(|c| !PROVINCE_ONLY.contains(&c.1)) {
         builder = builder.counts(id, 0, 0);
     }
@@ -324,7 +352,9 @@ fn a_commune_month_where_nothing_arose_scores_88() {
 #[test]
 fn every_assumption_shows_in_the_method_text_and_every_component_says_its_source() {
     let set = qd766();
-    let obs = Observations::builder("Xã Tân Lập", 2023).build(&set).unwrap();
+    let obs = Observations::builder("Xã Tân Lập", 2023)
+        .build(&set)
+        .unwrap();
     let card = Scorecard::score(&set, &obs).unwrap();
     for (_, id, _, target) in COMPONENTS {
         let criterion = set.criterion(id).unwrap();
@@ -342,7 +372,9 @@ fn every_assumption_shows_in_the_method_text_and_every_component_says_its_source
         // says 80%) and 4.4 (no source gives the target).
         let verified = !matches!(id, "4.2" | "4.4");
         assert_eq!(criterion.verified(), Some(verified), "{id}");
-        let source = criterion.source().unwrap_or_else(|| panic!("{id}: a source"));
+        let source = criterion
+            .source()
+            .unwrap_or_else(|| panic!("{id}: a source"));
         assert!(source.contains("QĐ 766/QĐ-TTg"), "{id}: {source}");
         match id {
             // The policies the published scores show, and 1.4's defined rate of 0: no
@@ -368,7 +400,8 @@ fn every_assumption_shows_in_the_method_text_and_every_component_says_its_source
                     "{id}: {method_vi}"
                 );
                 assert!(
-                    method_en.contains("a zero denominator earns full points (no source confirms it)"),
+                    method_en
+                        .contains("a zero denominator earns full points (no source confirms it)"),
                     "{id}: {method_en}"
                 );
             }
@@ -377,8 +410,16 @@ fn every_assumption_shows_in_the_method_text_and_every_component_says_its_source
     // The unverified targets say why, in the method text.
     let method = |id: &str| card.criterion(id).unwrap().method.clone();
     assert!(method("4.2").vi().contains("một mô tả chính thức ghi 80%"));
-    assert!(method("4.2").en().contains("one official description says 80%"));
-    assert!(method("4.4").en().contains("a target of 100% (no source gives it)"));
+    assert!(
+        method("4.2")
+            .en()
+            .contains("one official description says 80%")
+    );
+    assert!(
+        method("4.4")
+            .en()
+            .contains("a target of 100% (no source gives it)")
+    );
     // The published policies are named in the source.
     let source = |id: &str| set.criterion(id).unwrap().source().unwrap().to_owned();
     assert!(source("5.2").contains("không phát sinh: điểm tối đa"));
@@ -416,7 +457,9 @@ fn at_commune_level_4_5a_and_4_5b_score_full_points_without_an_observation() {
         );
         // The dashboard's practice is unverified, and the method text says so.
         assert!(
-            line.method.vi().contains("cấp xã: không phát sinh, được điểm tối đa như bảng công khai (chưa kiểm chứng)"),
+            line.method.vi().contains(
+                "cấp xã: không phát sinh, được điểm tối đa như bảng công khai (chưa kiểm chứng)"
+            ),
             "{id}: {}",
             line.method.vi()
         );
@@ -454,11 +497,17 @@ fn at_commune_level_an_observation_of_4_5a_or_4_5b_is_refused() {
 fn at_province_level_4_5a_and_4_5b_are_scored_like_the_others() {
     let set = qd766_province();
     // Nothing observed: missing, 0 points, like every other component.
-    let empty = Observations::builder("Tỉnh Bắc Ninh", 2023).build(&set).unwrap();
+    let empty = Observations::builder("Tỉnh Bắc Ninh", 2023)
+        .build(&set)
+        .unwrap();
     let card = Scorecard::score(&set, &empty).unwrap();
     for id in PROVINCE_ONLY {
         let line = card.criterion(id).unwrap();
-        assert_eq!((line.points, line.status), (dec!(0), Status::Missing), "{id}");
+        assert_eq!(
+            (line.points, line.status),
+            (dec!(0), Status::Missing),
+            "{id}"
+        );
         assert!(card.missing.iter().any(|m| m == id), "{id}");
     }
     assert_eq!(card.missing.len(), 21);

@@ -656,9 +656,7 @@ mod tests {
             "{problems:?}"
         );
         assert!(
-            problems
-                .iter()
-                .any(|p| p == "II.4: duplicate criterion id"),
+            problems.iter().any(|p| p == "II.4: duplicate criterion id"),
             "{problems:?}"
         );
     }
