@@ -31,8 +31,8 @@ use crate::text::{Lang, Num, pick};
 const PAGE: (i64, i64) = (794, 1123);
 /// Left margin, and where bars start.
 const LEFT: i64 = 40;
-const BAR_X: i64 = 300;
-const BAR_W: i64 = 360;
+const BAR_X: i64 = 290;
+const BAR_W: i64 = 290;
 /// The fonts, in order: each has the Vietnamese letters.
 const FONTS: &str = "Noto Sans, DejaVu Sans, Arial, sans-serif";
 
@@ -132,7 +132,7 @@ pub fn scorecard(set: &CriteriaSet, card: &Scorecard, lang: Lang) -> Result<Stri
     for field in &card.fields {
         let mut g = Group::new().set("class", "field");
         let label = format!("{}. {}", field.id, field.label.get(lang));
-        g = g.add(text(LEFT, y + d(13), 11, &shorten(&label, 46)));
+        g = g.add(text(LEFT, y + d(13), 11, &shorten(&label, 42)));
         g = g.add(rect(d(BAR_X), y + d(3), d(BAR_W), d(12), "#e3e7ee"));
         let share = if field.max_points.is_zero() {
             Decimal::ZERO
@@ -188,7 +188,7 @@ pub fn scorecard(set: &CriteriaSet, card: &Scorecard, lang: Lang) -> Result<Stri
             LEFT,
             y + step * d(6) / d(10),
             font,
-            &shorten(&label, 44),
+            &shorten(&label, 40),
         ));
         let bar_y = y + step / d(5);
         let bar_h = step * d(6) / d(10);
@@ -271,10 +271,14 @@ pub fn scorecard(set: &CriteriaSet, card: &Scorecard, lang: Lang) -> Result<Stri
     Ok(doc.to_string())
 }
 
-/// `text` cut to `max` characters with `…`.
+/// `text` cut to at most `max` characters, at a word when it can, with `…`.
 fn shorten(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let word = head.rfind(' ').filter(|at| *at > cut / 2).unwrap_or(cut);
+            format!("{}…", head[..word].trim_end())
+        }
         None => text.to_owned(),
     }
 }
