@@ -2,10 +2,10 @@
 //! dates as serial numbers, cell names.
 //!
 //! A spreadsheet keeps every number as a 64-bit float, written in the file as its shortest
-//! round-trip digits. A decimal of at most 15 significant digits goes to the nearest float
-//! and back to the same digits, so it is written exactly; [`number`] checks this for each
-//! value (parsing the decimal's own digits, never computing with a float) and refuses one
-//! that would not come back digit for digit.
+//! round-trip digits, and Excel reads and shows at most 15 significant digits. A decimal of at
+//! most 15 significant digits goes to the nearest float and back to the same digits, so it is
+//! written exactly; [`number`] checks this for each value (parsing the decimal's own digits,
+//! never computing with a float) and refuses one that would not come back digit for digit.
 
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -18,7 +18,13 @@ use crate::error::{Error, Reason, Result};
 /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a decimal a float cannot hold digit for
 /// digit (more than 15 significant digits, in practice).
 pub(crate) fn number(value: Decimal) -> Result<f64> {
-    let digits = value.normalize().to_string();
+    /// The significant digits Excel keeps.
+    const EXCEL_DIGITS: usize = 15;
+    let normal = value.normalize();
+    if normal.mantissa().unsigned_abs().to_string().len() > EXCEL_DIGITS {
+        return Err(Error::from(Reason::NotExact { value }));
+    }
+    let digits = normal.to_string();
     let float: f64 = digits
         .parse()
         .map_err(|_| Error::from(Reason::NotExact { value }))?;
@@ -94,9 +100,18 @@ mod tests {
         assert_eq!(number(dec!(85.97)).unwrap().to_string(), "85.97");
         assert_eq!(number(dec!(100.00)).unwrap().to_string(), "100");
         assert_eq!(number(dec!(0.1)).unwrap().to_string(), "0.1");
-        // 17 significant digits: no float holds them.
+        // 17 significant digits: more than Excel keeps.
         let err = number(dec!(1234567.8901234567)).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Limit);
+        assert_eq!(
+            err.to_string(),
+            "1234567.8901234567 cannot be written exactly as a spreadsheet number"
+        );
+        assert_eq!(
+            number(dec!(123456789012345)).unwrap().to_string(),
+            "123456789012345"
+        );
+        assert!(number(dec!(1234567890123456)).is_err());
         assert_eq!(decimal(1.5), Some(dec!(1.5)));
         assert_eq!(decimal(0.1 + 0.2), Some(dec!(0.30000000000000004)));
     }

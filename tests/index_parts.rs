@@ -68,7 +68,7 @@ fn scratch() {
         ("date toml", BASE.replace("date = 2023-03-31", "date = 2023-02-30")),
         ("zero", BASE.replace("percent = \"50\"", "percent = \"0\"")),
         ("dup", BASE.replace("id = \"A.2\"", "id = \"A.1\"")),
-        ("bands", format!("{}", BASE.replace("name = \"Thử\"\n", "name = \"Thử\"\n[[bands]]\nlabel_vi = \"Tốt\"\nlabel_en = \"Good\"\nfrom = \"80\"\nto = \"100\"\n[[bands]]\nlabel_vi = \"Khá\"\nlabel_en = \"Fair\"\nfrom = \"0\"\nto = \"85\"\n"))),
+        ("bands", BASE.replace("name = \"Thử\"\n", "name = \"Thử\"\n[[bands]]\nlabel_vi = \"Tốt\"\nlabel_en = \"Good\"\nfrom = \"80\"\nto = \"100\"\n[[bands]]\nlabel_vi = \"Khá\"\nlabel_en = \"Fair\"\nfrom = \"0\"\nto = \"85\"\n")),
     ];
     for (name, text) in cases {
         let err = CriteriaSet::from_toml(&text).unwrap_err();

@@ -201,8 +201,8 @@ fn every_case_is_a_live_formula_with_the_crate_s_figures() {
         "F18",
         n(28.78),
         &format!(
-            "{}",
-            "IF(MOD(ROUND(F17/C17*10000,5),1)=0.5,(FLOOR(ROUND(F17/C17*10000,5),1)+IF(ISODD(FLOOR(ROUND(F17/C17*10000,5),1)),1,0))/100,ROUND(ROUND(F17/C17*10000,5),0)/100)"
+            "IF(MOD(ROUND(F17/C17*10000,5),1)=0.5,(FLOOR(ROUND(F17/C17*10000,5),1)+IF(ISODD(FLOOR(ROUND(F17/C17*10000,5),1)),1,0))/100,ROUND(ROUND(F17/C17*10000,{}),0)/100)",
+            5
         ),
     );
     // The raw counts: A.1, A.3 (không phát sinh: no counts, not listed) and B.1.

@@ -1,6 +1,6 @@
 //! Criteria sets shipped with the crate, as data compiled in and read once.
 //!
-//! - [`reference`]: the reference set of a ward's 2023 self-assessment, derived from the plan
+//! - [`reference()`]: the reference set of a ward's 2023 self-assessment, derived from the plan
 //!   of phường Sông Cầu (41 criteria in 7 fields, 100 points, bands Xuất sắc ≥ 90 · Tốt ≥ 80 ·
 //!   Khá ≥ 70 · Trung bình ≥ 50 · Yếu < 50). Ours: a province's real table replaces it.
 //! - [`qd766`]: the service index of Decision 766/QĐ-TTg that the national public-service

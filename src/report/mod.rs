@@ -16,7 +16,7 @@
 //! - [`Format::Svg`] (feature `svg`): one A4 page, each field's points against its maximum
 //!   and a bullet graph per rate criterion ([`svg`]).
 //!
-//! [`render`] writes the text formats from the scorecard alone; [`write`] writes every
+//! [`render`] writes the text formats from the scorecard alone; [`write()`] writes every
 //! format, with the criteria set the workbook and the picture need (targets, steps, bands).
 //!
 //! Text that reaches a terminal or a Markdown page — titles and footers included — is cleaned
@@ -74,10 +74,10 @@ pub enum Format {
     /// The scorecard JSON ([`Scorecard::to_json`]).
     #[cfg(feature = "json")]
     Json,
-    /// An Excel workbook ([`xlsx`]): binary, written by [`write`] only.
+    /// An Excel workbook ([`xlsx`]): binary, written by [`write()`] only.
     #[cfg(feature = "xlsx")]
     Xlsx,
-    /// One SVG page ([`svg`]), written by [`write`] only.
+    /// One SVG page ([`svg`]), written by [`write()`] only.
     #[cfg(feature = "svg")]
     Svg,
 }
@@ -109,7 +109,7 @@ impl Format {
     }
 
     /// Whether [`render`] writes it from the scorecard alone (the workbook and the picture
-    /// need the criteria set: [`write`]).
+    /// need the criteria set: [`write()`]).
     #[must_use]
     pub const fn is_text(self) -> bool {
         match self {
@@ -235,7 +235,7 @@ impl FromStr for Format {
 /// # Errors
 /// [`ErrorKind::Write`](crate::ErrorKind::Write) if a writer fails;
 /// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for [`Format::Xlsx`] and
-/// [`Format::Svg`], which need the criteria set ([`write`]).
+/// [`Format::Svg`], which need the criteria set ([`write()`]).
 pub fn render(card: &Scorecard, format: Format, lang: Lang) -> Result<String> {
     match format {
         Format::Table => Ok(table::write(&Sheet::new(card, lang))),

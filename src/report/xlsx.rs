@@ -374,26 +374,20 @@ impl<'a> Table<'a> {
         let s = &card.summary;
         let label_col = self.col(Column::Criterion).unwrap_or(1);
         let max_col = self.col(Column::Max).unwrap_or(2);
-        let scored: Vec<(u16, Decimal, Decimal, Option<Decimal>, Option<&crate::Text>)> = [
-            self.col(Column::Points).map(|c| {
-                (
-                    c,
-                    s.criteria_points,
-                    s.total_points,
-                    s.index,
-                    s.band.as_ref(),
-                )
+        let scored: Vec<Scored<'_>> = [
+            self.col(Column::Points).map(|col| Scored {
+                col,
+                criteria: s.criteria_points,
+                total: s.total_points,
+                index: s.index,
+                band: s.band.as_ref(),
             }),
-            self.col(Column::Appraised).map(|c| {
-                let criteria = card.fields.iter().map(|f| f.appraised_points).sum();
-                let band = s.appraised_band.as_ref();
-                (
-                    c,
-                    criteria,
-                    s.appraised_total_points,
-                    s.appraised_index,
-                    band,
-                )
+            self.col(Column::Appraised).map(|col| Scored {
+                col,
+                criteria: card.fields.iter().map(|f| f.appraised_points).sum(),
+                total: s.appraised_total_points,
+                index: s.appraised_index,
+                band: s.appraised_band.as_ref(),
             }),
         ]
         .into_iter()
@@ -413,7 +407,10 @@ impl<'a> Table<'a> {
         if adjusted {
             label(ws, row, pick(lang, "Điểm các tiêu chí", "Criteria points"))
                 .map_err(writer_err)?;
-            for &(c, criteria, ..) in &scored {
+            for &Scored {
+                col: c, criteria, ..
+            } in &scored
+            {
                 let formula = Formula::new(sum(c, fields)).set_result(criteria.to_string());
                 ws.write_formula_with_format(row, c, formula, &f.bold_number)
                     .map_err(writer_err)?;
@@ -427,7 +424,7 @@ impl<'a> Table<'a> {
                 ),
             ] {
                 label(ws, row + offset, text).map_err(writer_err)?;
-                for &(c, ..) in &scored {
+                for &Scored { col: c, .. } in &scored {
                     let v = number(value).map_err(crate_err)?;
                     ws.write_number_with_format(row + offset, c, v, &f.bold_number)
                         .map_err(writer_err)?;
@@ -439,7 +436,7 @@ impl<'a> Table<'a> {
         let max_formula = Formula::new(sum(max_col, fields)).set_result(s.max_points.to_string());
         ws.write_formula_with_format(row, max_col, max_formula, &f.bold_number)
             .map_err(writer_err)?;
-        for &(c, _, total, ..) in &scored {
+        for &Scored { col: c, total, .. } in &scored {
             let formula = if adjusted {
                 let cell = |r: u32| cell_name(r, c);
                 format!(
@@ -464,7 +461,13 @@ impl<'a> Table<'a> {
         .map_err(writer_err)?;
         let band_row = row + 2;
         label(ws, band_row, pick(lang, "Xếp loại", "Rating")).map_err(writer_err)?;
-        for &(c, _, _, index, band) in &scored {
+        for &Scored {
+            col: c,
+            index,
+            band,
+            ..
+        } in &scored
+        {
             let total_cell = cell_name(row, c);
             let index_formula = index_formula(&total_cell, &max_cell, &card.rounding, s.max_points);
             match (index, index_formula) {
@@ -499,6 +502,15 @@ impl<'a> Table<'a> {
         }
         Ok(band_row)
     }
+}
+
+/// The figures of one scored column (self-assessed or appraised).
+struct Scored<'a> {
+    col: u16,
+    criteria: Decimal,
+    total: Decimal,
+    index: Option<Decimal>,
+    band: Option<&'a crate::Text>,
 }
 
 /// The explanation, with the appraiser's reason, as the table shows it.
