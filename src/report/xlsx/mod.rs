@@ -43,11 +43,15 @@ use rust_xlsxwriter::{
     DocProperties, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 
+mod formula;
+mod raw;
+
+use formula::{band_formula, index_formula, sum};
+use raw::raw_counts;
+
 use super::sheet::{self, Column};
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Result};
-use crate::rate::{Rounding, RoundingMode};
-use crate::rule::Records;
 use crate::score::{CriterionLine, Scorecard};
 use crate::spreadsheet::{cell_name, number};
 use crate::text::{Lang, pick};
@@ -56,9 +60,6 @@ use crate::text::{Lang, pick};
 fn xlsx_error(err: &XlsxError) -> Error {
     Error::write("XLSX", err)
 }
-
-/// The most `IF`s a band formula nests (Excel allows 64).
-const MAX_BANDS_IN_FORMULA: usize = 60;
 
 /// The workbook of `card`, scored against `set`, with headings and text in `lang`.
 ///
@@ -524,191 +525,4 @@ fn explanation(line: &CriterionLine, lang: Lang) -> String {
         ),
         None => text.to_owned(),
     }
-}
-
-/// `=SUM(…)` of column `col` at `rows`, consecutive rows as ranges, at most 255 arguments a
-/// call; `=0` for none.
-fn sum(col: u16, rows: &[u32]) -> String {
-    let mut ranges: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let start = rows[i];
-        let mut end = start;
-        while i + 1 < rows.len() && rows[i + 1] == end + 1 {
-            i += 1;
-            end += 1;
-        }
-        ranges.push(if start == end {
-            cell_name(start, col)
-        } else {
-            format!("{}:{}", cell_name(start, col), cell_name(end, col))
-        });
-        i += 1;
-    }
-    if ranges.is_empty() {
-        return "=0".to_owned();
-    }
-    let calls: Vec<String> = ranges
-        .chunks(255)
-        .map(|chunk| format!("SUM({})", chunk.join(",")))
-        .collect();
-    if calls.len() == 1 {
-        format!("={}", calls[0])
-    } else {
-        format!("=SUM({})", calls.join(","))
-    }
-}
-
-/// The index formula of `total` over `max` rounded by `rounding`, or `None` when a float
-/// cannot carry the digits needed (see the module docs).
-fn index_formula(
-    total: &str,
-    max: &str,
-    rounding: &Rounding,
-    max_points: Decimal,
-) -> Option<String> {
-    let d = rounding.decimals();
-    // The maximum in its smallest unit (points have at most the policy's or 2 decimals).
-    let unit = d.max(crate::rule::POINT_DECIMALS);
-    let mut scaled = max_points;
-    scaled.rescale(unit);
-    let digits = u32::try_from(scaled.mantissa().unsigned_abs().to_string().len()).ok()?;
-    let p = d + digits + 1;
-    if p > 12 {
-        return None;
-    }
-    let x = format!("{total}/{max}*100");
-    Some(match rounding.mode() {
-        RoundingMode::HalfAwayFromZero => format!("=ROUND(ROUND({x},{p}),{d})"),
-        RoundingMode::TowardZero => format!("=ROUNDDOWN(ROUND({x},{p}),{d})"),
-        RoundingMode::AwayFromZero => format!("=ROUNDUP(ROUND({x},{p}),{d})"),
-        _ => {
-            let scale = 10u64.pow(d);
-            let z = format!("ROUND({total}/{max}*{},{})", 100 * scale, p - d);
-            format!(
-                "=IF(MOD({z},1)=0.5,(FLOOR({z},1)+IF(ISODD(FLOOR({z},1)),1,0))/{scale},ROUND({z},0)/{scale})"
-            )
-        }
-    })
-}
-
-/// The band of the index in `index`, as nested `IF`s in the set's order; `None` for a set
-/// without bands or with too many.
-fn band_formula(set: &CriteriaSet, index: &str, lang: Lang) -> Option<String> {
-    let bands = set.bands();
-    if bands.is_empty() || bands.len() > MAX_BANDS_IN_FORMULA {
-        return None;
-    }
-    let mut formula = "\"—\"".to_owned();
-    for band in bands.iter().rev() {
-        let label = band.label().get(lang).replace('"', "\"\"");
-        let upper = if band.to() == Decimal::ONE_HUNDRED {
-            format!("{index}<=100")
-        } else {
-            format!("{index}<{}", band.to())
-        };
-        formula = format!(
-            "IF(AND({index}>={},{upper}),\"{label}\",{formula})",
-            band.from()
-        );
-    }
-    Some(format!("={formula}"))
-}
-
-/// Sheet 2: the counts of every criterion scored on counts, with the rate, the target and the
-/// records short under both levers.
-fn raw_counts(ws: &mut Worksheet, set: &CriteriaSet, card: &Scorecard, lang: Lang) -> Step {
-    ws.set_name(pick(lang, "Số liệu thô", "Raw counts"))
-        .map_err(writer_err)?;
-    let f = Formats::new(card.rounding.decimals());
-    let headings = match lang {
-        Lang::Vi => [
-            "STT",
-            "Tiêu chí",
-            "Tử số",
-            "Mẫu số",
-            "Tỷ lệ (%)",
-            "Chỉ tiêu (%)",
-            "Số hồ sơ cần chuyển đổi",
-            "Số hồ sơ cần thêm mới",
-        ],
-        Lang::En => [
-            "No.",
-            "Criterion",
-            "Numerator",
-            "Denominator",
-            "Rate (%)",
-            "Target (%)",
-            "Records to convert",
-            "Records to add",
-        ],
-    };
-    for (c, (h, w)) in (0u16..).zip(
-        headings
-            .iter()
-            .zip([8.0, 48.0, 12.0, 12.0, 11.0, 11.0, 16.0, 16.0]),
-    ) {
-        ws.write_string_with_format(0, c, *h, &f.header)
-            .map_err(writer_err)?;
-        ws.set_column_width(c, w).map_err(writer_err)?;
-    }
-    ws.set_repeat_rows(0, 0).map_err(writer_err)?;
-    ws.set_freeze_panes(1, 0).map_err(writer_err)?;
-    ws.set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
-    let whole = Format::new()
-        .set_border(FormatBorder::Thin)
-        .set_num_format("0");
-    let mut row = 1;
-    for leaf in set.leaves() {
-        let Some(line) = card.criterion(leaf.criterion.id().as_str()) else {
-            continue;
-        };
-        let counts = match &line.working {
-            Some(
-                crate::score::Working::AllOrNothing { counts, .. }
-                | crate::score::Working::Proportional { counts, .. }
-                | crate::score::Working::RateSteps { counts, .. },
-            ) => *counts,
-            _ => continue,
-        };
-        ws.write_string_with_format(row, 0, line.id.as_str(), &f.text)
-            .map_err(writer_err)?;
-        ws.write_string_with_format(row, 1, line.label.get(lang), &f.text)
-            .map_err(writer_err)?;
-        for (c, n) in [(2, counts.numerator()), (3, counts.denominator())] {
-            let v = number(Decimal::from(n)).map_err(crate_err)?;
-            ws.write_number_with_format(row, c, v, &whole)
-                .map_err(writer_err)?;
-        }
-        let target = leaf.rule.full_target().map(|t| t.percent().value());
-        for (c, value) in [(4, line.rate_percent), (5, target)] {
-            match value {
-                Some(v) => {
-                    ws.write_number_with_format(row, c, number(v).map_err(crate_err)?, &f.number)
-                }
-                None => ws.write_blank(row, c, &f.text),
-            }
-            .map_err(writer_err)?;
-        }
-        for (c, records) in [(6, line.records_to_convert), (7, line.records_to_add)] {
-            match records {
-                Some(Records::Needed(k)) => {
-                    let v = number(Decimal::from(k)).map_err(crate_err)?;
-                    ws.write_number_with_format(row, c, v, &whole)
-                }
-                Some(Records::Impossible) => ws.write_string_with_format(
-                    row,
-                    c,
-                    pick(lang, "không thể đạt", "impossible"),
-                    &f.text,
-                ),
-                None => ws.write_blank(row, c, &f.text),
-            }
-            .map_err(writer_err)?;
-        }
-        row += 1;
-    }
-    Ok(())
 }
