@@ -50,6 +50,16 @@ fn workbook(
     when: &str,
     fill: impl Fn(&mut Worksheet, u32, &str),
 ) -> Vec<u8> {
+    book(set, ward, when, fill).save_to_buffer().unwrap()
+}
+
+/// [`workbook`], not yet saved: a test may add to it.
+fn book(
+    set: &CriteriaSet,
+    ward: &str,
+    when: &str,
+    fill: impl Fn(&mut Worksheet, u32, &str),
+) -> Workbook {
     let mut book = Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("Số liệu").unwrap();
@@ -67,7 +77,7 @@ fn workbook(
         ws.write_string(row, 0, id).unwrap();
         fill(ws, row, id);
     }
-    book.save_to_buffer().unwrap()
+    book
 }
 
 fn date(ws: &mut Worksheet, row: u32, c: u16, day: chrono::NaiveDate) {
@@ -84,7 +94,11 @@ fn date(ws: &mut Worksheet, row: u32, c: u16, day: chrono::NaiveDate) {
 
 /// The template filled with what `obs` holds, as an official would type it.
 fn filled(set: &CriteriaSet, obs: &Observations, when: &str) -> Vec<u8> {
-    workbook(set, obs.ward(), when, |ws, row, id| {
+    filled_book(set, obs, when).save_to_buffer().unwrap()
+}
+
+fn filled_book(set: &CriteriaSet, obs: &Observations, when: &str) -> Workbook {
+    book(set, obs.ward(), when, |ws, row, id| {
         if let Some(o) = obs.get(id) {
             match &o.value {
                 Observed::NotApplicable => {
@@ -321,5 +335,49 @@ fn an_empty_row_is_missing_and_the_ward_and_period_are_read() {
     assert_eq!(
         (err.cell(), err.kind()),
         (Some("Số liệu!B5"), ErrorKind::Syntax)
+    );
+}
+
+#[test]
+fn survey_bonus_and_penalty_come_back_too() {
+    let set = CriteriaSet::from_toml(include_str!("data/excel_set.toml")).unwrap();
+    // The template of a set with a survey part and bonus points: the survey cell is open,
+    // and a second sheet takes the bonus and penalty points.
+    let mut blank: Xlsx<_> = Xlsx::new(Cursor::new(template(&set, Lang::Vi).unwrap())).unwrap();
+    assert_eq!(blank.sheet_names(), ["Số liệu", "Thưởng, trừ"]);
+    let awards = blank.worksheet_range("Thưởng, trừ").unwrap();
+    assert_eq!(
+        awards.get_value((0, 2)),
+        Some(&Data::String("Lý do".into()))
+    );
+    // Its five leaves: A.1, A.2a, A.2b, A.3, B.1, rows 7 to 11.
+    let text = include_str!("data/excel_obs.toml")
+        .replace("year = 2024\n", "year = 2024\nsurvey = true\n");
+    let from_toml = Observations::from_toml(&text, &set).unwrap();
+    let mut book = filled_book(&set, &from_toml, "2024");
+    book.worksheet_from_name("Số liệu")
+        .unwrap()
+        .write_string(3, 1, "có")
+        .unwrap();
+    let aw = book.add_worksheet();
+    aw.set_name("Thưởng, trừ").unwrap();
+    for (row, (kind, points, reason)) in
+        (1u32..).zip([("thưởng", 1.0, "Sáng kiến"), ("trừ", 0.5, "Chậm báo cáo")])
+    {
+        aw.write_string(row, 0, kind).unwrap();
+        aw.write_number(row, 1, points).unwrap();
+        aw.write_string(row, 2, reason).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let from_xlsx = Observations::from_xlsx(&bytes, &set).unwrap();
+    assert_eq!(from_xlsx, from_toml);
+    // 12.01 of 40 points, as the TOML file scores.
+    assert_eq!(
+        Scorecard::score(&set, &from_xlsx)
+            .unwrap()
+            .summary
+            .total_points
+            .to_string(),
+        "12.01"
     );
 }
