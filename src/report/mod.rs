@@ -128,12 +128,7 @@ impl Format {
             Self::Table => "txt",
             Self::Markdown => "md",
             Self::Csv | Self::CsvRaw => "csv",
-            #[cfg(feature = "json")]
-            Self::Json => "json",
-            #[cfg(feature = "xlsx")]
-            Self::Xlsx => "xlsx",
-            #[cfg(feature = "svg")]
-            Self::Svg => "svg",
+            other => other.name(),
         }
     }
 

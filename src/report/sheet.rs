@@ -97,22 +97,28 @@ pub(super) fn appraised(card: &Scorecard) -> bool {
         .any(|c| c.appraisal_reason.is_some() || c.appraised_points != c.points)
 }
 
+/// The columns of the table: the appraised one only when an appraiser changed anything.
+pub(super) fn columns(card: &Scorecard) -> Vec<Column> {
+    let appraised = appraised(card);
+    [
+        Column::Number,
+        Column::Criterion,
+        Column::Max,
+        Column::Method,
+        Column::Points,
+        Column::Appraised,
+        Column::Explanation,
+        Column::Evidence,
+    ]
+    .into_iter()
+    .filter(|c| appraised || *c != Column::Appraised)
+    .collect()
+}
+
 impl<'a> Sheet<'a> {
     pub(super) fn new(card: &'a Scorecard, lang: Lang) -> Self {
         let appraised = appraised(card);
-        let columns: Vec<Column> = [
-            Column::Number,
-            Column::Criterion,
-            Column::Max,
-            Column::Method,
-            Column::Points,
-            Column::Appraised,
-            Column::Explanation,
-            Column::Evidence,
-        ]
-        .into_iter()
-        .filter(|c| appraised || *c != Column::Appraised)
-        .collect();
+        let columns = columns(card);
         let row = |kind: RowKind, cell: &dyn Fn(Column) -> Cow<'a, str>| Row {
             kind,
             cells: columns.iter().map(|c| cell(*c)).collect(),

@@ -180,20 +180,7 @@ struct Rows {
 
 impl<'a> Table<'a> {
     fn new(card: &'a Scorecard, lang: Lang) -> Self {
-        let appraised = sheet::appraised(card);
-        let columns = [
-            Column::Number,
-            Column::Criterion,
-            Column::Max,
-            Column::Method,
-            Column::Points,
-            Column::Appraised,
-            Column::Explanation,
-            Column::Evidence,
-        ]
-        .into_iter()
-        .filter(|c| appraised || *c != Column::Appraised)
-        .collect();
+        let columns = sheet::columns(card);
         Self {
             card,
             lang,
