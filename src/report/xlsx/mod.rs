@@ -17,7 +17,7 @@
 //! - the total: `=SUM(…)` of the fields, or, for a set with bonus and penalty points, the
 //!   criteria's points plus the bonus less the penalty (rows of their own, values) kept within
 //!   0 and the maximum: `=MIN(MAX(c+b-p,0),max)`;
-//! - the index: total ÷ maximum × 100, rounded like the set's [`Rounding`]: `ROUND` (half away
+//! - the index: total ÷ maximum × 100, rounded like the set's [`Rounding`](crate::Rounding): `ROUND` (half away
 //!   from zero), `ROUNDDOWN` (toward zero), `ROUNDUP` (away from zero), and for half to even
 //!   `IF(MOD(z,1)=0.5, even neighbour, ROUND(z,0))` on z = the index × 10^d. The quotient is
 //!   first rounded to p = d + (digits of the maximum in its smallest unit) + 1 decimals: two
