@@ -134,19 +134,32 @@ fn points(key: &str, data: &Data) -> Result<Value> {
 
 /// The column a key of a criterion's row is read from.
 fn column_of(key: Option<&str>) -> u16 {
-    match key {
-        Some("numerator") => col::NUMERATOR,
-        Some("denominator") => col::DENOMINATOR,
-        Some("count") => col::COUNT,
-        Some("completed_on") => col::COMPLETED,
-        Some("done") => col::DONE,
-        Some("points") => col::POINTS,
-        Some("category") => col::CATEGORY,
-        Some("not_applicable") => col::NOT_APPLICABLE,
-        Some("evidence") => col::EVIDENCE,
-        Some("held_on") => col::FIRST_DATE,
-        _ => col::ID,
-    }
+    KEYS.iter()
+        .find(|(_, k)| Some(*k) == key)
+        .map_or(col::ID, |(c, _)| *c)
+}
+
+/// The key of the TOML file each input column stands for (dates held: from the first date
+/// column on).
+const KEYS: [(u16, &str); 10] = [
+    (col::NUMERATOR, "numerator"),
+    (col::DENOMINATOR, "denominator"),
+    (col::COUNT, "count"),
+    (col::COMPLETED, "completed_on"),
+    (col::DONE, "done"),
+    (col::POINTS, "points"),
+    (col::CATEGORY, "category"),
+    (col::NOT_APPLICABLE, "not_applicable"),
+    (col::EVIDENCE, "evidence"),
+    (col::FIRST_DATE, "held_on"),
+];
+
+/// The key of input column `c`.
+fn key_of(c: u16) -> &'static str {
+    let c = c.min(col::FIRST_DATE);
+    KEYS.iter()
+        .find(|(k, _)| *k == c)
+        .map_or("", |(_, key)| key)
 }
 
 /// Reads a filled template against `set`: the same [`Observations`] as the TOML file with
@@ -198,9 +211,7 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
         }
     }
     let mut root: Vec<(String, Value)> = Vec::new();
-    let head = |row: u32, key: &str| -> Result<Option<&Data>> {
-        Ok((!sheet.is_empty(row, 1)).then(|| sheet.get(row, 1))).map_err(|e: Error| e.with_key(key))
-    };
+    let head = |row: u32| (!sheet.is_empty(row, 1)).then(|| sheet.get(row, 1));
     let missing = |key: &'static str, row: u32| {
         Error::from(Reason::MissingKey {
             key,
@@ -208,12 +219,12 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
         })
         .in_cell(|| sheet.cell(row, 1))
     };
-    let ward = head(WARD_ROW, "ward")?.ok_or_else(|| missing("ward", WARD_ROW))?;
+    let ward = head(WARD_ROW).ok_or_else(|| missing("ward", WARD_ROW))?;
     root.push((
         "ward".to_owned(),
         Value::String(text(ward).trim().to_owned()),
     ));
-    let when = head(PERIOD_ROW, "year")?.ok_or_else(|| missing("year", PERIOD_ROW))?;
+    let when = head(PERIOD_ROW).ok_or_else(|| missing("year", PERIOD_ROW))?;
     root.push(match when {
         Data::String(code) if code.trim().contains('-') => {
             ("period".to_owned(), Value::String(code.trim().to_owned()))
@@ -230,7 +241,7 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
         }
     });
     if !set.survey_points().is_zero()
-        && let Some(held) = head(SURVEY_ROW, "survey")?
+        && let Some(held) = head(SURVEY_ROW)
     {
         let held = yes("survey", held).map_err(|e| e.in_cell(|| sheet.cell(SURVEY_ROW, 1)))?;
         root.push(("survey".to_owned(), Value::Bool(held)));
@@ -348,18 +359,9 @@ fn observation_row(
         filled = true;
         let data = sheet.get(row, c);
         if !(open.contains(&c) || matches!(c, col::NOT_APPLICABLE | col::EVIDENCE)) {
-            let key = match c {
-                c if c >= col::FIRST_DATE => "held_on".to_owned(),
-                c => crate::rule::Reads::Counts
-                    .keys()
-                    .iter()
-                    .chain(["count", "completed_on", "done", "points", "category"].iter())
-                    .find(|k| column_of(Some(k)) == c)
-                    .map_or_else(|| "?".to_owned(), |k| (*k).to_owned()),
-            };
             return Err(at(c)(
                 Reason::KeyNotAllowed {
-                    key,
+                    key: key_of(c).to_owned(),
                     rule: leaf.rule.kind(),
                     allowed: reads.keys().join(", "),
                 }
