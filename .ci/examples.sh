@@ -271,6 +271,72 @@ else
     fail "qd766: exit $rc (want 0) or a part missing"
 fi
 
+# 15. Excel out: a workbook needs --output (exit 2); with it, a zip file and nothing on stdout.
+run xlsx_tty --format xlsx
+if [[ $rc -eq 2 ]] && grep -q 'the xlsx format is binary: give --output FILE' "$tmp/xlsx_tty.err" \
+    && [[ ! -s "$tmp/xlsx_tty.out" ]]; then
+    pass "--format xlsx without --output: exit 2"
+else
+    fail "--format xlsx without --output: exit $rc (want 2)"
+fi
+run xlsx --format xlsx --output "$tmp/ward.xlsx"
+if [[ $rc -eq 0 ]] && [[ "$(head -c 2 "$tmp/ward.xlsx")" == "PK" ]] && [[ ! -s "$tmp/xlsx.out" ]]; then
+    pass "--format xlsx --output FILE: exit 0, a workbook written"
+else
+    fail "--format xlsx --output FILE: exit $rc (want 0) or no workbook"
+fi
+run svg --format svg --output "$tmp/ward.svg"
+if [[ $rc -eq 0 ]] && python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.getAttribute("viewBox") == "0 0 794 1123"' "$tmp/ward.svg"; then
+    pass "--format svg --output FILE: exit 0, an A4 SVG"
+else
+    fail "--format svg --output FILE: exit $rc (want 0) or not an A4 SVG"
+fi
+run csv_raw --format csv-raw
+if [[ $rc -eq 0 ]] && [[ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))' "$tmp/csv_raw.out")" == 42 ]]; then
+    pass "--format csv-raw: exit 0, 42 records"
+else
+    fail "--format csv-raw: exit $rc (want 0) or not 42 records"
+fi
+
+# 16. Excel in: a blank template, refused with the cell named; filled (ward, year, II.4 on
+#     row 12 as 90 of 300), scored as the same data in TOML.
+run template --template "$tmp/blank.xlsx"
+run blank "$tmp/blank.xlsx"
+if [[ -s "$tmp/blank.xlsx" ]] && [[ $rc -eq 1 ]] \
+    && grep -q 'blank.xlsx: Số liệu!B2: key `ward` is required by the observations file$' "$tmp/blank.err"; then
+    pass "--template FILE, read back blank: exit 1, the cell named"
+else
+    fail "--template FILE, read back blank: exit $rc (want 1), stderr: $(head -n 1 "$tmp/blank.err")"
+fi
+python3 - "$tmp/blank.xlsx" "$tmp/filled.xlsx" <<'PY'
+import re, sys, zipfile
+cells = {
+    "B2": '<c r="B2" s="\\1" t="inlineStr"><is><t>Phường Mẫu</t></is></c>',
+    "B3": '<c r="B3" s="\\1"><v>2023</v></c>',
+    "D12": '<c r="D12" s="\\1"><v>90</v></c>',
+    "E12": '<c r="E12" s="\\1"><v>300</v></c>',
+}
+with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
+    for item in src.infolist():
+        data = src.read(item.filename)
+        if item.filename == "xl/worksheets/sheet1.xml":
+            text = data.decode()
+            for ref, cell in cells.items():
+                text, n = re.subn(f'<c r="{ref}" s="(\\d+)"/>', cell, text)
+                assert n == 1, ref
+            data = text.encode()
+        out.writestr(item, data)
+PY
+printf 'ward = "Phường Mẫu"\nyear = 2023\n[observations."II.4"]\nnumerator = 90\ndenominator = 300\n' >"$tmp/twin.toml"
+run filled "$tmp/filled.xlsx" --format json
+run twin "$tmp/twin.toml" --format json
+if [[ $rc -eq 0 ]] && diff -q "$tmp/filled.out" "$tmp/twin.out" >/dev/null \
+    && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["total_points"] == "4.29", d["total_points"]' "$tmp/filled.out"; then
+    pass "a filled template: the same JSON as its TOML twin (4.29 points)"
+else
+    fail "a filled template: exit $rc (want 0) or a JSON other than its TOML twin's"
+fi
+
 if [[ $failures -gt 0 ]]; then
     echo "examples.sh: $failures check(s) failed"
     exit 1

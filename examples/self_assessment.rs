@@ -7,6 +7,9 @@
 //! cargo run --example self_assessment -- --as-of 2023-09-30   # the year so far
 //! cargo run --example self_assessment -- month.toml --preset qd766 --format json
 //! cargo run --example self_assessment -- --check-criteria province.toml
+//! cargo run --example self_assessment -- --format xlsx --output ward.xlsx
+//! cargo run --example self_assessment -- --template blank.xlsx   # fill it in Excel, then:
+//! cargo run --example self_assessment -- blank.xlsx
 //! ```
 //!
 //! Several observations files of one ward (its months, say) are added up into the period given
@@ -34,14 +37,14 @@
 //!
 //! Exit codes: 0 on success, 1 for bad data (unreadable file, malformed TOML/JSON, any
 //! `cchc::Error`), 2 for bad usage (unknown flag, missing value, unknown format, a date that is
-//! not YYYY-MM-DD).
+//! not YYYY-MM-DD, a binary format without `--output`).
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use cchc::report::{Format, render};
+use cchc::report::{Format, write};
 use cchc::{CriteriaSet, Lang, Observations, Scorecard};
 use chrono::NaiveDate;
 
@@ -50,15 +53,17 @@ const SAMPLE_NAME: &str = "examples/data/sample_observations_2023.toml (built-in
 
 const USAGE: &str = "\
 Usage: self_assessment [OBSERVATIONS...] [--preset NAME | --criteria FILE] [--format FORMAT]
-                       [--lang LANG] [--as-of DATE] [--period PERIOD]
+                       [--lang LANG] [--as-of DATE] [--period PERIOD] [--output FILE]
+       self_assessment [--preset NAME | --criteria FILE] [--lang LANG] --template FILE
        self_assessment --check-criteria FILE
 
 Scores a ward's CCHC self-assessment and prints the official table.
 
 Arguments:
-  OBSERVATIONS      observations file, .toml or .json (other names: contents sniffed);
-                    several files (a ward's months) are added up into --period;
-                    default: the built-in SAMPLE data (illustrative, not real figures)
+  OBSERVATIONS      observations file: .toml, .json, or an .xlsx template filled in Excel
+                    (other names: contents sniffed); several files (a ward's months) are
+                    added up into --period; default: the built-in SAMPLE data (illustrative,
+                    not real figures)
 Options:
   --preset NAME     a criteria set shipped with the crate: reference (default), qd766 or
                     qd766-province
@@ -66,8 +71,14 @@ Options:
                     plan_item must be FIELD.TT[letter] with FIELD.TT a row of the 2023 plan
   --check-criteria FILE
                     check a criteria set and print every problem in it
-  --format FORMAT   table (default), markdown, csv or json
-  --lang LANG       vi (default) or en: headings, labels and numbers of table and markdown
+  --format FORMAT   table (default), markdown, csv (formulas guarded with '), csv-raw,
+                    json, xlsx (a workbook with live formulas: needs --output) or svg
+                    (one A4 page)
+  --output FILE     write the report to FILE instead of standard output
+  --template FILE   write a blank observations template (.xlsx) for the set, to fill in
+                    Excel and score as OBSERVATIONS
+  --lang LANG       vi (default) or en: headings, labels and numbers of table, markdown,
+                    xlsx, svg and the template
   --as-of DATE      score the year so far at DATE (YYYY-MM-DD): open items are pending,
                     each with the last day it can still earn points
   --period PERIOD   add the files up into PERIOD (2025-Q3, 2025, 2025-H1, 2025-07, or days:
@@ -94,6 +105,8 @@ struct Args {
     format: Format,
     lang: Lang,
     as_of: Option<NaiveDate>,
+    output: Option<String>,
+    template: Option<String>,
     help: bool,
 }
 
@@ -120,6 +133,12 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
     if let Some(path) = &args.check {
         return check_criteria(path);
     }
+    if args.format.is_binary() && args.output.is_none() {
+        return Err(Failure::Usage(format!(
+            "the {} format is binary: give --output FILE",
+            args.format
+        )));
+    }
     let set = match (&args.criteria, &args.preset) {
         (Some(_), Some(_)) => {
             return Err(Failure::Usage(
@@ -132,6 +151,11 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
         }
         (None, None) => CriteriaSet::reference(),
     };
+    if let Some(path) = &args.template {
+        let bytes = cchc::observations::xlsx::template(&set, args.lang)
+            .map_err(|e| Failure::Data(format!("{path}: {e}")))?;
+        return write_file(path, &bytes);
+    }
     let reference = args.criteria.is_none()
         && args
             .preset
@@ -145,10 +169,14 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
     }
     let mut parts = Vec::new();
     for path in &args.observations {
-        parts.push(read_observations(path, &read(path)?, &set)?);
+        parts.push(read_observations(path, read_bytes(path)?, &set)?);
     }
     if parts.is_empty() {
-        parts.push(read_observations(SAMPLE_NAME, SAMPLE, &set)?);
+        parts.push(read_observations(
+            SAMPLE_NAME,
+            SAMPLE.as_bytes().to_vec(),
+            &set,
+        )?);
     }
     let name = args.observations.join(", ");
     let data = |e: cchc::Error| Failure::Data(format!("{name}: {e}"));
@@ -167,8 +195,29 @@ fn run(args: impl Iterator<Item = String>) -> Result<(), Failure> {
         None => Scorecard::score(&set, &observations),
     }
     .map_err(data)?;
-    let report = render(&card, args.format, args.lang).map_err(data)?;
-    emit(&report)
+    let report = write(&set, &card, args.format, args.lang).map_err(data)?;
+    match &args.output {
+        Some(path) => write_file(path, &report),
+        None => emit(&String::from_utf8_lossy(&report)),
+    }
+}
+
+/// Writes a file; an unwritable path is bad data (exit 1).
+fn write_file(path: &str, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| Failure::Data(format!("{path}: cannot write: {e}")))
+}
+
+fn read_bytes(path: &str) -> Result<Vec<u8>, Failure> {
+    std::fs::read(path).map_err(|e| Failure::Data(format!("{path}: cannot read: {e}")))
+}
+
+/// A workbook by extension (`.xlsx`), or by the zip signature `PK` at the start.
+fn is_xlsx(name: &str, bytes: &[u8]) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        || bytes.starts_with(b"PK\x03\x04")
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
@@ -181,6 +230,8 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
         format: Format::Table,
         lang: Lang::Vi,
         as_of: None,
+        output: None,
+        template: None,
         help: false,
     };
     while let Some(arg) = args.next() {
@@ -208,8 +259,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
                         .map_err(|e: cchc::Error| Failure::Usage(format!("--period: {e}")))?,
                 );
             }
+            "--output" | "-o" => parsed.output = Some(value("a file")?),
+            "--template" => parsed.template = Some(value("a file")?),
             "--format" => {
-                parsed.format = value("a format (table, markdown, csv, json)")?
+                parsed.format = value("a format (table, markdown, csv, csv-raw, json, xlsx, svg)")?
                     .parse()
                     .map_err(|e: cchc::Error| Failure::Usage(e.to_string()))?;
             }
@@ -254,12 +307,23 @@ fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("{path}: cannot read: {e}")))
 }
 
-/// The observations of the file `name` holding `text`, read against `set`.
-fn read_observations(name: &str, text: &str, set: &CriteriaSet) -> Result<Observations, Failure> {
-    if is_json(name, text) {
-        Observations::from_json(text, set)
+/// The observations of the file `name` holding `bytes` (an Excel template, TOML or JSON),
+/// read against `set`.
+fn read_observations(
+    name: &str,
+    bytes: Vec<u8>,
+    set: &CriteriaSet,
+) -> Result<Observations, Failure> {
+    if is_xlsx(name, &bytes) {
+        Observations::from_xlsx(&bytes, set)
     } else {
-        Observations::from_toml(text, set)
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Failure::Data(format!("{name}: cannot read: not UTF-8 text")))?;
+        if is_json(name, &text) {
+            Observations::from_json(&text, set)
+        } else {
+            Observations::from_toml(&text, set)
+        }
     }
     .map_err(|e| Failure::Data(format!("{name}: {e}")))
 }

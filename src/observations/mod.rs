@@ -57,6 +57,10 @@
 //! uses the strings. The year (or the period's year) must be the criteria set's, when the set
 //! names one; a file names its year or its period, not both.
 //!
+//! A ward that keeps its counts in Excel fills a template instead ([`xlsx`], feature
+//! `xlsx`): [`xlsx::template`] writes it for any set, [`Observations::from_xlsx`] reads it
+//! back into the same observations as the TOML file.
+//!
 //! ## Limits
 //!
 //! An evidence text or an appraisal reason holds at most 4,096 bytes; a criterion at most
@@ -67,6 +71,8 @@ mod period;
 mod read;
 mod value;
 mod write;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 

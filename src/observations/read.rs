@@ -319,6 +319,11 @@ pub(crate) fn check_scope(set: &CriteriaSet, leaf: &Leaf<'_>, survey: Option<boo
     Ok(())
 }
 
+/// Whether `value` is a valid list of bonus or penalty entries.
+pub(crate) fn check_awards(value: &Value, key: &'static str) -> Result<()> {
+    read_awards(value, key).map(|_| ())
+}
+
 fn read_awards(value: &Value, key: &'static str) -> Result<Vec<super::Award>> {
     let items = match value {
         Value::Array(items) => items,
