@@ -126,13 +126,13 @@ else
 fi
 
 # 11. Any preset scores a file of its own ids: a QĐ 766 month, as JSON with today's keys.
-run qd766_json examples/data/qd766_2023-07.toml --preset qd766 --format json
+run qd766_json examples/data/qd766_2025-07.toml --preset qd766 --format json
 if [[ $rc -eq 0 ]] && python3 - "$tmp/qd766_json.out" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 for key in ("total_points", "max_points", "index", "band", "fields", "criteria"):
     assert key in d, key
-assert (d["index"], d["max_points"], d["band"], d["period"]) == ("89.33", "100", None, "2023-07"), d["index"]
+assert (d["index"], d["max_points"], d["band"], d["period"]) == ("89.33", "100", None, "2025-07"), d["index"]
 assert len(d["fields"]) == 6 and len(d["criteria"]) == 21
 c = {x["id"]: x for x in d["criteria"]}
 for key in ("points", "max_points", "status", "rate_percent", "records_to_convert", "records_to_add"):
@@ -144,16 +144,16 @@ then
 else
     fail "--preset qd766 --format json: exit $rc (want 0) or wrong figures"
 fi
-run qd766_table examples/data/qd766_2023-07.toml --preset qd766
-if [[ $rc -eq 0 ]] && head -n 1 "$tmp/qd766_table.out" | grep -q "THÁNG 07/2023$" \
+run qd766_table examples/data/qd766_2025-07.toml --preset qd766
+if [[ $rc -eq 0 ]] && head -n 1 "$tmp/qd766_table.out" | grep -q "THÁNG 07/2025$" \
     && grep -q "Bộ tiêu chí không có xếp loại" "$tmp/qd766_table.out"; then
     pass "--preset qd766: the month in the title, no band said so"
 else
     fail "--preset qd766: exit $rc (want 0), or no month in the title, or no word on bands"
 fi
-run qd766_wrong_set examples/data/qd766_2023-07.toml
-if [[ $rc -eq 1 ]] && grep -q '^error: examples/data/qd766_2023-07.toml: 1.1: unknown criterion id$' "$tmp/qd766_wrong_set.err"; then
-    pass "a 766 file read against the reference set: exit 1, the id named"
+run qd766_wrong_set examples/data/qd766_2025-07.toml
+if [[ $rc -eq 1 ]] && grep -q '^error: examples/data/qd766_2025-07.toml: the observations are for 2025, but the criteria set is for 2023$' "$tmp/qd766_wrong_set.err"; then
+    pass "a 766 file read against the reference set: exit 1, the years named"
 else
     fail "a 766 file read against the reference set: exit $rc (want 1), stderr: $(head -n 1 "$tmp/qd766_wrong_set.err")"
 fi
@@ -163,6 +163,60 @@ if [[ $rc -eq 2 ]] && grep -q 'unknown preset "nope"' "$tmp/preset_bad.err"; the
 else
     fail "--preset nope: exit $rc (want 2)"
 fi
+
+# 11b. A ward's months added up: three month files into the quarter; several files need
+#      --period; another preset without a file is bad usage.
+for m in 07 08 09; do
+    sed -e "s/^period = \"2025-07\"$/period = \"2025-$m\"/" examples/data/qd766_2025-07.toml >"$tmp/m$m.toml"
+done
+run q3 "$tmp/m07.toml" "$tmp/m08.toml" "$tmp/m09.toml" --preset qd766 --period 2025-Q3 --format json
+# The months are alike, so the quarter's rates are the month's: 2.1 (155 × 3)/(159 × 3) etc.
+# 3.2 and 3.5b count services over the period and are left to be given: 89.33 − 3.21 − 1.95.
+if [[ $rc -eq 0 ]] && python3 - "$tmp/q3.out" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = {x["id"]: x for x in d["criteria"]}
+assert d["period"] == "2025-Q3", d["period"]
+assert c["3.2"]["status"] == "missing" and c["3.5b"]["status"] == "missing"
+assert d["total_points"] == "84.17", d["total_points"]
+PY
+then
+    pass "three months --period 2025-Q3: exit 0, the quarter's card, 3.2 and 3.5b left to give"
+else
+    fail "three months --period 2025-Q3: exit $rc (want 0) or wrong figures: $(head -c 300 "$tmp/q3.out") $(cat "$tmp/q3.err")"
+fi
+run two_no_period "$tmp/m07.toml" "$tmp/m08.toml" --preset qd766
+if [[ $rc -eq 2 ]] && grep -q 'give --period' "$tmp/two_no_period.err"; then
+    pass "two files without --period: exit 2"
+else
+    fail "two files without --period: exit $rc (want 2)"
+fi
+run gap "$tmp/m07.toml" "$tmp/m09.toml" --preset qd766 --period 2025-Q3
+if [[ $rc -eq 1 ]] && grep -q 'no part covers 2025-08-01 to 2025-08-31' "$tmp/gap.err"; then
+    pass "July and September as Q3: exit 1, August named"
+else
+    fail "July and September as Q3: exit $rc (want 1), stderr: $(head -n 1 "$tmp/gap.err")"
+fi
+run preset_no_file --preset qd766
+if [[ $rc -eq 2 ]] && grep -q 'give an observations file' "$tmp/preset_no_file.err"; then
+    pass "--preset qd766 without a file: exit 2"
+else
+    fail "--preset qd766 without a file: exit $rc (want 2)"
+fi
+
+# 11c. Output cut short by the reader (`| head`): no panic, exit 0.
+for example in qd766 what_if plan_overview self_assessment; do
+    cargo build --quiet --example "$example"
+    set +o pipefail
+    "target/debug/examples/$example" 2>"$tmp/pipe.err" | head -n 1 >/dev/null
+    status=${PIPESTATUS[0]}
+    set -o pipefail
+    if [[ $status -eq 0 ]] && ! grep -q panicked "$tmp/pipe.err"; then
+        pass "$example | head -n 1: exit 0, no panic"
+    else
+        fail "$example | head -n 1: exit $status, $(head -n 1 "$tmp/pipe.err")"
+    fi
+done
 
 # 12. Authoring a set: --check-criteria says "no problem" or lists every problem by criterion.
 run check_ok --check-criteria src/criteria/qd766.toml
@@ -185,7 +239,7 @@ fi
 #     does not have is bad usage.
 wi="target/debug/examples/what_if"
 rc=0
-"$wi" examples/data/qd766_2023-07.toml --preset qd766 --goal 90 --format json >"$tmp/wi.out" 2>"$tmp/wi.err" || rc=$?
+"$wi" examples/data/qd766_2025-07.toml --preset qd766 --goal 90 --format json >"$tmp/wi.out" 2>"$tmp/wi.err" || rc=$?
 if [[ $rc -eq 0 ]] && python3 - "$tmp/wi.out" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -199,7 +253,7 @@ else
     fail "what_if FILE --preset qd766 --goal 90 --format json: exit $rc (want 0) or wrong plan"
 fi
 rc=0
-"$wi" examples/data/qd766_2023-07.toml --preset qd766 --goal Tốt >"$tmp/wi_band.out" 2>"$tmp/wi_band.err" || rc=$?
+"$wi" examples/data/qd766_2025-07.toml --preset qd766 --goal Tốt >"$tmp/wi_band.out" 2>"$tmp/wi_band.err" || rc=$?
 if [[ $rc -eq 2 ]] && grep -q 'the criteria set has no rating bands' "$tmp/wi_band.err"; then
     pass "what_if --goal Tốt on a set without bands: exit 2"
 else
@@ -215,6 +269,72 @@ if [[ $rc -eq 0 ]] && grep -q "89,33 / 100 điểm" "$tmp/qd766.out" && grep -q 
     pass "qd766: exit 0, a month at 89.33, quarters, projection"
 else
     fail "qd766: exit $rc (want 0) or a part missing"
+fi
+
+# 15. Excel out: a workbook needs --output (exit 2); with it, a zip file and nothing on stdout.
+run xlsx_tty --format xlsx
+if [[ $rc -eq 2 ]] && grep -q 'the xlsx format is binary: give --output FILE' "$tmp/xlsx_tty.err" \
+    && [[ ! -s "$tmp/xlsx_tty.out" ]]; then
+    pass "--format xlsx without --output: exit 2"
+else
+    fail "--format xlsx without --output: exit $rc (want 2)"
+fi
+run xlsx --format xlsx --output "$tmp/ward.xlsx"
+if [[ $rc -eq 0 ]] && [[ "$(head -c 2 "$tmp/ward.xlsx")" == "PK" ]] && [[ ! -s "$tmp/xlsx.out" ]]; then
+    pass "--format xlsx --output FILE: exit 0, a workbook written"
+else
+    fail "--format xlsx --output FILE: exit $rc (want 0) or no workbook"
+fi
+run svg --format svg --output "$tmp/ward.svg"
+if [[ $rc -eq 0 ]] && python3 -c 'import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); assert d.documentElement.getAttribute("viewBox") == "0 0 794 1123"' "$tmp/ward.svg"; then
+    pass "--format svg --output FILE: exit 0, an A4 SVG"
+else
+    fail "--format svg --output FILE: exit $rc (want 0) or not an A4 SVG"
+fi
+run csv_raw --format csv-raw
+if [[ $rc -eq 0 ]] && [[ "$(python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))))' "$tmp/csv_raw.out")" == 42 ]]; then
+    pass "--format csv-raw: exit 0, 42 records"
+else
+    fail "--format csv-raw: exit $rc (want 0) or not 42 records"
+fi
+
+# 16. Excel in: a blank template, refused with the cell named; filled (ward, year, II.4 on
+#     row 12 as 90 of 300), scored as the same data in TOML.
+run template --template "$tmp/blank.xlsx"
+run blank "$tmp/blank.xlsx"
+if [[ -s "$tmp/blank.xlsx" ]] && [[ $rc -eq 1 ]] \
+    && grep -q 'blank.xlsx: Số liệu!B2: key `ward` is required by the observations file$' "$tmp/blank.err"; then
+    pass "--template FILE, read back blank: exit 1, the cell named"
+else
+    fail "--template FILE, read back blank: exit $rc (want 1), stderr: $(head -n 1 "$tmp/blank.err")"
+fi
+python3 - "$tmp/blank.xlsx" "$tmp/filled.xlsx" <<'PY'
+import re, sys, zipfile
+cells = {
+    "B2": '<c r="B2" s="\\1" t="inlineStr"><is><t>Phường Mẫu</t></is></c>',
+    "B3": '<c r="B3" s="\\1"><v>2023</v></c>',
+    "D12": '<c r="D12" s="\\1"><v>90</v></c>',
+    "E12": '<c r="E12" s="\\1"><v>300</v></c>',
+}
+with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as out:
+    for item in src.infolist():
+        data = src.read(item.filename)
+        if item.filename == "xl/worksheets/sheet1.xml":
+            text = data.decode()
+            for ref, cell in cells.items():
+                text, n = re.subn(f'<c r="{ref}" s="(\\d+)"/>', cell, text)
+                assert n == 1, ref
+            data = text.encode()
+        out.writestr(item, data)
+PY
+printf 'ward = "Phường Mẫu"\nyear = 2023\n[observations."II.4"]\nnumerator = 90\ndenominator = 300\n' >"$tmp/twin.toml"
+run filled "$tmp/filled.xlsx" --format json
+run twin "$tmp/twin.toml" --format json
+if [[ $rc -eq 0 ]] && diff -q "$tmp/filled.out" "$tmp/twin.out" >/dev/null \
+    && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["total_points"] == "4.29", d["total_points"]' "$tmp/filled.out"; then
+    pass "a filled template: the same JSON as its TOML twin (4.29 points)"
+else
+    fail "a filled template: exit $rc (want 0) or a JSON other than its TOML twin's"
 fi
 
 if [[ $failures -gt 0 ]]; then

@@ -10,18 +10,38 @@ use cchc::plan::{Field, PlanItem};
 use cchc::rule::{Comparison, DeadlineWording, Target};
 use chrono::NaiveDate;
 
+/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
+/// command-line tool does, instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_line(&format!($($arg)*))
+    };
+}
+
+fn say_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
 /// Timelines longer than this many characters are cut with "…" to keep rows on one line.
 const TIMELINE_WIDTH: usize = 60;
 
 fn main() {
     let plan = Plan::song_cau_2023();
 
-    println!("{} — {} ({})", plan.title(), plan.ward(), plan.year());
-    println!();
+    say!("{} — {} ({})", plan.title(), plan.ward(), plan.year());
+    say!("");
     for field in Field::ALL {
-        println!("  {:<4} {}", field.numeral(), field.label_vi());
+        say!("  {:<4} {}", field.numeral(), field.label_vi());
     }
-    println!();
+    say!("");
     print_table(
         ["Mã", "Lĩnh vực", "Chỉ tiêu", "Thời gian thực hiện"],
         plan.items().iter().map(|item| {
@@ -34,18 +54,18 @@ fn main() {
         }),
     );
 
-    println!();
-    println!(
+    say!("");
+    say!(
         "{} — {} ({}), in English",
         plan.title(),
         plan.ward(),
         plan.year()
     );
-    println!();
+    say!("");
     for field in Field::ALL {
-        println!("  {:<4} {}", field.numeral(), field.label_en());
+        say!("  {:<4} {}", field.numeral(), field.label_en());
     }
-    println!();
+    say!("");
     print_table(
         ["Id", "Field", "Target", "Timeline (the plan's wording)"],
         plan.items().iter().map(|item| {
@@ -132,11 +152,11 @@ fn print_table(headers: [&str; 4], rows: impl Iterator<Item = [String; 4]>) {
                 format!("{cell}{}", " ".repeat(pad))
             })
             .collect();
-        println!("{}", padded.join(" │ ").trim_end());
+        say!("{}", padded.join(" │ ").trim_end());
     };
     line(headers);
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    println!("{}", rule.join("─┼─"));
+    say!("{}", rule.join("─┼─"));
     for row in &rows {
         line([&row[0], &row[1], &row[2], &row[3]]);
     }

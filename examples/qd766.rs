@@ -18,16 +18,43 @@ use cchc::{Counts, CriteriaSet, Lang, Observations, Scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
+/// command-line tool does, instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_line(&format!($($arg)*))
+    };
+}
+
+fn say_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
 fn vi(value: Decimal) -> String {
     format_decimal(value, Lang::Vi)
+}
+
+/// `numerator` of `denominator`, reported.
+fn counted(numerator: u64, denominator: u64) -> cchc::Result<cchc::Observed<cchc::Evidence>> {
+    Ok(cchc::Observed::Reported(cchc::Evidence::Counts(
+        Counts::new(numerator, denominator)?,
+    )))
 }
 
 /// One month of a commune's records (SAMPLE): every component's numerator and denominator,
 /// growing a little month by month.
 fn month(set: &CriteriaSet, m: u32) -> cchc::Result<Observations> {
     let k = u64::from(m);
-    Observations::builder("Xã Mẫu (dữ liệu mẫu)", 2023)
-        .period(Period::month(2023, m)?)
+    Observations::builder("Xã Mẫu (dữ liệu mẫu)", 2025)
+        .period(Period::month(2025, m)?)
         .counts("1.1", 3, 3)
         .counts("1.2", 3, 3)
         .counts("1.3", 118, 120)
@@ -54,16 +81,16 @@ fn run() -> cchc::Result<()> {
     let set = CriteriaSet::preset("qd766")?;
     let july = month(&set, 7)?;
     let card = Scorecard::score(&set, &july)?;
-    println!(
-        "{} — {} — tháng 07/2023: {} / {} điểm\n",
+    say!(
+        "{} — {} — tháng 07/2025: {} / {} điểm\n",
         card.summary.ward,
         set.name(),
         vi(card.summary.total_points),
         vi(card.summary.max_points)
     );
-    println!("1. Sáu nhóm chỉ số (six groups)");
+    say!("1. Sáu nhóm chỉ số (six groups)");
     for group in &card.fields {
-        println!(
+        say!(
             "   {} {:<36} {:>6} / {}",
             group.id,
             group.label.vi(),
@@ -71,9 +98,9 @@ fn run() -> cchc::Result<()> {
             vi(group.max_points)
         );
     }
-    println!("   Chi tiết (components):");
+    say!("   Chi tiết (components):");
     for line in &card.criteria {
-        println!(
+        say!(
             "   {:<5} {:>5} — {}",
             line.id.as_str(),
             vi(line.points),
@@ -81,22 +108,22 @@ fn run() -> cchc::Result<()> {
         );
     }
     for note in &card.notes {
-        println!("   {}", note.vi());
+        say!("   {}", note.vi());
     }
 
     let plan = LeastEffortPlan::find(&set, &july, &Goal::Index(Decimal::from(90)), &Costs::new())?;
-    println!("\n2. Cách ít tốn công nhất để đạt 90 điểm (least effort to 90 points)");
+    say!("\n2. Cách ít tốn công nhất để đạt 90 điểm (least effort to 90 points)");
     for step in &plan.steps {
-        println!(
-            "   {:<5} {:<34} {} → {} (chi phí {})",
+        say!(
+            "   {:<5} {:<42} {} → {} (chi phí {})",
             step.criterion.as_str(),
-            step.change.action(),
+            step.change.describe().vi(),
             vi(step.points_before),
             vi(step.points_after),
             vi(step.cost)
         );
     }
-    println!(
+    say!(
         "   Tổng chi phí {}; {} → {} điểm; {}",
         vi(plan.total_cost),
         plan.before.index.map(vi).unwrap_or_default(),
@@ -111,12 +138,22 @@ fn run() -> cchc::Result<()> {
     let months = (1..=12)
         .map(|m| month(&set, m))
         .collect::<cchc::Result<Vec<_>>>()?;
-    println!("\n3. Cả năm theo quý (quarters: counts added up, not rates averaged)");
+    say!("\n3. Cả năm theo quý (quarters: counts added up, not rates averaged)");
+    // 3.2 and 3.5b count services and procedures with at least one record over the period:
+    // months cannot make them, so the commune gives the period's own figures (SAMPLE).
+    let for_period = |mut obs: Observations, q: u64| -> cchc::Result<Observations> {
+        obs.set(cchc::Id::new("3.2")?, counted(80 + 2 * q, 96)?);
+        obs.set(cchc::Id::new("3.5b")?, counted(24 + q, 32)?);
+        Ok(obs)
+    };
     for q in 1..=4u32 {
         let parts = &months[(q as usize - 1) * 3..q as usize * 3];
-        let quarter = aggregate(&set, Period::quarter(2023, q)?, parts)?;
+        let quarter = for_period(
+            aggregate(&set, Period::quarter(2025, q)?, parts)?,
+            u64::from(q),
+        )?;
         let card = Scorecard::score(&set, &quarter)?;
-        println!(
+        say!(
             "   Quý {q}: {} điểm (3.3 nộp trực tuyến: {}%)",
             vi(card.summary.total_points),
             card.criterion("3.3")
@@ -125,15 +162,15 @@ fn run() -> cchc::Result<()> {
                 .unwrap_or_default()
         );
     }
-    let year = aggregate(&set, Period::year(2023)?, &months)?;
-    println!(
-        "   Năm 2023: {} điểm",
+    let year = for_period(aggregate(&set, Period::year(2025)?, &months)?, 4)?;
+    say!(
+        "   Năm 2025: {} điểm",
         vi(Scorecard::score(&set, &year)?.summary.total_points)
     );
 
     // 3.3, records filed online, month by month to September, projected to December.
     let series = MonthlySeries::from_months(
-        2023,
+        2025,
         SeriesKind::PerMonth,
         (1..=9u32).map(|m| {
             let k = u64::from(m);
@@ -144,23 +181,23 @@ fn run() -> cchc::Result<()> {
         .leaf("3.3")
         .and_then(|leaf| leaf.rule.full_target())
         .unwrap_or(cchc::rule::RateTarget::FULL);
-    let as_of = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap_or_default();
+    let as_of = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap_or_default();
     let progress = Progress::year_to_date(&series, &target, as_of, set.rounding())?;
-    println!("\n4. 3.3 hồ sơ nộp trực tuyến tại 30/09/2023 (mục tiêu ≥ 50%)");
-    println!(
+    say!("\n4. 3.3 hồ sơ nộp trực tuyến tại 30/09/2025 (mục tiêu ≥ 50%)");
+    say!(
         "   Lũy kế: {} = {}%",
         progress.to_date,
         progress.percent.map(vi).unwrap_or_default()
     );
     if let Some(projection) = &progress.projection {
-        println!(
+        say!(
             "   Dự báo cuối năm (ước tính tuyến tính): {} = {}%",
             projection.counts,
             projection.percent.map(vi).unwrap_or_default()
         );
     }
     if let Some(need) = &progress.need {
-        println!(
+        say!(
             "   Cần mỗi tháng còn lại ({} tháng): {} hồ sơ chuyển sang trực tuyến",
             need.remaining_months,
             need.per_month

@@ -29,6 +29,26 @@ use cchc::{Counts, CriteriaSet, Id, Lang, Observations, Scorecard, Status};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
+/// command-line tool does, instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_line(&format!($($arg)*))
+    };
+}
+
+fn say_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
+
 const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
 
 const USAGE: &str = "\
@@ -75,7 +95,7 @@ struct Args {
 fn main() -> ExitCode {
     let outcome = parse_args(std::env::args().skip(1)).and_then(|args| {
         if args.help {
-            println!("{USAGE}");
+            say!("{USAGE}");
             Ok(())
         } else if args.observations.is_none()
             && args.goal.is_none()
@@ -213,22 +233,22 @@ fn plan(args: &Args) -> Result<(), Failure> {
     let plan = LeastEffortPlan::find(&set, &observations, &goal, &Costs::new())
         .map_err(|e| Failure::Data(format!("{name}: {e}")))?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&plan)?);
+        say!("{}", serde_json::to_string_pretty(&plan)?);
         return Ok(());
     }
-    println!("{} — {}", plan.before.ward, set.name());
-    println!("Mục tiêu (goal): chỉ số ≥ {}", vi(plan.goal_index));
+    say!("{} — {}", plan.before.ward, set.name());
+    say!("Mục tiêu (goal): chỉ số ≥ {}", vi(plan.goal_index));
     for step in &plan.steps {
-        println!(
+        say!(
             "   {:<8} {:<40} {} → {} điểm (chi phí {})",
             step.criterion.as_str(),
-            step.change.action(),
+            step.change.describe().vi(),
             vi(step.points_before),
             vi(step.points_after),
             vi(step.cost)
         );
     }
-    println!(
+    say!(
         "Tổng chi phí {}; chỉ số {} → {}; {}",
         vi(plan.total_cost),
         plan.before.index.map(vi).unwrap_or_default(),
@@ -260,7 +280,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let card = Scorecard::score(&set, &observations)?;
     let head = &card.summary;
     let index = head.index.unwrap_or_default();
-    println!(
+    say!(
         "{} — Chỉ số CCHC {}%, {}\n",
         head.ward,
         vi(index),
@@ -268,10 +288,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // 1. Shortfalls: every rate criterion short of full points, under both levers.
-    println!("1. Còn thiếu bao nhiêu hồ sơ để đạt điểm tối đa (records short of full points)");
-    println!(
+    say!("1. Còn thiếu bao nhiêu hồ sơ để đạt điểm tối đa (records short of full points)");
+    say!(
         "   {:<8} {:>9} {:>13} {:>12} {:>12}",
-        "Mã", "Tỷ lệ", "Điểm", "Chuyển đổi", "Thêm mới"
+        "Mã",
+        "Tỷ lệ",
+        "Điểm",
+        "Chuyển đổi",
+        "Thêm mới"
     );
     for line in card
         .criteria
@@ -281,7 +305,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         if line.status == Status::Met {
             continue;
         }
-        println!(
+        say!(
             "   {:<8} {:>8}% {:>13} {:>12} {:>12}",
             line.id.as_str(),
             line.rate_percent.map(vi).unwrap_or_default(),
@@ -298,9 +322,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .find(|b| b.from() > index)
         .map(|b| b.label().vi().to_owned());
-    println!();
+    say!("");
     match next {
-        None => println!("2. Đã ở xếp loại cao nhất."),
+        None => say!("2. Đã ở xếp loại cao nhất."),
         Some(band) => {
             let plan = LeastEffortPlan::find(
                 &set,
@@ -308,20 +332,18 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 &Goal::Band(band.clone()),
                 &Costs::new(),
             )?;
-            println!(
-                "2. Cách ít tốn công nhất để đạt xếp loại {band} (least effort to reach {band})"
-            );
+            say!("2. Cách ít tốn công nhất để đạt xếp loại {band} (least effort to reach {band})");
             for step in &plan.steps {
-                println!(
+                say!(
                     "   {:<8} {:<40} {} → {} điểm (chi phí {})",
                     step.criterion.as_str(),
-                    step.change.action(),
+                    step.change.describe().vi(),
                     vi(step.points_before),
                     vi(step.points_after),
                     vi(step.cost)
                 );
             }
-            println!(
+            say!(
                 "   Tổng chi phí {}; chỉ số {} → {}; {}",
                 vi(plan.total_cost),
                 plan.before.index.map(vi).unwrap_or_default(),
@@ -349,11 +371,11 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         });
     let after = Scorecard::score(&set, &scenario.observations(&set)?)?;
     let diff = ScorecardDiff::between(&card, &after)?;
-    println!(
+    say!(
         "\n3. Kịch bản (scenario): số hóa thêm 15 kết quả (II.4), thêm 60 hồ sơ trực tuyến (VI.24b)"
     );
     for line in diff.summary(Lang::Vi) {
-        println!("   {line}");
+        say!("   {line}");
     }
 
     // 4. VI.24b month by month (SAMPLE), projected at 30/09/2023 against ≥ 30% filed online.
@@ -375,8 +397,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("unknown criterion id \"VI.24b\"")?;
     let as_of = NaiveDate::from_ymd_opt(2023, 9, 30).unwrap_or_default();
     let progress = Progress::year_to_date(&series, &target, as_of, set.rounding())?;
-    println!("\n4. VI.24b tại ngày 30/09/2023 (hồ sơ nộp trực tuyến, mục tiêu ≥ 30%)");
-    println!(
+    say!("\n4. VI.24b tại ngày 30/09/2023 (hồ sơ nộp trực tuyến, mục tiêu ≥ 30%)");
+    say!(
         "   Lũy kế: {} = {}%",
         progress.to_date,
         progress.percent.map(vi).unwrap_or_default()
@@ -392,14 +414,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
             Some(false) => "chưa đạt",
             None => "không phát sinh",
         };
-        println!(
+        say!(
             "   {heading}: {} = {}%, {verdict}",
             projection.counts,
             projection.percent.map(vi).unwrap_or_default(),
         );
     }
     if let Some(pace) = &progress.pace {
-        println!(
+        say!(
             "   Tiến độ: chỉ số {} ({})",
             vi(pace.index),
             if pace.on_pace {
@@ -410,7 +432,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     if let Some(need) = &progress.need {
-        println!(
+        say!(
             "   Cần mỗi tháng còn lại ({} tháng): {} hồ sơ chuyển sang trực tuyến, hoặc {} hồ sơ trực tuyến mới",
             need.remaining_months,
             records(Some(need.per_month.convert)),

@@ -38,7 +38,9 @@
 //!
 //! [`Scorecard::score_at`] takes the same scorecard part-way through the year: what is still
 //! open is pending, not missed. [`report::render`] writes the official table (terminal,
-//! Markdown), CSV or JSON.
+//! Markdown), CSV or JSON; [`report::write`] also an Excel workbook with live formulas and a
+//! one-page picture (SVG). A ward that keeps its counts in Excel fills a template
+//! ([`observations::xlsx`]) read back by [`Observations::from_xlsx`].
 //!
 //! ## The layout
 //!
@@ -85,15 +87,18 @@
 //! ## Features
 //!
 //! `toml` and `json` (on by default) read and write the files; the built-in plan and criteria
-//! set need `toml`. With `default-features = false` the crate is the computational core alone.
+//! set need `toml`. `xlsx` (on by default) writes the workbook and the template and reads the
+//! template back; `svg` (on by default) draws the picture. With `default-features = false` the
+//! crate is the computational core alone.
 //! `testing` adds [proptest](https://docs.rs/proptest) strategies for your own tests.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
-// Without the `toml` and `json` features the written forms (specs, readers, writers) have no
-// caller: they stay compiled, so that a reader never goes stale, but are not warned about.
+// Without the `toml`, `json`, `xlsx` and `svg` features the written forms (specs, readers,
+// writers, their errors) have no caller: they stay compiled, so that a reader never goes
+// stale, but are not warned about.
 #![cfg_attr(
-    not(all(feature = "toml", feature = "json")),
+    not(all(feature = "toml", feature = "json", feature = "xlsx", feature = "svg")),
     allow(dead_code, unused_imports)
 )]
 
@@ -106,6 +111,8 @@ mod dates;
 mod decimal;
 mod error;
 mod id;
+#[cfg(feature = "xlsx")]
+mod spreadsheet;
 
 pub mod criteria;
 pub mod observations;

@@ -683,7 +683,7 @@ fn a_share_above_1_is_named() {
 
 #[test]
 fn an_unknown_rule_kind_is_named() {
-    // Today: "cannot read TOML at line 33, column 17: unknown variant `proportional`, …".
+    // "A.2: cannot read TOML at line 33, column 17: unknown variant `proportional`, …".
     let text = mistake(r#"kind = "prop""#, r#"kind = "proportional""#);
     assert_named(&text, "A.2", &["kind", "rule"]);
 }
@@ -857,4 +857,141 @@ fn json_mistakes_are_named_too() {
     // Trailing text after the set is refused as before.
     let err = CriteriaSet::from_json(&format!("{json} x")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Syntax);
+}
+
+#[test]
+fn keys_a_rule_does_not_take_are_refused() {
+    // "done" reads done / not done: a percent means nothing there.
+    let text = mistake(
+        "max_points = \"3\"\nrule = { kind = \"done\" }\n\n[[fields.criteria.children]]\nid = \"A.4b\"",
+        "max_points = \"3\"\nrule = { kind = \"done\", percent = \"5\" }\n\n[[fields.criteria.children]]\nid = \"A.4b\"",
+    );
+    let problem = assert_named(&text, "A.4a", &["percent"]);
+    assert_eq!(problem.kind(), ErrorKind::UnknownKey);
+}
+
+#[test]
+fn a_text_in_one_language_only_is_refused() {
+    let text = mistake(
+        "max_points = \"10\"\n",
+        "max_points = \"10\"\nassumption_vi = \"mục tiêu 50% là giả định\"\n",
+    );
+    let problem = assert_named(&text, "A.2", &["assumption_en"]);
+    assert_eq!(problem.kind(), ErrorKind::MissingKey);
+    assert_eq!(
+        problem.to_string(),
+        "A.2: `assumption_vi` is given without `assumption_en`: give the text in both languages"
+    );
+    let text = mistake(
+        "max_points = \"10\"\n",
+        "max_points = \"10\"\nmeasure_en = \"records filed online\"\n",
+    );
+    assert_named(&text, "A.2", &["measure_vi"]);
+}
+
+#[test]
+fn a_level_that_does_not_exist_is_refused() {
+    // A typo in a criterion's levels would make it không phát sinh everywhere.
+    let text = mistake(
+        "max_points = \"10\"\n",
+        "max_points = \"10\"\nlevels = [\"tinh\"]\n",
+    );
+    let problem = assert_named(&text, "A.2", &["levels"]);
+    assert_eq!(problem.value().as_deref(), Some("\"tinh\""));
+    // And in the set's own level.
+    let text = AUTHORED.replacen(
+        "name = \"Bộ tiêu chí của tỉnh (thử nghiệm)\"\n",
+        "name = \"Bộ tiêu chí của tỉnh (thử nghiệm)\"\nlevel = \"xa\"\n",
+        1,
+    );
+    let err = CriteriaSet::from_toml(&text).unwrap_err();
+    assert!(
+        err.problems().iter().any(|p| p.key() == Some("level")),
+        "{err}"
+    );
+    // The four levels are read.
+    for level in ["ministry", "province", "district", "commune"] {
+        let text = mistake(
+            "max_points = \"10\"\n",
+            &format!("max_points = \"10\"\nlevels = [\"{level}\"]\n"),
+        );
+        assert!(CriteriaSet::from_toml(&text).is_ok(), "{level}");
+    }
+}
+
+#[test]
+fn a_set_says_what_it_assumes_and_names_its_own_bonus() {
+    // A set-wide assumption is read, written back, and noted on every scorecard; the bonus
+    // note uses the set's own label.
+    let text = AUTHORED.replacen(
+        "name = \"Bộ tiêu chí của tỉnh (thử nghiệm)\"\n",
+        "name = \"Bộ tiêu chí của tỉnh (thử nghiệm)\"\nassumption_vi = \"chia đều điểm\"\nassumption_en = \"points split evenly\"\n\n[bonus]\nlabel_vi = \"Điểm khuyến khích\"\nlabel_en = \"Encouragement points\"\nmax_points = \"2\"\n",
+        1,
+    );
+    let set = CriteriaSet::from_toml(&text).unwrap();
+    assert_eq!(
+        set.assumption().map(|a| a.en()),
+        Some("points split evenly")
+    );
+    assert_eq!(
+        CriteriaSet::from_toml(&set.to_toml().unwrap()).unwrap(),
+        set
+    );
+    assert_eq!(
+        CriteriaSet::from_json(&set.to_json().unwrap()).unwrap(),
+        set
+    );
+    let obs = Observations::builder("Xã Tân Lập", 2023)
+        .done("A.4a", true)
+        .bonus(dec!(1.5), "sáng kiến")
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let notes: Vec<&str> = card.notes.iter().map(|n| n.vi()).collect();
+    // A.4a: 3 points; bonus 1.5 (cap 2): 4.5 of 44.
+    assert!(
+        notes.contains(&"Điểm khuyến khích: 1,5 (tối đa 2) — sáng kiến"),
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(&"Giả định của bộ tiêu chí: chia đều điểm"),
+        "{notes:?}"
+    );
+    assert_eq!(card.summary.total_points, dec!(4.5));
+}
+
+#[test]
+fn a_scorecard_read_back_must_hold_together() {
+    // The card of the two-part set with the survey held: 81.06 of 100 (worked above).
+    let set = two_parts();
+    let obs = two_parts_year(Some(true)).build(&set).unwrap();
+    let json = Scorecard::score(&set, &obs).unwrap().to_json().unwrap();
+    assert!(Scorecard::from_json(&json).is_ok());
+    for (from, to, says) in [
+        // A total above the maximum.
+        (
+            "\"total_points\": \"81.06\"",
+            "\"total_points\": \"181.06\"",
+            "total_points",
+        ),
+        // An index that is not the total over the maximum.
+        ("\"index\": \"81.06\"", "\"index\": \"91.06\"", "index"),
+        // A period of another year than the card's.
+        (
+            "\"year\": 2023,",
+            "\"year\": 2023, \"period\": \"2024-07\",",
+            "period",
+        ),
+        // Bonus points the total does not hold.
+        (
+            "\"total_points\": \"81.06\",",
+            "\"total_points\": \"81.06\", \"bonus_points\": \"5\",",
+            "bonus_points",
+        ),
+    ] {
+        assert_eq!(json.matches(from).count(), 1, "{from}");
+        let bad = json.replacen(from, to, 1);
+        let err = Scorecard::from_json(&bad).unwrap_err();
+        assert!(err.to_string().contains(says), "{to}: {err}");
+    }
 }

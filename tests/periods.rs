@@ -113,7 +113,6 @@ fn giving_both_year_and_period_is_explained_as_such() {
     let both = MONTH_TOML.replace("period = \"2023-07\"", "year = 2023\nperiod = \"2023-07\"");
     let err = Observations::from_toml(&both, &qd766()).unwrap_err();
     let message = err.to_string();
-    // Today: "`not_applicable = true` cannot go with `period`: không phát sinh has no value".
     assert!(!message.contains("not_applicable"), "{message}");
     assert!(
         message.contains("year") && message.contains("period"),
@@ -263,7 +262,7 @@ fn a_quarter_is_the_ratio_of_summed_counts_not_the_mean_of_monthly_rates() -> Re
 /// - 3.3 (max 6, 50%): 3m of 40 in month m (7.5% in January … 90% in December);
 /// - 5.2 and 5.3 (max 6 each): February 1/2 and 2/2 (two petitions, one late); no petition
 ///   (0/0, full points) in the other months;
-/// - 1.4: last year's 1,200 records ÷ 12 = 100 a month, all 100 synced.
+/// - 1.4: 100 records received a month, all synced.
 fn month_file(m: u32) -> String {
     let (g21, n21) = match m {
         1 => (50, 50),
@@ -319,15 +318,27 @@ fn a_year_of_monthly_qd766_files_gives_the_quarters_and_the_year() -> Result<(),
         .map(|m| Summary::score(&set, m).map(|s| s.total_points))
         .collect::<Result<_, _>>()?;
     assert_eq!(totals, [dec!(94.90), dec!(87.80), dec!(94.88)]);
+    // 3.2 and 3.5b count services and procedures with at least one record over the period:
+    // months cannot make them, so the commune gives the period's own figures (all 20 services
+    // used, all 5 fee-bearing procedures paid online at least once).
+    let for_period = |mut obs: Observations| {
+        obs.set(cchc::Id::new("3.2").unwrap(), counts(20, 20));
+        obs.set(cchc::Id::new("3.5b").unwrap(), counts(5, 5));
+        obs
+    };
     let quarters: Vec<Observations> = (1..=4u32)
         .map(|q| {
             let from = 3 * (q as usize - 1);
-            aggregate(&set, Period::quarter(2023, q)?, &months[from..from + 3])
+            aggregate(&set, Period::quarter(2023, q)?, &months[from..from + 3]).map(for_period)
         })
         .collect::<Result<_, _>>()?;
+    assert_eq!(
+        *aggregate(&set, Period::quarter(2023, 1)?, &months[..3])?.value("3.2"),
+        cchc::Observed::Missing
+    );
     // Q1: 2.1 (50 + 30 + 100)/(50 + 40 + 110) = 180/200 = 90% → 18.00;
     //     3.3 (3 + 6 + 9)/120 = 18/120 = 15% → 6 × 15/50 = 1.80;
-    //     5.2 1/2 → 3.00; 5.3 2/2 → 6.00; 1.4 300/300 (1,200 ÷ 4) → 6.00.
+    //     5.2 1/2 → 3.00; 5.3 2/2 → 6.00; 1.4 300/300 → 6.00.
     //     18 + 18.00 + (2 + 4 + 1.80) + 10 + 22 + (3.00 + 6 + 6) = 90.80
     //     — not the mean of its months, (94.90 + 87.80 + 94.88)/3 = 92.53.
     assert_eq!(*quarters[0].value("2.1"), counts(180, 200));
@@ -359,7 +370,7 @@ fn a_year_of_monthly_qd766_files_gives_the_quarters_and_the_year() -> Result<(),
     //           5.2 1/2 → 3.00; 5.3 2/2 → 6.
     //           18 + 19.64 + (2 + 4 + 5.85) + 10 + 22 + (3 + 6 + 6) = 96.49
     //           — not the mean of the quarters, (90.80 + 98.50 + 100 + 100)/4 = 97.325.
-    let year = aggregate(&set, Period::year(2023)?, &months)?;
+    let year = for_period(aggregate(&set, Period::year(2023)?, &months)?);
     assert_eq!(*year.value("2.1"), counts(1080, 1100));
     assert_eq!(*year.value("3.3"), counts(234, 480));
     assert_eq!(*year.value("1.4"), counts(1200, 1200));
@@ -382,8 +393,11 @@ fn a_year_of_monthly_qd766_files_gives_the_quarters_and_the_year() -> Result<(),
     assert_eq!(card.summary.index, Some(dec!(96.49)));
     assert_eq!(card.summary.year, 2023);
     assert_eq!(card.summary.period, None); // the whole year
-    // The four quarters add up to the same year.
-    assert_eq!(aggregate(&set, Period::year(2023)?, &quarters)?, year);
+    // The four quarters add up to the same year (the period's own figures given again).
+    assert_eq!(
+        for_period(aggregate(&set, Period::year(2023)?, &quarters)?),
+        year
+    );
     Ok(())
 }
 
@@ -431,7 +445,10 @@ fn parts_of_different_wards_are_refused() -> Result<(), cchc::Error> {
         .counts("3.6", 1, 4)
         .build(&set)?;
     let err = aggregate(&set, Period::quarter(2023, 1)?, &[ours, theirs]).unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::NotComparable);
+    assert_eq!(
+        (err.kind(), err.key()),
+        (ErrorKind::InvalidValue, Some("ward"))
+    );
     assert_eq!(err.item(), Some("2023-02"));
     assert!(err.to_string().contains("Xã Tân Hòa"), "{err}");
     Ok(())
@@ -450,12 +467,120 @@ fn appraisals_on_a_part_are_refused() -> Result<(), cchc::Error> {
     assert_eq!(err.kind(), ErrorKind::Mismatch);
     assert_eq!(err.item(), Some("2023-02"));
     assert!(err.to_string().contains("appraisals"), "{err}");
-    // On the quarter's observations, an appraisal is taken.
-    let mut q1 = aggregate(&set, Period::quarter(2023, 1)?, &parts[..1])?;
+    // On the observations added up, an appraisal is taken (January alone makes January).
+    let mut q1 = aggregate(&set, Period::month(2023, 1)?, &parts[..1])?;
     q1.appraise(cchc::Id::new("3.6")?, dec!(1), "Số liệu chưa khớp");
     let card = Scorecard::score(&set, &q1)?;
     // 3.6: 1/4 → 6 × 1/4 = 1.50 self-assessed, 1 appraised.
     assert_eq!(card.criterion("3.6").unwrap().points, dec!(1.50));
     assert_eq!(card.criterion("3.6").unwrap().appraised_points, dec!(1));
     Ok(())
+}
+
+#[test]
+fn parts_must_cover_the_period_they_add_up_to() -> Result<(), cchc::Error> {
+    // January and March are not the first quarter: February is not covered.
+    let set = qd766();
+    let jan = month(1).counts("3.6", 1, 4).build(&set)?;
+    let march = Observations::builder("Xã Tân Lập", 2023)
+        .period(Period::month(2023, 3)?)
+        .counts("3.6", 2, 4)
+        .build(&set)?;
+    let err = aggregate(
+        &set,
+        Period::quarter(2023, 1)?,
+        &[jan.clone(), march.clone()],
+    )
+    .unwrap_err();
+    assert_eq!((err.item(), err.key()), (Some("2023-Q1"), Some("period")));
+    assert!(
+        err.to_string()
+            .contains("no part covers 2023-02-01 to 2023-02-28"),
+        "{err}"
+    );
+    // January and February make the first two months, not the quarter.
+    let feb = Observations::builder("Xã Tân Lập", 2023)
+        .period(Period::month(2023, 2)?)
+        .counts("3.6", 0, 4)
+        .build(&set)?;
+    let err = aggregate(&set, Period::quarter(2023, 1)?, &[jan.clone(), feb.clone()]).unwrap_err();
+    assert!(
+        err.to_string().contains("2023-03-01 to 2023-03-31"),
+        "{err}"
+    );
+    let two = aggregate(&set, Period::months_of(2023, 1, 2)?, &[feb, jan])?;
+    // 3.6: 1/4 + 0/4 = 1/8 → 6 × 1/8 = 0.75.
+    assert_eq!(
+        Scorecard::score(&set, &two)?
+            .criterion("3.6")
+            .unwrap()
+            .points,
+        dec!(0.75)
+    );
+    Ok(())
+}
+
+#[test]
+fn stocks_take_the_latest_month_and_distinct_counts_are_given_for_the_period()
+-> Result<(), cchc::Error> {
+    // 3.1 counts procedures offered online (a stock): the quarter's figure is March's, 100 of
+    // 120, not 290 of 360. 3.2 counts services with at least one online record in the period:
+    // months cannot make it, so the quarter leaves it missing. 3.3 is a flow: summed.
+    let set = qd766();
+    let m = |n: u32, offered: u64, used: u64, online: u64| {
+        Observations::builder("Xã Tân Lập", 2023)
+            .period(Period::month(2023, n).unwrap())
+            .counts("3.1", offered, 120)
+            .counts("3.2", used, offered)
+            .counts("3.3", online, 100)
+            .build(&set)
+    };
+    let q1 = aggregate(
+        &set,
+        Period::quarter(2023, 1)?,
+        &[m(3, 100, 50, 40)?, m(1, 90, 40, 20)?, m(2, 100, 45, 30)?],
+    )?;
+    assert_eq!(
+        q1.value("3.1"),
+        &cchc::Observed::Reported(cchc::Evidence::Counts(cchc::Counts::new(100, 120)?))
+    );
+    assert_eq!(q1.value("3.2"), &cchc::Observed::Missing);
+    assert_eq!(
+        q1.value("3.3"),
+        &cchc::Observed::Reported(cchc::Evidence::Counts(cchc::Counts::new(90, 300)?))
+    );
+    let set_says = |id: &str| set.criterion(id).unwrap().aggregation();
+    assert_eq!(set_says("3.1"), cchc::criteria::Aggregation::Latest);
+    assert_eq!(set_says("3.2"), cchc::criteria::Aggregation::Period);
+    assert_eq!(set_says("3.3"), cchc::criteria::Aggregation::Sum);
+    Ok(())
+}
+
+#[test]
+fn a_file_of_a_quarter_states_no_fact_after_it() {
+    // The reference sample relabelled as the first quarter: I.1b was completed on 30/11/2023,
+    // which the first quarter cannot know; a plan issued the December before is kept.
+    let set = cchc::CriteriaSet::reference();
+    let file = "ward = \"Phường A\"\nperiod = \"2023-Q1\"\n\n[observations.\"I.1a\"]\ncompleted_on = 2022-12-20\n\n[observations.\"I.1b\"]\ncompleted_on = 2023-11-30\n";
+    let err = Observations::from_toml(file, &set).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "I.1b: date 2023-11-30 is after the period observed, which ends on 2023-03-31"
+    );
+    assert_eq!(
+        (err.item(), err.key()),
+        (Some("I.1b"), Some("completed_on"))
+    );
+    // The same through the builder, and for meetings.
+    let err = Observations::builder("Phường A", 2023)
+        .period(Period::quarter(2023, 1).unwrap())
+        .held(
+            "VII.29",
+            [chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap()],
+        )
+        .build(&set)
+        .unwrap_err();
+    assert_eq!((err.item(), err.key()), (Some("VII.29"), Some("held_on")));
+    let before = file.replace("completed_on = 2023-11-30", "completed_on = 2023-03-31");
+    assert!(Observations::from_toml(&before, &set).is_ok());
 }

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-/// The six groups of INDEXES.md §A: id and maximum.
+/// The six groups of the QĐ 766 service index as the portal publishes them: id and maximum.
 const GROUPS: [(&str, i64); 6] = [
     ("1", 18), // Công khai, minh bạch
     ("2", 20), // Tiến độ, kết quả giải quyết
@@ -20,7 +20,7 @@ const GROUPS: [(&str, i64); 6] = [
     ("6", 18), // Mức độ hài lòng
 ];
 
-/// Every component of INDEXES.md §A, in the table's order: group, id, max, target T (%).
+/// Every component of the QĐ 766 service index, in the decision's order: group, id, max, target T (%).
 const COMPONENTS: [(&str, &str, i64, i64); 21] = [
     ("1", "1.1", 6, 100),
     ("1", "1.2", 4, 100),
@@ -377,9 +377,16 @@ fn every_assumption_shows_in_the_method_text_and_every_component_says_its_source
             .unwrap_or_else(|| panic!("{id}: a source"));
         assert!(source.contains("QĐ 766/QĐ-TTg"), "{id}: {source}");
         match id {
-            // The policies the published scores show, and 1.4's defined rate of 0: no
-            // assumption.
-            "1.4" | "5.2" | "5.3" | "5.4" => {
+            // 1.4's rate of 0 when no record was received is the crate's reading of the
+            // portal's rule: stated.
+            "1.4" => {
+                let assumption = criterion.assumption().unwrap_or_else(|| panic!("{id}"));
+                assert!(assumption.vi().contains("năm trước ÷ 12"), "{id}");
+                assert!(method_vi.ends_with(&format!("(giả định: {})", assumption.vi())));
+                assert!(method_en.ends_with(&format!("(assumption: {})", assumption.en())));
+            }
+            // The policies the published scores show: no assumption.
+            "5.2" | "5.3" | "5.4" => {
                 assert_eq!(criterion.assumption(), None, "{id}");
                 assert!(!method_vi.contains("giả định"), "{id}: {method_vi}");
                 assert!(!method_en.contains("assumption"), "{id}: {method_en}");
@@ -455,16 +462,24 @@ fn at_commune_level_4_5a_and_4_5b_score_full_points_without_an_observation() {
             line.explanation.en(),
             "Applies at the province level only (không phát sinh): full 2 points"
         );
-        // The dashboard's practice is unverified, and the method text says so.
-        assert!(
-            line.method.vi().contains(
-                "cấp xã: không phát sinh, được điểm tối đa như bảng công khai (chưa kiểm chứng)"
-            ),
-            "{id}: {}",
-            line.method.vi()
-        );
-        assert!(line.method.en().contains("(unverified)"), "{id}");
     }
+    // The dashboard's practice is unverified: the set's own assumption says so, in the notes.
+    let noted: Vec<&str> = card.notes.iter().map(|n| n.vi()).collect();
+    assert!(
+        noted.contains(
+            &"Giả định của bộ tiêu chí: 4.5a, 4.5b chỉ áp dụng cấp tỉnh: ở cấp xã được điểm tối đa như bảng công khai (chưa kiểm chứng); điểm từng chỉ số làm tròn 2 chữ số thập phân trước khi cộng"
+        ),
+        "{noted:?}"
+    );
+    assert!(
+        card.notes.iter().any(|n| n.en().contains("(unverified)")),
+        "{:?}",
+        card.notes
+    );
+    // The province's variant is named for the province, and says nothing about communes.
+    let province = cchc::CriteriaSet::preset("qd766-province").unwrap();
+    assert!(province.name().ends_with("cấp tỉnh"), "{}", province.name());
+    assert!(!province.assumption().unwrap().vi().contains("cấp xã"));
     // Nothing else observed: 4 points (4.5a + 4.5b), the other 19 components missing.
     assert_eq!(card.summary.total_points, dec!(4));
     assert_eq!(card.summary.index, Some(dec!(4.00)));
@@ -642,7 +657,7 @@ fn a_commune_month_worked_by_hand() -> Result<(), cchc::Error> {
 
 #[test]
 fn the_bac_ninh_week_sums_to_92_83() -> Result<(), cchc::Error> {
-    // INDEXES.md §A: one week of late 2025, group scores only, in the press order
+    // Bắc Ninh's published group scores for one week of late 2025, in the press order:
     // 15.82 + 19.45 + 8.53 + 10 + 17.86 + 21.17 = 92.83. 21.17 is above 18, so it can only be
     // group 5 (digitisation, max 22); 17.86 is then group 6 (satisfaction, max 18). The raw
     // counts are not published: these are built by hand to give exactly those groups. The
@@ -712,4 +727,22 @@ fn the_bac_ninh_week_sums_to_92_83() -> Result<(), cchc::Error> {
     assert_eq!(card.summary.period, Some(week));
     assert_eq!(card.summary.year, 2025);
     Ok(())
+}
+
+#[test]
+fn at_commune_level_an_appraisal_of_4_5a_is_refused_too() {
+    // 4.5a takes no observation at commune level, so no appraisal either: it would lower the
+    // appraised total below the full points it scores.
+    let set = qd766();
+    let err = Observations::builder("Xã Tân Lập", 2023)
+        .appraise("4.5a", dec!(1), "không có dữ liệu")
+        .build(&set)
+        .unwrap_err();
+    assert_eq!(
+        (err.item(), err.kind()),
+        (Some("4.5a"), ErrorKind::Mismatch)
+    );
+    let file = "ward = \"Xã Tân Lập\"\nperiod = \"2023-07\"\n[appraisals.\"4.5a\"]\npoints = \"1\"\nreason = \"x\"\n";
+    let err = Observations::from_toml(file, &set).unwrap_err();
+    assert_eq!(err.item(), Some("4.5a"), "{err}");
 }

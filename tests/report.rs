@@ -283,7 +283,7 @@ fn json_has_the_plan_keys() {
 
 #[test]
 fn formats_parse_by_name_and_refuse_others() {
-    let names: Vec<Format> = ["table", "markdown", "csv", "json"]
+    let names: Vec<Format> = ["table", "markdown", "csv", "csv-raw", "json", "xlsx", "svg"]
         .iter()
         .map(|n| n.parse().unwrap())
         .collect();
@@ -293,8 +293,11 @@ fn formats_parse_by_name_and_refuse_others() {
     assert_eq!(err.value().as_deref(), Some("pdf"));
     assert_eq!(
         err.to_string(),
-        "unknown report format \"pdf\" (allowed: table, markdown, csv, json)"
+        "unknown report format \"pdf\" (allowed: table, markdown, csv, csv-raw, json, xlsx, svg)"
     );
+    // Binary and set-bound formats say so; render refuses what needs the set.
+    assert!(Format::Xlsx.is_binary() && !Format::Svg.is_binary() && !Format::Csv.is_binary());
+    assert!(!Format::Xlsx.is_text() && !Format::Svg.is_text() && Format::CsvRaw.is_text());
 }
 
 #[test]
@@ -344,4 +347,54 @@ fn a_scorecard_of_the_year_so_far_says_so() {
     )
     .unwrap();
     assert!(!year.contains("Tính đến ngày"));
+}
+
+#[test]
+fn a_huge_evidence_text_costs_the_table_its_ten_lines() {
+    // 5 MB of evidence on II.4: the table keeps 10 lines of 17 columns of it, so the whole
+    // table stays about the size of the sample's (37 KB); the Markdown keeps it all.
+    let set = CriteriaSet::reference();
+    let obs = Observations::builder("Phường X", 2023)
+        .counts("II.4", 90, 300)
+        .build(&set)
+        .unwrap();
+    let mut card = Scorecard::score(&set, &obs).unwrap();
+    let huge = "Báo cáo số 12/BC-UBND ".repeat(250_000);
+    assert!(huge.len() > 5_000_000);
+    let line = card.criteria.iter_mut().find(|c| c.id == "II.4").unwrap();
+    line.evidence = Some(huge.clone());
+    let table = render(&card, Format::Table, Lang::Vi).unwrap();
+    assert!(table.len() < 60_000, "{} bytes", table.len());
+    assert!(table.contains("| Báo cáo số        |"));
+    let md = render(&card, Format::Markdown, Lang::Vi).unwrap();
+    assert!(md.len() > huge.len());
+}
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_terminal() {
+    let set = CriteriaSet::reference();
+    let obs = Observations::builder("Phường \u{1b}[2J\u{202e}X\r", 2023)
+        .counts("II.4", 90, 300)
+        .evidence("II.4", "a\u{0}b\u{9b}c\u{2066}d")
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    for format in [Format::Table, Format::Markdown] {
+        for lang in [Lang::Vi, Lang::En] {
+            let out = render(&card, format, lang).unwrap();
+            let bad: Vec<char> = out
+                .chars()
+                .filter(|c| {
+                    (c.is_control() && *c != '\n')
+                        || matches!(u32::from(*c), 0x202A..=0x202E | 0x2066..=0x2069)
+                })
+                .collect();
+            assert!(bad.is_empty(), "{format} {lang:?}: {bad:?}");
+            assert!(out.contains("Phường \u{fffd}[2J\u{fffd}X"), "{format}");
+            assert!(out.contains("a\u{fffd}b\u{fffd}c\u{fffd}d"), "{format}");
+        }
+    }
+    // The workbook and the picture need the set: render says so.
+    let err = render(&card, Format::Xlsx, Lang::Vi).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Mismatch);
 }

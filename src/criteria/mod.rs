@@ -16,6 +16,8 @@
 //! year = 2023                        # optional: observations must be of this year
 //! level = "commune"                  # optional: criteria for other levels only are không phát sinh
 //! source = "QĐ …/QĐ-UBND"            # optional: where the set comes from
+//! assumption_vi = "…"                 # optional, with assumption_en: what the set assumes as
+//! assumption_en = "…"                 #   a whole, noted on every scorecard
 //! not_applicable = "full_points"     # or "leave_out", "zero": what không phát sinh scores
 //!
 //! [rounding]
@@ -50,13 +52,19 @@
 //! measure_en = "results digitised"
 //! denominator_vi = "kết quả còn hiệu lực"   # optional: what the denominator counts
 //! denominator_en = "still-valid results"
-//! levels = ["commune"]               # optional: where it applies (every level when absent)
+//! levels = ["commune"]               # optional: where it applies (every level when absent):
+//!                                    #   ministry, province, district, commune
 //! source = "Kế hoạch CCHC 2023"      # optional: where its figures come from
 //! verified = true                    # optional: whether a source confirms them
 //! assumption_vi = "…"                # optional: an assumption, shown with the method
 //! assumption_en = "…"
+//! aggregate = "sum"                  # optional: how months add up — "sum" (records, the
+//!                                    #   default), "latest" (stocks), "period" (given for the
+//!                                    #   period: counts of distinct things)
 //! rule = { kind = "prop", percent = "35" }
 //! ```
+//!
+//! Texts come in both languages or not at all (`measure_vi` with `measure_en`, …).
 //!
 //! Decimals are written as strings (`"1.5"`) or whole numbers, never as floats, whose digits
 //! may not be the ones written. A criterion has either a `rule` or `children` (sub-criteria
@@ -76,6 +84,7 @@
 //! | `done` | — | max or 0 |
 //! | `assessor` | — | the points given, 0 to max |
 
+mod builder;
 #[cfg(feature = "toml")]
 pub mod guide;
 mod model;
@@ -89,13 +98,15 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use model::{Adjustment, Band, CriteriaField, Criterion, NotApplicablePolicy};
+pub use builder::CriteriaSetBuilder;
+pub use model::{Adjustment, Aggregation, Band, CriteriaField, Criterion, NotApplicablePolicy};
 pub(crate) use spec::SetSpec;
 
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::rate::Rounding;
 use crate::rule::ScoringRule;
+use crate::text::Text;
 
 /// A checked criteria set. Cloning one is cheap; finding a criterion by id takes constant
 /// time.
@@ -113,12 +124,13 @@ pub struct CriteriaSet {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct Inner {
     name: String,
     year: Option<i32>,
     level: Option<Id>,
     source: Option<String>,
+    assumption: Option<Text>,
     bonus: Option<Adjustment>,
     penalty: Option<Adjustment>,
     rounding: Rounding,
@@ -146,6 +158,7 @@ pub(crate) struct Parts {
     pub(crate) year: Option<i32>,
     pub(crate) level: Option<Id>,
     pub(crate) source: Option<String>,
+    pub(crate) assumption: Option<Text>,
     pub(crate) bonus: Option<Adjustment>,
     pub(crate) penalty: Option<Adjustment>,
     pub(crate) rounding: Rounding,
@@ -166,100 +179,6 @@ pub struct Leaf<'a> {
     pub rule: &'a ScoringRule,
     /// Its parent criterion, for a sub-criterion.
     pub parent: Option<&'a Criterion>,
-}
-
-/// Builds a [`CriteriaSet`] in code; [`CriteriaSetBuilder::build`] checks it whole.
-///
-/// ```
-/// use cchc::{CriteriaSet, Id, Percent, Text};
-/// use cchc::criteria::{Band, CriteriaField, Criterion};
-/// use cchc::rule::ScoringRule;
-/// use rust_decimal_macros::dec;
-/// let online = Criterion::new(
-///     Id::new("1.1")?,
-///     Text::new("Hồ sơ nộp trực tuyến", "Records filed online"),
-///     dec!(6),
-///     ScoringRule::ProportionalToTarget(Percent::new(dec!(50))?),
-/// )?;
-/// let set = CriteriaSet::builder("Bộ tiêu chí thử")
-///     .field(CriteriaField::new(Id::new("1")?, Text::new("Trực tuyến", "Online"), vec![online]))
-///     .band(Band::new(Text::new("Đạt", "Pass"), dec!(50), dec!(100)))
-///     .band(Band::new(Text::new("Chưa đạt", "Fail"), dec!(0), dec!(50)))
-///     .build()?;
-/// assert_eq!(set.max_points(), dec!(6));
-/// # Ok::<(), cchc::Error>(())
-/// ```
-#[derive(Debug, Clone)]
-#[must_use]
-pub struct CriteriaSetBuilder {
-    parts: Parts,
-}
-
-impl CriteriaSetBuilder {
-    /// The year the set is for: observations of another year are refused.
-    pub const fn year(mut self, year: i32) -> Self {
-        self.parts.year = Some(year);
-        self
-    }
-
-    /// The level the set scores (`commune`, `province`): criteria that apply at other levels
-    /// only are *không phát sinh* by themselves.
-    pub fn level(mut self, level: Id) -> Self {
-        self.parts.level = Some(level);
-        self
-    }
-
-    /// Where the set comes from (a decision, a plan).
-    pub fn source(mut self, source: impl Into<String>) -> Self {
-        self.parts.source = Some(source.into());
-        self
-    }
-
-    /// Bonus points (điểm thưởng), with their cap.
-    pub fn bonus(mut self, bonus: Adjustment) -> Self {
-        self.parts.bonus = Some(bonus);
-        self
-    }
-
-    /// Penalty points (điểm trừ), with their cap.
-    pub fn penalty(mut self, penalty: Adjustment) -> Self {
-        self.parts.penalty = Some(penalty);
-        self
-    }
-
-    /// The rounding policy (default: 2 decimals, half away from zero).
-    pub const fn rounding(mut self, rounding: Rounding) -> Self {
-        self.parts.rounding = rounding;
-        self
-    }
-
-    /// The default policy for *không phát sinh* (default: full points).
-    pub const fn not_applicable(mut self, policy: NotApplicablePolicy) -> Self {
-        self.parts.not_applicable = policy;
-        self
-    }
-
-    /// Adds a rating band.
-    pub fn band(mut self, band: Band) -> Self {
-        self.parts.bands.push(band);
-        self
-    }
-
-    /// Adds a field, after those already added.
-    pub fn field(mut self, field: CriteriaField) -> Self {
-        self.parts.fields.push(field);
-        self
-    }
-
-    /// The set.
-    ///
-    /// # Errors
-    /// [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet), with every problem in
-    /// [`Error::problems`](crate::Error::problems): ids given twice, a set or field without
-    /// criteria, a criterion's own problems, bands that overlap or leave a gap.
-    pub fn build(self) -> Result<CriteriaSet> {
-        CriteriaSet::from_parts(self.parts)
-    }
 }
 
 /// The path of every criterion under `criteria`, by id, and of every leaf, in order.
@@ -289,6 +208,7 @@ impl CriteriaSet {
                 year: None,
                 level: None,
                 source: None,
+                assumption: None,
                 bonus: None,
                 penalty: None,
                 rounding: Rounding::default(),
@@ -300,7 +220,12 @@ impl CriteriaSet {
     }
 
     pub(crate) fn from_parts(parts: Parts) -> Result<Self> {
-        let problems = validate::problems(&parts.fields, &parts.bands, parts.year);
+        let problems = validate::problems(
+            &parts.fields,
+            &parts.bands,
+            parts.year,
+            parts.level.as_ref(),
+        );
         if !problems.is_empty() {
             return Err(Error::invalid_set(problems));
         }
@@ -315,6 +240,7 @@ impl CriteriaSet {
                 year: parts.year,
                 level: parts.level,
                 source: parts.source,
+                assumption: parts.assumption,
                 bonus: parts.bonus,
                 penalty: parts.penalty,
                 rounding: parts.rounding,
@@ -447,20 +373,19 @@ impl CriteriaSet {
     /// levels only are *không phát sinh* there.
     #[must_use]
     pub fn at_level(&self, level: Id) -> Self {
-        let inner = Inner {
-            level: Some(level),
-            name: self.inner.name.clone(),
-            year: self.inner.year,
-            source: self.inner.source.clone(),
-            bonus: self.inner.bonus.clone(),
-            penalty: self.inner.penalty.clone(),
-            rounding: self.inner.rounding,
-            not_applicable: self.inner.not_applicable,
-            bands: self.inner.bands.clone(),
-            fields: self.inner.fields.clone(),
-            index: self.inner.index.clone(),
-            leaves: self.inner.leaves.clone(),
-        };
+        let mut inner = (*self.inner).clone();
+        inner.level = Some(level);
+        Self {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// The same set under another name and with another set-wide assumption (a preset's
+    /// variant for another level).
+    pub(crate) fn renamed(&self, name: &str, assumption: Option<Text>) -> Self {
+        let mut inner = (*self.inner).clone();
+        inner.name = name.to_owned();
+        inner.assumption = assumption;
         Self {
             inner: Arc::new(inner),
         }
@@ -488,6 +413,12 @@ impl CriteriaSet {
     #[must_use]
     pub fn source(&self) -> Option<&str> {
         self.inner.source.as_deref()
+    }
+
+    /// What the set assumes as a whole, if it says.
+    #[must_use]
+    pub fn assumption(&self) -> Option<&Text> {
+        self.inner.assumption.as_ref()
     }
 
     /// The bonus points the set allows, if any.

@@ -23,6 +23,25 @@ pub enum NotApplicablePolicy {
     Zero,
 }
 
+/// How a criterion's figures for shorter periods (months) make its figure for a longer one (a
+/// quarter, the year), when [`aggregate`](crate::time::aggregate) adds them up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum Aggregation {
+    /// Flows (records received, filed online, paid): counts are summed, so the rate of the
+    /// period is the ratio of the sums. The default.
+    #[default]
+    Sum,
+    /// Stocks (procedures published, offered online): the figure of the latest part, the
+    /// state at the end of the period.
+    Latest,
+    /// Counts of distinct things over the period (online services with at least one online
+    /// record): the parts cannot make it, so it is left missing, to be given for the period.
+    Period,
+}
+
 /// How a criterion gets its points: its own rule, or the sum of its sub-criteria.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Body {
@@ -72,6 +91,7 @@ pub(super) struct About {
     pub(super) source: Option<String>,
     pub(super) verified: Option<bool>,
     pub(super) assumption: Option<Text>,
+    pub(super) aggregation: Aggregation,
 }
 
 impl Criterion {
@@ -173,6 +193,13 @@ impl Criterion {
         self
     }
 
+    /// With how its figures for months add up ([`Aggregation::Sum`] unless said).
+    #[must_use]
+    pub const fn with_aggregation(mut self, aggregation: Aggregation) -> Self {
+        self.about.aggregation = aggregation;
+        self
+    }
+
     /// What the denominator counts, for rate rules.
     #[must_use]
     pub const fn denominator(&self) -> Option<&Text> {
@@ -210,6 +237,12 @@ impl Criterion {
     #[must_use]
     pub const fn assumption(&self) -> Option<&Text> {
         self.about.assumption.as_ref()
+    }
+
+    /// How its figures for months add up to a quarter or the year.
+    #[must_use]
+    pub const fn aggregation(&self) -> Aggregation {
+        self.about.aggregation
     }
 
     /// The id, e.g. `II.4`.
@@ -294,9 +327,34 @@ impl Criterion {
                 }
             }
         }
-        out.into_iter()
+        let mut out: Vec<Error> = out
+            .into_iter()
             .map(|err| err.with_key("max_points").at(self.id.as_str()))
-            .collect()
+            .collect();
+        out.extend(
+            self.about
+                .levels
+                .iter()
+                .filter_map(|level| check_level(level, "levels").err())
+                .map(|err| err.at(self.id.as_str())),
+        );
+        out
+    }
+}
+
+/// The levels a set or a criterion may name.
+pub(crate) const LEVELS: [&str; 4] = ["ministry", "province", "district", "commune"];
+
+/// `level` if it is one of [`LEVELS`], else the problem, named by `key`.
+pub(crate) fn check_level(level: &Id, key: &'static str) -> Result<(), Error> {
+    if LEVELS.contains(&level.as_str()) {
+        Ok(())
+    } else {
+        Err(Error::from(crate::error::Reason::BadValue {
+            key: key.to_owned(),
+            value: format!("{:?}", level.as_str()),
+            expected: "one of ministry, province, district, commune",
+        }))
     }
 }
 

@@ -27,6 +27,7 @@ use std::sync::LazyLock;
 use super::CriteriaSet;
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
+use crate::text::Text;
 
 /// The reference set's source text (TOML).
 pub(crate) const REFERENCE_TOML: &str = include_str!("reference.toml");
@@ -37,19 +38,23 @@ pub(crate) const QD766_TOML: &str = include_str!("qd766.toml");
 /// The names [`by_name`] knows.
 pub const NAMES: [&str; 3] = ["reference", "qd766", "qd766-province"];
 
-/// A compiled-in set, read once. The files are valid: the unit test
-/// `every_preset_is_valid` reads them on every `cargo test`; should one ever fail, the set is
-/// empty rather than a panic.
+/// A compiled-in set, read once. The files are part of the crate and valid: the unit test
+/// `every_preset_is_valid` reads them on every `cargo test`, so this cannot fail at run time
+/// (an empty set in its place would break every invariant a set holds).
 fn read(text: &str) -> CriteriaSet {
-    CriteriaSet::from_toml(text).unwrap_or_else(|_| CriteriaSet {
-        inner: std::sync::Arc::default(),
-    })
+    CriteriaSet::from_toml(text).expect("a built-in criteria set is valid")
 }
 
 static REFERENCE: LazyLock<CriteriaSet> = LazyLock::new(|| read(REFERENCE_TOML));
 static QD766: LazyLock<CriteriaSet> = LazyLock::new(|| read(QD766_TOML));
 static QD766_PROVINCE: LazyLock<CriteriaSet> = LazyLock::new(|| match Id::new("province") {
-    Ok(level) => QD766.at_level(level),
+    Ok(level) => QD766.at_level(level).renamed(
+        "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg), cấp tỉnh",
+        Some(Text::new(
+            "điểm từng chỉ số làm tròn 2 chữ số thập phân trước khi cộng",
+            "each component's points are rounded to 2 decimals before they are added up",
+        )),
+    ),
     Err(_) => QD766.clone(),
 });
 

@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::model::{About, Adjustment, Band, Body, CriteriaField, Criterion, NotApplicablePolicy};
+use super::model::{
+    About, Adjustment, Aggregation, Band, Body, CriteriaField, Criterion, NotApplicablePolicy,
+};
 use super::{CriteriaSet, Parts};
 use crate::decimal::Written;
 use crate::error::{Error, Result};
@@ -25,6 +27,10 @@ pub(crate) struct SetSpec {
     level: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assumption_vi: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assumption_en: Option<String>,
     #[serde(default)]
     rounding: Rounding,
     #[serde(default)]
@@ -80,6 +86,14 @@ const fn is_false(value: &bool) -> bool {
     !*value
 }
 
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if"
+)]
+fn is_sum(value: &Aggregation) -> bool {
+    *value == Aggregation::Sum
+}
+
 /// A criterion as written.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,6 +127,8 @@ struct CriterionSpec {
     assumption_vi: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     assumption_en: Option<String>,
+    #[serde(default, skip_serializing_if = "is_sum")]
+    aggregate: Aggregation,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     children: Vec<CriterionSpec>,
 }
@@ -124,17 +140,38 @@ fn id(written: &str, out: &mut Vec<Error>) -> Option<Id> {
         .ok()
 }
 
-/// A text given in one language or both; a language not given is empty.
-fn text(vi: Option<String>, en: Option<String>) -> Option<Text> {
+/// A text given in both languages, or in neither; one language alone is a problem named by
+/// the key missing.
+fn text(
+    vi: Option<String>,
+    en: Option<String>,
+    keys: [&'static str; 2],
+    out: &mut Vec<Error>,
+) -> Option<Text> {
+    let half = |given, missing| Error::from(crate::error::Reason::HalfText { given, missing });
     match (vi, en) {
         (None, None) => None,
-        (vi, en) => Some(Text::new(vi.unwrap_or_default(), en.unwrap_or_default())),
+        (Some(vi), Some(en)) => Some(Text::new(vi, en)),
+        (Some(_), None) => {
+            out.push(half(keys[0], keys[1]));
+            None
+        }
+        (None, Some(_)) => {
+            out.push(half(keys[1], keys[0]));
+            None
+        }
     }
 }
 
-/// A text not given is written as no key.
-fn written(text: &str) -> Option<String> {
-    (!text.is_empty()).then(|| text.to_owned())
+/// A text written as its two keys, both or neither (an empty text is not written): what the
+/// reader takes back.
+fn pair(text: Option<&Text>) -> (Option<String>, Option<String>) {
+    match text {
+        Some(text) if !(text.vi().is_empty() && text.en().is_empty()) => {
+            (Some(text.vi().to_owned()), Some(text.en().to_owned()))
+        }
+        _ => (None, None),
+    }
 }
 
 impl CriterionSpec {
@@ -150,18 +187,39 @@ impl CriterionSpec {
         let levels: Vec<Id> = self
             .levels
             .iter()
-            .filter_map(|level| {
-                Id::new(level)
+            .filter_map(|written| {
+                Id::new(written)
                     .map_err(|err| out.push(err.with_key("levels").at(&name)))
                     .ok()
             })
             .collect();
+        let mut texts = Vec::new();
+        let denominator = text(
+            self.denominator_vi,
+            self.denominator_en,
+            ["denominator_vi", "denominator_en"],
+            &mut texts,
+        );
+        let assumption = text(
+            self.assumption_vi,
+            self.assumption_en,
+            ["assumption_vi", "assumption_en"],
+            &mut texts,
+        );
+        let measure = text(
+            self.measure_vi,
+            self.measure_en,
+            ["measure_vi", "measure_en"],
+            &mut texts,
+        );
+        out.extend(texts.into_iter().map(|err| err.at(&name)));
         let about = About {
-            denominator: text(self.denominator_vi, self.denominator_en),
+            denominator,
             levels,
             source: self.source,
             verified: self.verified,
-            assumption: text(self.assumption_vi, self.assumption_en),
+            assumption,
+            aggregation: self.aggregate,
         };
         let at_name = |err: Error| err.at(&name);
         let max = match self.max_points.decimal("max_points") {
@@ -258,7 +316,7 @@ impl CriterionSpec {
             max_points: max?,
             body: body?,
             plan_item,
-            measure: text(self.measure_vi, self.measure_en),
+            measure,
             not_applicable: self.not_applicable,
             about,
         })
@@ -347,8 +405,8 @@ impl SetSpec {
                 }
             })
             .collect();
-        let level = self.level.and_then(|level| {
-            Id::new(&level)
+        let level = self.level.and_then(|written| {
+            Id::new(&written)
                 .map_err(|err| out.push(err.with_key("level")))
                 .ok()
         });
@@ -363,11 +421,18 @@ impl SetSpec {
         };
         let bonus = adjustment(self.bonus, "bonus");
         let penalty = adjustment(self.penalty, "penalty");
+        let assumption = text(
+            self.assumption_vi,
+            self.assumption_en,
+            ["assumption_vi", "assumption_en"],
+            &mut out,
+        );
         let parts = Parts {
             name: self.name,
             year: self.year,
             level,
             source: self.source,
+            assumption,
             bonus,
             penalty,
             rounding: self.rounding,
@@ -382,14 +447,19 @@ impl SetSpec {
             // are found among all the ids written.
             out.extend(written_twice);
             out.extend(
-                super::validate::problems(&parts.fields, &parts.bands, parts.year)
-                    .into_iter()
-                    .filter(|p| p.kind() != crate::ErrorKind::DuplicateId)
-                    .filter(|p| {
-                        !(p.key() == Some("criteria")
-                            && p.item()
-                                .is_some_and(|id| written_with_criteria.iter().any(|w| w == id)))
-                    }),
+                super::validate::problems(
+                    &parts.fields,
+                    &parts.bands,
+                    parts.year,
+                    parts.level.as_ref(),
+                )
+                .into_iter()
+                .filter(|p| p.kind() != crate::ErrorKind::DuplicateId)
+                .filter(|p| {
+                    !(p.key() == Some("criteria")
+                        && p.item()
+                            .is_some_and(|id| written_with_criteria.iter().any(|w| w == id)))
+                }),
             );
             Err(Error::invalid_set(out))
         }
@@ -401,6 +471,9 @@ fn criterion_spec(criterion: &Criterion) -> CriterionSpec {
         Body::Rule(rule) => (Some(RuleSpec::from(rule.clone())), Vec::new()),
         Body::Children(children) => (None, children.iter().map(criterion_spec).collect()),
     };
+    let measure = pair(criterion.measure.as_ref());
+    let denominator = pair(criterion.about.denominator.as_ref());
+    let assumption = pair(criterion.about.assumption.as_ref());
     CriterionSpec {
         id: criterion.id.to_string(),
         label_vi: criterion.label.vi().to_owned(),
@@ -408,18 +481,10 @@ fn criterion_spec(criterion: &Criterion) -> CriterionSpec {
         max_points: criterion.max_points.into(),
         rule,
         plan_item: criterion.plan_item.as_ref().map(ToString::to_string),
-        measure_vi: criterion.measure.as_ref().and_then(|m| written(m.vi())),
-        measure_en: criterion.measure.as_ref().and_then(|m| written(m.en())),
-        denominator_vi: criterion
-            .about
-            .denominator
-            .as_ref()
-            .and_then(|m| written(m.vi())),
-        denominator_en: criterion
-            .about
-            .denominator
-            .as_ref()
-            .and_then(|m| written(m.en())),
+        measure_vi: measure.0,
+        measure_en: measure.1,
+        denominator_vi: denominator.0,
+        denominator_en: denominator.1,
         not_applicable: criterion.not_applicable,
         levels: criterion
             .about
@@ -429,16 +494,9 @@ fn criterion_spec(criterion: &Criterion) -> CriterionSpec {
             .collect(),
         source: criterion.about.source.clone(),
         verified: criterion.about.verified,
-        assumption_vi: criterion
-            .about
-            .assumption
-            .as_ref()
-            .and_then(|m| written(m.vi())),
-        assumption_en: criterion
-            .about
-            .assumption
-            .as_ref()
-            .and_then(|m| written(m.en())),
+        assumption_vi: assumption.0,
+        assumption_en: assumption.1,
+        aggregate: criterion.about.aggregation,
         children,
     }
 }
@@ -457,6 +515,8 @@ impl From<&CriteriaSet> for SetSpec {
             year: set.year(),
             level: set.level().map(ToString::to_string),
             source: set.source().map(str::to_owned),
+            assumption_vi: set.assumption().map(|t| t.vi().to_owned()),
+            assumption_en: set.assumption().map(|t| t.en().to_owned()),
             bonus: adjustment(set.bonus()),
             penalty: adjustment(set.penalty()),
             rounding: *set.rounding(),

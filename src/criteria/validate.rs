@@ -9,8 +9,18 @@ use crate::error::{Error, Reason};
 
 /// Every problem of a set made of `fields` and `bands`: ids given twice, empty fields, no
 /// field at all, criteria's own problems, bands that overlap or leave gaps.
-pub(super) fn problems(fields: &[CriteriaField], bands: &[Band], year: Option<i32>) -> Vec<Error> {
+pub(super) fn problems(
+    fields: &[CriteriaField],
+    bands: &[Band],
+    year: Option<i32>,
+    level: Option<&crate::Id>,
+) -> Vec<Error> {
     let mut out = Vec::new();
+    if let Some(level) = level
+        && let Err(err) = super::model::check_level(level, "level")
+    {
+        out.push(err);
+    }
     if let Some(year) = year
         && !(1900..=2199).contains(&year)
     {

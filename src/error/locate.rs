@@ -36,6 +36,18 @@ mod toml_text {
         let (root, _) = DeTable::parse_recoverable(text);
         let mut place = Place::default();
         table(root.get_ref(), offset, &mut place);
+        // Within a table without ids (`[rounding]`, `[bonus]`), the table names the item.
+        if place.item.is_none()
+            && let Some((key, value)) = root
+                .get_ref()
+                .iter()
+                .filter(|(key, _)| key.span().start <= offset)
+                .max_by_key(|(key, _)| key.span().start)
+            && matches!(value.get_ref(), DeValue::Table(_) | DeValue::Array(_))
+            && place.key.as_deref() != Some(key.get_ref().as_ref())
+        {
+            place.item = Some(key.get_ref().to_string());
+        }
         place
     }
 
@@ -110,7 +122,13 @@ mod json_text {
         let Ok(mut node) = serde_json::from_str::<Value>(text) else {
             return place;
         };
+        let mut top = None;
         for segment in path {
+            if top.is_none()
+                && let serde_path_to_error::Segment::Map { key } = segment
+            {
+                top = Some(key.clone());
+            }
             let next = match (segment, node) {
                 (serde_path_to_error::Segment::Seq { index }, Value::Array(mut items))
                     if *index < items.len() =>
@@ -133,6 +151,10 @@ mod json_text {
                 place.key = None;
             }
             node = next;
+        }
+        // Within an object without ids (`"rounding"`, `"bonus"`), the object names the item.
+        if place.item.is_none() && top != place.key {
+            place.item = top;
         }
         place
     }

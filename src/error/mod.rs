@@ -90,6 +90,8 @@ struct Inner {
     key: Option<String>,
     /// Every problem, for an invalid criteria set.
     problems: Vec<Error>,
+    /// The spreadsheet cell the value was read from (`Số liệu!D7`).
+    cell: Option<String>,
 }
 
 /// Shorthand for `Result<T, cchc::Error>`.
@@ -117,6 +119,7 @@ impl From<Reason> for Error {
                 context: Vec::new(),
                 key: None,
                 problems: Vec::new(),
+                cell: None,
             }),
         }
     }
@@ -125,7 +128,7 @@ impl From<Reason> for Error {
 impl Error {
     /// This error, said of the item `item` (a criterion, a plan item, a ward): its message is
     /// then prefixed with `item: `. An error already about an item keeps it, and `item` is
-    /// named before it.
+    /// named before it. An empty name names nothing (the error itself says what is empty).
     ///
     /// ```
     /// let err = cchc::Counts::new(310, 300).unwrap_err().at("II.4");
@@ -134,7 +137,10 @@ impl Error {
     /// ```
     #[must_use]
     pub fn at(mut self, item: impl Into<String>) -> Self {
-        self.inner.path.insert(0, item.into());
+        let item = item.into();
+        if !item.is_empty() {
+            self.inner.path.insert(0, item);
+        }
         self
     }
 
@@ -190,6 +196,22 @@ impl Error {
             }
             _ => None,
         }
+    }
+
+    /// The spreadsheet cell a refused value was read from, as `sheet!A1` (`Số liệu!D7`); the
+    /// message begins with it. `None` for values not read from a workbook.
+    #[must_use]
+    pub fn cell(&self) -> Option<&str> {
+        self.inner.cell.as_deref()
+    }
+
+    /// Names the spreadsheet cell the error concerns; a cell already named is kept.
+    #[must_use]
+    pub(crate) fn in_cell(mut self, cell: impl FnOnce() -> String) -> Self {
+        if self.inner.cell.is_none() {
+            self.inner.cell = Some(cell());
+        }
+        self
     }
 
     /// Every problem found, for an error of kind [`ErrorKind::InvalidSet`]; each names its
@@ -343,6 +365,9 @@ fn one_line(text: &str) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(cell) = &self.inner.cell {
+            write!(f, "{cell}: ")?;
+        }
         for item in &self.inner.path {
             write!(f, "{item}: ")?;
         }

@@ -174,7 +174,33 @@ pub(crate) enum Reason {
         /// The format given.
         value: String,
         /// The formats known, in words.
-        allowed: &'static str,
+        allowed: String,
+    },
+    /// A format that needs the criteria set, asked of a function that has none.
+    #[error("the {format} format needs the criteria set: write it with `report::write`")]
+    NeedsSet {
+        /// The format's name.
+        format: &'static str,
+    },
+    /// A scorecard written with a criteria set other than its own.
+    #[error("the scorecard is of the criteria set {card:?}, not of {set:?}")]
+    WrongSet {
+        /// The scorecard's set.
+        card: String,
+        /// The set given.
+        set: String,
+    },
+    /// A decimal a spreadsheet number (a 64-bit float) cannot hold digit for digit.
+    #[error("{value} cannot be written exactly as a spreadsheet number")]
+    NotExact {
+        /// The value.
+        value: Decimal,
+    },
+    /// A workbook that is not an observations template of the crate.
+    #[error("not an observations template: {what}")]
+    NotTemplate {
+        /// What is wrong with it.
+        what: String,
     },
     /// A computation that would leave the exact range (only with values far beyond the limits).
     #[error("arithmetic overflow while computing {what}")]
@@ -270,6 +296,14 @@ pub(crate) enum Reason {
         /// The value key given as well.
         key: String,
     },
+    /// A text given in one language only (`assumption_vi` without `assumption_en`).
+    #[error("`{given}` is given without `{missing}`: give the text in both languages")]
+    HalfText {
+        /// The key given.
+        given: &'static str,
+        /// The key missing.
+        missing: &'static str,
+    },
     /// Two keys that say the same thing, both given (`year` and `period`).
     #[error("`{other}` and `{key}` cannot both be given: give one")]
     EitherKey {
@@ -336,6 +370,14 @@ pub(crate) enum Reason {
         date: NaiveDate,
         /// First day of the period.
         start: NaiveDate,
+        /// Last day of the period.
+        end: NaiveDate,
+    },
+    /// A fact dated after the end of the period an observations file covers.
+    #[error("date {date} is after the period observed, which ends on {end}")]
+    DateAfterPeriod {
+        /// The date given.
+        date: NaiveDate,
         /// Last day of the period.
         end: NaiveDate,
     },
@@ -514,14 +556,18 @@ impl Reason {
         match self {
             Self::Parse { .. } => K::Syntax,
             Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
-            Self::MissingKey { .. } | Self::ParseKey { missing: true, .. } => K::MissingKey,
+            Self::MissingKey { .. }
+            | Self::HalfText { .. }
+            | Self::ParseKey { missing: true, .. } => K::MissingKey,
             Self::UnknownId { .. }
             | Self::UnknownFormat { .. }
             | Self::UnknownBand { .. }
             | Self::UnknownPreset { .. } => K::UnknownId,
             Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
             Self::InvalidCriteria { .. } => K::InvalidSet,
+            Self::NotTemplate { .. } => K::Syntax,
             Self::EvidenceMismatch { .. }
+            | Self::NeedsSet { .. }
             | Self::NotPlannable { .. }
             | Self::RuleShape { .. }
             | Self::NotInSet { .. }
@@ -533,8 +579,11 @@ impl Reason {
             | Self::TooManyPeriods { .. }
             | Self::ValueTooLarge { .. }
             | Self::TooMany { .. }
-            | Self::TooLong { .. } => K::Limit,
-            Self::NotComparable { .. } | Self::MixedYears { .. } => K::NotComparable,
+            | Self::TooLong { .. }
+            | Self::NotExact { .. } => K::Limit,
+            Self::NotComparable { .. } | Self::MixedYears { .. } | Self::WrongSet { .. } => {
+                K::NotComparable
+            }
             Self::Write { .. } => K::Write,
             Self::NumeratorExceedsDenominator { .. }
             | Self::ZeroDenominator
@@ -559,6 +608,7 @@ impl Reason {
             | Self::ConflictingKeys { .. }
             | Self::EitherKey { .. }
             | Self::CumulativeDecreases { .. }
+            | Self::DateAfterPeriod { .. }
             | Self::PeriodOutsideYear { .. }
             | Self::PeriodNotWholeMonths { .. }
             | Self::DateOutsidePeriod { .. }
@@ -583,6 +633,7 @@ impl Reason {
             | Self::ParseKey { key, .. }
             | Self::ConflictingKeys { key } => key,
             Self::MissingKey { key, .. } | Self::EitherKey { key, .. } => key,
+            Self::HalfText { missing, .. } => missing,
             Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
             Self::WrongYear { .. } => "year",
             Self::CumulativeDecreases { what, .. } => what,
@@ -598,7 +649,8 @@ impl Reason {
             | Self::ValueTooLarge { value, .. }
             | Self::Negative { value, .. }
             | Self::NotPositive { value, .. }
-            | Self::ShareOutOfRange { value } => value.to_string(),
+            | Self::ShareOutOfRange { value }
+            | Self::NotExact { value } => value.to_string(),
             Self::MinCountOnNonCount { min_count, .. } => min_count.to_string(),
             Self::WindowEndsBeforeStart { end, .. } => end.to_string(),
             Self::NoSuchPeriod { value, .. } => value.to_string(),

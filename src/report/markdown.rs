@@ -1,18 +1,21 @@
 //! The self-assessment table in GitHub-flavoured Markdown: field headings and totals in bold,
-//! numbers right-aligned, `|` escaped and line breaks written as `<br>` inside cells.
+//! numbers right-aligned, `|` escaped and line breaks written as `<br>` inside cells; control
+//! and bidi characters are neutralised everywhere ([`super::clean`]), titles and footers
+//! included.
 
+use super::clean;
 use super::sheet::{RowKind, Sheet};
 
-pub(super) fn write(sheet: &Sheet) -> String {
+pub(super) fn write(sheet: &Sheet<'_>) -> String {
     let mut out = String::new();
     let mut title = sheet.title.iter();
     if let Some(first) = title.next() {
         out.push_str("## ");
-        out.push_str(&inline(first));
+        out.push_str(first);
         out.push_str("\n\n");
     }
     for line in title {
-        out.push_str(&inline(line));
+        out.push_str(line);
         out.push_str("  \n");
     }
     out.push('\n');
@@ -43,7 +46,7 @@ pub(super) fn write(sheet: &Sheet) -> String {
     out.push('\n');
     for line in &sheet.footer {
         out.push_str("- ");
-        out.push_str(&inline(line));
+        out.push_str(line);
         out.push('\n');
     }
     out
@@ -64,10 +67,11 @@ fn table_line(cells: &[String]) -> String {
     out
 }
 
-/// A cell's text: `|` escaped, line breaks as `<br>`, other control characters as spaces.
+/// A cell's text: `|` escaped, line breaks as `<br>`, tabs as spaces, other control and
+/// bidi characters as U+FFFD.
 fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.trim().chars().peekable();
+    let mut chars = clean::chars(text.trim(), true).peekable();
     while let Some(c) = chars.next() {
         match c {
             '|' => out.push_str("\\|"),
@@ -84,25 +88,11 @@ fn cell(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("<br>");
-            }
             '\n' => out.push_str("<br>"),
-            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
     out
-}
-
-/// Text outside the table, on one line.
-fn inline(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
 }
 
 #[cfg(all(test, feature = "toml", feature = "json"))]
@@ -121,6 +111,28 @@ mod tests {
         assert_eq!(cell(" tab\there "), "tab here");
         assert_eq!(cell("<br> & `x` < 35%"), "&lt;br> & \\`x\\` < 35%");
         assert_eq!(cell("*a* _b_ [c](d) \\"), "\\*a\\* \\_b\\_ \\[c\\](d) \\\\");
+        assert_eq!(cell("a\u{1b}[31m\u{202e}b"), "a\u{fffd}\\[31m\u{fffd}b");
+    }
+
+    #[test]
+    fn titles_and_footers_are_cleaned_too() {
+        // A ward name with an escape sequence and a bidi override, a band label with a CR.
+        let mut card = tiny(false);
+        card.summary.ward = "Phường \u{1b}]0;pwned\u{7}A\u{202e}B".to_owned();
+        card.summary.band = Some(crate::Text::new("Đạt\rXuất sắc", "Pass\rExcellent"));
+        for format in [Format::Markdown, Format::Table] {
+            let out = render(&card, format, Lang::Vi).unwrap();
+            assert!(
+                out.contains("Phường \u{fffd}]0;pwned\u{fffd}A\u{fffd}B"),
+                "{format}"
+            );
+            assert!(out.contains("xếp loại: Đạt Xuất sắc"), "{format}");
+            assert!(
+                !out.chars()
+                    .any(|c| c != '\n' && super::clean::is_hostile(c)),
+                "{format}"
+            );
+        }
     }
 
     #[test]

@@ -7,8 +7,21 @@
 //!   (xếp loại). Wide text is word-wrapped by character count; the table is about 155
 //!   characters wide.
 //! - [`Format::Markdown`]: the same table in GitHub-flavoured Markdown.
-//! - [`Format::Csv`]: one row per criterion, RFC 4180, decimals with a dot.
+//! - [`Format::Csv`]: one row per criterion, RFC 4180, decimals with a dot; text cells that a
+//!   spreadsheet would run as a formula are guarded with a leading `'`.
+//! - [`Format::CsvRaw`]: the same CSV with every cell as it is, for programs.
 //! - [`Format::Json`]: the scorecard JSON of [`Scorecard::to_json`].
+//! - [`Format::Xlsx`] (feature `xlsx`): the table as an Excel workbook with live formulas,
+//!   and the raw counts ([`xlsx`]).
+//! - [`Format::Svg`] (feature `svg`): one A4 page, each field's points against its maximum
+//!   and a bullet graph per rate criterion ([`svg`]).
+//!
+//! [`render`] writes the text formats from the scorecard alone; [`write()`] writes every
+//! format, with the criteria set the workbook and the picture need (targets, steps, bands).
+//!
+//! Text that reaches a terminal or a Markdown page — titles and footers included — is cleaned
+//! of control characters and bidi overrides (U+FFFD stands in for them), and the terminal
+//! table reads a long cell only as far as the ten lines it shows.
 //!
 //! When an appraiser changed any criterion's points, the table and Markdown gain a column
 //! "Điểm thẩm định" (appraised points) beside "Điểm tự chấm", and the reason is added to the
@@ -26,14 +39,20 @@
 //! # Ok::<(), cchc::Error>(())
 //! ```
 
+mod clean;
 mod csv;
 mod markdown;
 mod sheet;
+#[cfg(feature = "svg")]
+pub mod svg;
 mod table;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use std::fmt;
 use std::str::FromStr;
 
+use crate::criteria::CriteriaSet;
 use crate::error::{Error, Reason, Result};
 use crate::score::Scorecard;
 use crate::text::Lang;
@@ -47,27 +66,73 @@ pub enum Format {
     Table,
     /// The same table in GitHub-flavoured Markdown.
     Markdown,
-    /// One row per criterion, RFC 4180.
+    /// One row per criterion, RFC 4180; text cells that a spreadsheet would run as a formula
+    /// (`=`, `+`, `-`, `@`, tab, CR first) begin with `'`.
     Csv,
+    /// The same CSV with every cell as it is, for programs (`csv-raw`).
+    CsvRaw,
     /// The scorecard JSON ([`Scorecard::to_json`]).
     #[cfg(feature = "json")]
     Json,
+    /// An Excel workbook ([`xlsx`]): binary, written by [`write()`] only.
+    #[cfg(feature = "xlsx")]
+    Xlsx,
+    /// One SVG page ([`svg`]), written by [`write()`] only.
+    #[cfg(feature = "svg")]
+    Svg,
 }
 
-#[cfg(feature = "json")]
-const ALLOWED: &str = "table, markdown, csv, json";
-#[cfg(not(feature = "json"))]
-const ALLOWED: &str = "table, markdown, csv";
-
 impl Format {
-    /// Every format: table, markdown, csv and (with the `json` feature) json.
+    /// Every format: table, markdown, csv, csv-raw and, with their features, json, xlsx and
+    /// svg.
     pub const ALL: &'static [Self] = &[
         Self::Table,
         Self::Markdown,
         Self::Csv,
+        Self::CsvRaw,
         #[cfg(feature = "json")]
         Self::Json,
+        #[cfg(feature = "xlsx")]
+        Self::Xlsx,
+        #[cfg(feature = "svg")]
+        Self::Svg,
     ];
+
+    /// Whether the format is binary (a workbook): not for a terminal.
+    #[must_use]
+    pub const fn is_binary(self) -> bool {
+        match self {
+            #[cfg(feature = "xlsx")]
+            Self::Xlsx => true,
+            _ => false,
+        }
+    }
+
+    /// Whether [`render`] writes it from the scorecard alone (the workbook and the picture
+    /// need the criteria set: [`write()`]).
+    #[must_use]
+    pub const fn is_text(self) -> bool {
+        match self {
+            #[cfg(feature = "xlsx")]
+            Self::Xlsx => false,
+            #[cfg(feature = "svg")]
+            Self::Svg => false,
+            _ => true,
+        }
+    }
+
+    /// The usual file extension (`txt` for the terminal table).
+    #[must_use]
+    pub const fn extension(self) -> &'static str {
+        match self {
+            Self::Table => "txt",
+            Self::Markdown => "md",
+            Self::Csv | Self::CsvRaw => "csv",
+            // JSON, XLSX and SVG: the name; without their features, no format is left here.
+            #[allow(unreachable_patterns)]
+            other => other.name(),
+        }
+    }
 
     /// The format's name, as [`Format::from_str`] reads it.
     #[must_use]
@@ -76,8 +141,13 @@ impl Format {
             Self::Table => "table",
             Self::Markdown => "markdown",
             Self::Csv => "csv",
+            Self::CsvRaw => "csv-raw",
             #[cfg(feature = "json")]
             Self::Json => "json",
+            #[cfg(feature = "xlsx")]
+            Self::Xlsx => "xlsx",
+            #[cfg(feature = "svg")]
+            Self::Svg => "svg",
         }
     }
 }
@@ -91,14 +161,15 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = Error;
 
-    /// Reads `table`, `markdown` (or `md`), `csv` or `json`, in any letter case.
+    /// Reads a format's [name](Format::name) (`table`, `markdown` or `md`, `csv`, `csv-raw`,
+    /// `json`, `xlsx`, `svg`), in any letter case.
     ///
     /// ```
     /// use cchc::report::Format;
     /// assert_eq!("CSV".parse::<Format>()?, Format::Csv);
     /// assert_eq!(
     ///     "xml".parse::<Format>().unwrap_err().to_string(),
-    ///     "unknown report format \"xml\" (allowed: table, markdown, csv, json)"
+    ///     "unknown report format \"xml\" (allowed: table, markdown, csv, csv-raw, json, xlsx, svg)"
     /// );
     /// # Ok::<(), cchc::Error>(())
     /// ```
@@ -117,7 +188,11 @@ impl FromStr for Format {
             .ok_or_else(|| {
                 Error::from(Reason::UnknownFormat {
                     value: value.to_owned(),
-                    allowed: ALLOWED,
+                    allowed: Self::ALL
+                        .iter()
+                        .map(|f| f.name())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 })
             })
     }
@@ -143,8 +218,6 @@ impl FromStr for Format {
 /// When an appraiser changed any criterion's points, the table and Markdown gain a column
 /// "Điểm thẩm định" beside "Điểm tự chấm", and the reason follows the explanation.
 ///
-/// # Errors
-/// [`ErrorKind::Write`](crate::ErrorKind::Write) if the JSON writer fails; the other formats cannot fail.
 /// ```
 /// use cchc::{CriteriaSet, Lang, Observations, Scorecard};
 /// use cchc::report::{Format, render};
@@ -157,15 +230,73 @@ impl FromStr for Format {
 /// ```
 ///
 /// # Errors
-/// [`ErrorKind::Write`](crate::ErrorKind::Write) if the JSON writer fails; the other formats
-/// cannot fail.
+/// [`ErrorKind::Write`](crate::ErrorKind::Write) if a writer fails;
+/// [`ErrorKind::Mismatch`](crate::ErrorKind::Mismatch) for [`Format::Xlsx`] and
+/// [`Format::Svg`], which need the criteria set ([`write()`]).
 pub fn render(card: &Scorecard, format: Format, lang: Lang) -> Result<String> {
     match format {
         Format::Table => Ok(table::write(&Sheet::new(card, lang))),
         Format::Markdown => Ok(markdown::write(&Sheet::new(card, lang))),
-        Format::Csv => Ok(csv::write(card)),
+        Format::Csv => csv::write(card, true),
+        Format::CsvRaw => csv::write(card, false),
         #[cfg(feature = "json")]
         Format::Json => card.to_json(),
+        #[cfg(feature = "xlsx")]
+        Format::Xlsx => Err(Reason::NeedsSet { format: "xlsx" }.into()),
+        #[cfg(feature = "svg")]
+        Format::Svg => Err(Reason::NeedsSet { format: "svg" }.into()),
+    }
+}
+
+/// Writes `card`, scored against `set`, in any `format`: the bytes of a file. Text formats
+/// are UTF-8, as [`render`] writes them; [`Format::Xlsx`] is a workbook ([`xlsx::scorecard`]),
+/// [`Format::Svg`] a picture ([`svg::scorecard`]).
+///
+/// ```
+/// use cchc::{CriteriaSet, Lang, Observations, Scorecard};
+/// use cchc::report::{Format, write};
+/// let set = CriteriaSet::reference();
+/// let obs = Observations::builder("Phường Sông Cầu", 2023).counts("II.4", 90, 300).build(&set)?;
+/// let card = Scorecard::score(&set, &obs)?;
+/// let csv = write(&set, &card, Format::Csv, Lang::Vi)?;
+/// assert!(csv.starts_with(b"id,field,parent,"));
+/// # Ok::<(), cchc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::NotComparable`](crate::ErrorKind::NotComparable) when `card` was not scored
+/// against `set` (the workbook and the picture); [`ErrorKind::Write`](crate::ErrorKind::Write)
+/// if a writer fails.
+pub fn write(set: &CriteriaSet, card: &Scorecard, format: Format, lang: Lang) -> Result<Vec<u8>> {
+    match format {
+        #[cfg(feature = "xlsx")]
+        Format::Xlsx => xlsx::scorecard(set, card, lang),
+        #[cfg(feature = "svg")]
+        Format::Svg => svg::scorecard(set, card, lang).map(String::into_bytes),
+        text => {
+            let _ = set;
+            render(card, text, lang).map(String::into_bytes)
+        }
+    }
+}
+
+/// Refuses a scorecard that was not scored against `set`: the workbook and the picture read
+/// targets and rules from the set.
+#[cfg(any(feature = "xlsx", feature = "svg"))]
+fn check_set(set: &CriteriaSet, card: &Scorecard) -> Result<()> {
+    let same = set.name() == card.criteria_set
+        && set.leaves().count() == card.criteria.iter().filter(|c| c.working.is_some()).count()
+        && set
+            .leaves()
+            .all(|l| card.criterion(l.criterion.id().as_str()).is_some());
+    if same {
+        Ok(())
+    } else {
+        Err(Reason::WrongSet {
+            card: card.criteria_set.clone(),
+            set: set.name().to_owned(),
+        }
+        .into())
     }
 }
 
@@ -250,10 +381,15 @@ mod tests {
         assert_eq!(" Markdown ".parse::<Format>().unwrap(), Format::Markdown);
         assert_eq!("md".parse::<Format>().unwrap(), Format::Markdown);
         let err = "".parse::<Format>().unwrap_err();
+        #[cfg(all(feature = "xlsx", feature = "svg"))]
         assert_eq!(
             err.to_string(),
-            "unknown report format \"\" (allowed: table, markdown, csv, json)"
+            "unknown report format \"\" (allowed: table, markdown, csv, csv-raw, json, xlsx, svg)"
         );
+        assert!(err.to_string().starts_with(
+            "unknown report format \"\" (allowed: table, markdown, csv, csv-raw, json"
+        ));
+        assert_eq!("CSV-RAW".parse::<Format>().unwrap(), Format::CsvRaw);
         assert_eq!(err.kind(), crate::ErrorKind::UnknownId);
     }
 

@@ -1,8 +1,17 @@
 //! The self-assessment table as rows of formatted cells, shared by the table and Markdown
 //! writers: which columns, a heading row per field, one row per criterion, the summary rows,
 //! and the title and footer lines.
+//!
+//! Cells borrow the scorecard's text where they can, so that a writer that keeps only the
+//! start of a long text (the terminal table) never copies the rest. Titles and footers are
+//! cleaned of control and bidi characters here ([`clean::line`]); cells are cleaned by each
+//! writer as it lays them out.
+
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
+
+use super::clean;
 
 use crate::score::{CriterionLine, Scorecard};
 use crate::text::{Lang, Text, format_decimal, pick};
@@ -60,18 +69,20 @@ pub(super) enum RowKind {
 
 /// A row: one text per column of its sheet.
 #[derive(Debug)]
-pub(super) struct Row {
+pub(super) struct Row<'a> {
     pub(super) kind: RowKind,
-    pub(super) cells: Vec<String>,
+    pub(super) cells: Vec<Cow<'a, str>>,
 }
 
 /// The self-assessment table, cells formatted, before layout.
 #[derive(Debug)]
-pub(super) struct Sheet {
+pub(super) struct Sheet<'a> {
     pub(super) lang: Lang,
+    /// Title lines, cleaned.
     pub(super) title: Vec<String>,
     pub(super) columns: Vec<Column>,
-    pub(super) rows: Vec<Row>,
+    pub(super) rows: Vec<Row<'a>>,
+    /// Footer lines, cleaned.
     pub(super) footer: Vec<String>,
 }
 
@@ -79,26 +90,36 @@ fn num(value: Decimal, lang: Lang) -> String {
     format_decimal(value, lang)
 }
 
-impl Sheet {
-    pub(super) fn new(card: &Scorecard, lang: Lang) -> Self {
-        let appraised = card
-            .criteria
-            .iter()
-            .any(|c| c.appraisal_reason.is_some() || c.appraised_points != c.points);
-        let columns: Vec<Column> = [
-            Column::Number,
-            Column::Criterion,
-            Column::Max,
-            Column::Method,
-            Column::Points,
-            Column::Appraised,
-            Column::Explanation,
-            Column::Evidence,
-        ]
-        .into_iter()
-        .filter(|c| appraised || *c != Column::Appraised)
-        .collect();
-        let row = |kind: RowKind, cell: &dyn Fn(Column) -> String| Row {
+/// Whether an appraiser changed anything: the appraised column is shown then.
+pub(super) fn appraised(card: &Scorecard) -> bool {
+    card.criteria
+        .iter()
+        .any(|c| c.appraisal_reason.is_some() || c.appraised_points != c.points)
+}
+
+/// The columns of the table: the appraised one only when an appraiser changed anything.
+pub(super) fn columns(card: &Scorecard) -> Vec<Column> {
+    let appraised = appraised(card);
+    [
+        Column::Number,
+        Column::Criterion,
+        Column::Max,
+        Column::Method,
+        Column::Points,
+        Column::Appraised,
+        Column::Explanation,
+        Column::Evidence,
+    ]
+    .into_iter()
+    .filter(|c| appraised || *c != Column::Appraised)
+    .collect()
+}
+
+impl<'a> Sheet<'a> {
+    pub(super) fn new(card: &'a Scorecard, lang: Lang) -> Self {
+        let appraised = appraised(card);
+        let columns = columns(card);
+        let row = |kind: RowKind, cell: &dyn Fn(Column) -> Cow<'a, str>| Row {
             kind,
             cells: columns.iter().map(|c| cell(*c)).collect(),
         };
@@ -112,12 +133,12 @@ impl Sheet {
                 current = Some(line.field.as_str());
                 let field = card.field(line.field.as_str());
                 rows.push(row(RowKind::Field, &|c| match (c, field) {
-                    (Column::Number, _) => line.field.to_string(),
-                    (Column::Criterion, Some(f)) => f.label.get(lang).to_uppercase(),
-                    (Column::Max, Some(f)) => num(f.max_points, lang),
-                    (Column::Points, Some(f)) => num(f.points, lang),
-                    (Column::Appraised, Some(f)) => num(f.appraised_points, lang),
-                    _ => String::new(),
+                    (Column::Number, _) => line.field.as_str().into(),
+                    (Column::Criterion, Some(f)) => f.label.get(lang).to_uppercase().into(),
+                    (Column::Max, Some(f)) => num(f.max_points, lang).into(),
+                    (Column::Points, Some(f)) => num(f.points, lang).into(),
+                    (Column::Appraised, Some(f)) => num(f.appraised_points, lang).into(),
+                    _ => Cow::Borrowed(""),
                 }));
             }
             rows.push(row(RowKind::Criterion, &|c| criterion_cell(line, c, lang)));
@@ -129,36 +150,36 @@ impl Sheet {
             band(card.summary.appraised_band.as_ref(), lang),
         );
         rows.push(row(RowKind::Summary, &|c| match c {
-            Column::Criterion => pick(lang, "TỔNG CỘNG", "TOTAL").to_owned(),
-            Column::Max => num(card.summary.max_points, lang),
-            Column::Points => num(card.summary.total_points, lang),
-            Column::Appraised => num(card.summary.appraised_total_points, lang),
-            _ => String::new(),
+            Column::Criterion => pick(lang, "TỔNG CỘNG", "TOTAL").into(),
+            Column::Max => num(card.summary.max_points, lang).into(),
+            Column::Points => num(card.summary.total_points, lang).into(),
+            Column::Appraised => num(card.summary.appraised_total_points, lang).into(),
+            _ => Cow::Borrowed(""),
         }));
         rows.push(row(RowKind::Summary, &|c| match c {
-            Column::Criterion => pick(lang, "Chỉ số CCHC (%)", "CCHC index (%)").to_owned(),
-            Column::Points => index(card.summary.index),
-            Column::Appraised => index(card.summary.appraised_index),
-            _ => String::new(),
+            Column::Criterion => pick(lang, "Chỉ số CCHC (%)", "CCHC index (%)").into(),
+            Column::Points => index(card.summary.index).into(),
+            Column::Appraised => index(card.summary.appraised_index).into(),
+            _ => Cow::Borrowed(""),
         }));
         rows.push(row(RowKind::Summary, &|c| match (c, appraised, lang) {
-            (Column::Criterion, _, _) => pick(lang, "Xếp loại", "Rating").to_owned(),
-            (Column::Explanation, false, _) => self_band.clone(),
+            (Column::Criterion, _, _) => pick(lang, "Xếp loại", "Rating").into(),
+            (Column::Explanation, false, _) => self_band.clone().into(),
             (Column::Explanation, true, Lang::Vi) => {
-                format!("Tự chấm: {self_band}; thẩm định: {appraised_band}")
+                format!("Tự chấm: {self_band}; thẩm định: {appraised_band}").into()
             }
             (Column::Explanation, true, Lang::En) => {
-                format!("Self-assessed: {self_band}; appraised: {appraised_band}")
+                format!("Self-assessed: {self_band}; appraised: {appraised_band}").into()
             }
-            _ => String::new(),
+            _ => Cow::Borrowed(""),
         }));
 
         Self {
             lang,
-            title: title(card, lang),
+            title: title(card, lang).iter().map(|l| clean::line(l)).collect(),
             columns,
             rows,
-            footer: footer(card, lang),
+            footer: footer(card, lang).iter().map(|l| clean::line(l)).collect(),
         }
     }
 }
@@ -168,33 +189,35 @@ fn band(band: Option<&Text>, lang: Lang) -> String {
     band.map_or_else(|| "—".to_owned(), |b| b.get(lang).to_owned())
 }
 
-fn criterion_cell(line: &CriterionLine, column: Column, lang: Lang) -> String {
+fn criterion_cell(line: &CriterionLine, column: Column, lang: Lang) -> Cow<'_, str> {
     match column {
-        Column::Number => line.id.to_string(),
-        Column::Criterion => line.label.get(lang).to_owned(),
-        Column::Max => num(line.max_points, lang),
-        Column::Method => line.method.get(lang).to_owned(),
-        Column::Points => num(line.points, lang),
-        Column::Appraised => num(line.appraised_points, lang),
+        Column::Number => line.id.as_str().into(),
+        Column::Criterion => line.label.get(lang).into(),
+        Column::Max => num(line.max_points, lang).into(),
+        Column::Method => line.method.get(lang).into(),
+        Column::Points => num(line.points, lang).into(),
+        Column::Appraised => num(line.appraised_points, lang).into(),
         Column::Explanation => {
             let text = line.explanation.get(lang);
             match (&line.appraisal_reason, lang) {
                 (Some(reason), Lang::Vi) => format!(
                     "{text}\nThẩm định: {} điểm — {reason}",
                     num(line.appraised_points, lang)
-                ),
+                )
+                .into(),
                 (Some(reason), Lang::En) => format!(
                     "{text}\nAppraised: {} points — {reason}",
                     num(line.appraised_points, lang)
-                ),
-                (None, _) => text.to_owned(),
+                )
+                .into(),
+                (None, _) => text.into(),
             }
         }
-        Column::Evidence => line.evidence.clone().unwrap_or_default(),
+        Column::Evidence => line.evidence.as_deref().unwrap_or_default().into(),
     }
 }
 
-fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
+pub(super) fn title(card: &Scorecard, lang: Lang) -> Vec<String> {
     let mut lines = title_lines(card, lang);
     if let Some(day) = card.as_of {
         let open = card
@@ -246,7 +269,7 @@ fn title_lines(card: &Scorecard, lang: Lang) -> Vec<String> {
     }
 }
 
-fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
+pub(super) fn footer(card: &Scorecard, lang: Lang) -> Vec<String> {
     let max = num(card.summary.max_points, lang);
     let index = |i: Option<Decimal>| match i {
         Some(i) => format!("{}%", num(i, lang)),
@@ -314,7 +337,8 @@ mod tests {
 
     #[test]
     fn sheet_has_a_heading_per_field_and_three_summary_rows() {
-        let sheet = Sheet::new(&tiny(false), Lang::Vi);
+        let card = tiny(false);
+        let sheet = Sheet::new(&card, Lang::Vi);
         let kinds: Vec<RowKind> = sheet.rows.iter().map(|r| r.kind).collect();
         assert_eq!(
             kinds,

@@ -50,6 +50,7 @@ pub use attainment::{Attainment, Detail, Evidence, Status};
 pub(crate) use calendar::days_between;
 pub use calendar::{Deadline, DeadlineWording, Frequency, Window};
 pub use outcome::{DeadlineOutcome, FrequencyOutcome, WindowOutcome};
+pub(crate) use scoring::POINT_DECIMALS;
 pub use scoring::{
     Categories, CategoryOption, DeadlineRule, Reads, ScoringRule, Share, Step, Steps, Threshold,
     WindowRule,

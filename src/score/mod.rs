@@ -50,6 +50,7 @@
 
 mod explain;
 mod method;
+mod notes;
 mod outcome;
 mod points;
 mod scorecard;

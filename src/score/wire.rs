@@ -227,7 +227,16 @@ impl Summary {
             .map(|code| code.parse::<crate::observations::Period>())
             .transpose()
             .map_err(|e| e.to_string())?;
-        Ok(Self {
+        if let Some(period) = &period
+            && period.calendar_year() != Some(w.year)
+        {
+            return Err(format!(
+                "period {} is not of the year {}",
+                period.code(),
+                w.year
+            ));
+        }
+        let summary = Self {
             ward: w.ward,
             year: w.year,
             period,
@@ -242,7 +251,54 @@ impl Summary {
             appraised_index: w.appraised_index,
             appraised_band: join(w.appraised_band, w.appraised_band_en),
             missing_criteria: w.missing_criteria,
-        })
+        };
+        summary.check_figures()?;
+        Ok(summary)
+    }
+
+    /// The figures a scorecard the crate wrote always satisfies: points within 0 and the
+    /// maximum, the total made of the criteria's points and the bonus and penalty points, an
+    /// index within 0 and 100.
+    fn check_figures(&self) -> Result<(), String> {
+        let zero = Decimal::ZERO;
+        let max = self.max_points;
+        for (name, value) in [
+            ("max_points", max),
+            ("criteria_points", self.criteria_points),
+            ("bonus_points", self.bonus_points),
+            ("penalty_points", self.penalty_points),
+        ] {
+            if value < zero {
+                return Err(format!("{name} {value} is negative"));
+            }
+        }
+        for (name, value) in [
+            ("total_points", self.total_points),
+            ("appraised_total_points", self.appraised_total_points),
+        ] {
+            if value < zero || value > max {
+                return Err(format!("{name} {value} is outside 0 to max_points {max}"));
+            }
+        }
+        let adjusted =
+            (self.criteria_points + self.bonus_points - self.penalty_points).clamp(zero, max);
+        if adjusted != self.total_points {
+            return Err(format!(
+                "total_points {} is not criteria_points {} + bonus_points {} − penalty_points {}, within 0 and {max}",
+                self.total_points, self.criteria_points, self.bonus_points, self.penalty_points
+            ));
+        }
+        for (name, index) in [
+            ("index", self.index),
+            ("appraised_index", self.appraised_index),
+        ] {
+            if let Some(index) = index
+                && (index < zero || index > Decimal::ONE_HUNDRED)
+            {
+                return Err(format!("{name} {index} is outside 0 to 100"));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -378,8 +434,38 @@ impl<'de> Deserialize<'de> for Scorecard {
             FieldWire<String, Id>,
             CriterionWire<String, Id, Working>,
         > = ScorecardWire::deserialize(deserializer)?;
+        let summary = Summary::from_wire(w.summary).map_err(serde::de::Error::custom)?;
+        // The index is the total over the maximum, rounded by the card's own policy; the
+        // fields add up to the criteria's points and the maximum.
+        let fields_points: Decimal = w.fields.iter().map(|f| f.points).sum();
+        let fields_max: Decimal = w.fields.iter().map(|f| f.max_points).sum();
+        if fields_points != summary.criteria_points || fields_max != summary.max_points {
+            return Err(serde::de::Error::custom(format!(
+                "the fields add up to {fields_points} of {fields_max}, not the card's {} of {}",
+                summary.criteria_points, summary.max_points
+            )));
+        }
+        for (name, total, index) in [
+            ("index", summary.total_points, summary.index),
+            (
+                "appraised_index",
+                summary.appraised_total_points,
+                summary.appraised_index,
+            ),
+        ] {
+            let expected = super::scorecard::index_of(total, summary.max_points, &w.rounding)
+                .map_err(serde::de::Error::custom)?;
+            if expected != index {
+                return Err(serde::de::Error::custom(format!(
+                    "{name} {} is not {total} ÷ {} × 100 rounded ({})",
+                    index.map_or_else(|| "null".to_owned(), |i| i.to_string()),
+                    summary.max_points,
+                    expected.map_or_else(|| "null".to_owned(), |i| i.to_string()),
+                )));
+            }
+        }
         Ok(Self {
-            summary: Summary::from_wire(w.summary).map_err(serde::de::Error::custom)?,
+            summary,
             criteria_set: w.criteria_set,
             as_of: w.as_of,
             rounding: w.rounding,

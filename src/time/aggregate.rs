@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::criteria::CriteriaSet;
+use chrono::NaiveDate;
+
+use crate::criteria::{Aggregation, CriteriaSet, Criterion};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
 use crate::observations::{Observations, Period};
@@ -13,11 +15,24 @@ use crate::rule::Evidence;
 /// The observations of `parts` (a ward's months, say) added up into `period` (a quarter, the
 /// year), checked against `set`.
 ///
-/// Each criterion's values are combined as the index they feed would combine them:
+/// The parts must cover the period, day for day, without overlapping: a quarter is its
+/// three months (or its weeks, or any parts that tile it). For the part of a period so far,
+/// add the months up into that part (`Period::months_of(2023, 1, 2)`), so that the result
+/// never claims a whole quarter it has not seen.
 ///
-/// - **counts are summed**, so the rate of the period is the ratio of the summed counts — not
-///   the mean of the parts' rates (2 of 10 and 90 of 100 make 92 of 110, 83.64%, not 55%);
-///   *không phát sinh* adds 0 of 0; a part with nothing reported adds nothing;
+/// Each criterion's values are combined as its [`Aggregation`] says:
+///
+/// - [`Aggregation::Sum`] (flows, the default): **counts are summed**, so the rate of the
+///   period is the ratio of the summed counts — not the mean of the parts' rates (2 of 10 and
+///   90 of 100 make 92 of 110, 83.64%, not 55%); *không phát sinh* adds 0 of 0; a part with
+///   nothing reported adds nothing;
+/// - [`Aggregation::Latest`] (stocks, such as procedures published): the value of the latest
+///   part that reports one;
+/// - [`Aggregation::Period`] (distinct counts over the period, such as online services with
+///   at least one online record): left missing, to be given for the period itself
+///   ([`Observations::set`]);
+///
+/// and, for the other rule kinds under [`Aggregation::Sum`]:
 /// - counts (count steps) are summed; dates held are gathered; the earliest completion counts;
 ///   done in any part is done;
 /// - assessor points and categories must be the same in every part that gives them (they are
@@ -44,7 +59,7 @@ use crate::rule::Evidence;
 ///
 /// # Errors
 /// Named by the part (its period) or the criterion: a part of another ward, outside `period`
-/// or overlapping another part; a part with appraisals, bonus or penalty points or a survey
+/// or overlapping another part; days of `period` no part covers; a part with appraisals, bonus or penalty points or a survey
 /// flag; assessor points or categories that differ between parts; a sum of counts beyond
 /// `u64`; as [`Observations::check`] for each part and for the result.
 pub fn aggregate(
@@ -65,10 +80,10 @@ pub fn aggregate(
         let name = span.code();
         part.check(set).map_err(|e| e.at(&name))?;
         if part.ward() != ward {
-            return Err(Error::from(Reason::NotComparable {
-                what: "ward",
-                before: ward.clone(),
-                after: part.ward().to_owned(),
+            return Err(Error::from(Reason::BadValue {
+                key: "ward".to_owned(),
+                value: format!("{:?}", part.ward()),
+                expected: "the ward of the first part: parts of one ward are added up",
             })
             .at(name));
         }
@@ -104,13 +119,29 @@ pub fn aggregate(
         }
         spans.push(span);
     }
+    check_covered(period, &spans)?;
+    // The parts in time order, so that the latest comes last.
+    let mut ordered: Vec<&Observations> = parts.iter().collect();
+    ordered.sort_by_key(|part| part.period().map(|p| p.start()).ok());
     let mut combined: BTreeMap<Id, (Observed<Evidence>, Vec<String>)> = BTreeMap::new();
-    for part in parts {
+    for part in ordered {
         for (id, observation) in part.iter() {
+            let policy = set
+                .criterion(id.as_str())
+                .map_or(Aggregation::Sum, Criterion::aggregation);
+            if policy == Aggregation::Period {
+                continue;
+            }
             let slot = combined
                 .entry(id.clone())
                 .or_insert((Observed::Missing, Vec::new()));
-            slot.0 = combine(&slot.0, &observation.value).map_err(|e| e.at(id.as_str()))?;
+            slot.0 = match policy {
+                Aggregation::Latest if observation.value != Observed::Missing => {
+                    observation.value.clone()
+                }
+                Aggregation::Latest => slot.0.clone(),
+                _ => combine(&slot.0, &observation.value).map_err(|e| e.at(id.as_str()))?,
+            };
             if let Some(text) = &observation.evidence
                 && !slot.1.contains(text)
             {
@@ -127,6 +158,35 @@ pub fn aggregate(
     }
     out.check(set)?;
     Ok(out)
+}
+
+/// Every day of `period` lies in one of `spans` (which do not overlap).
+fn check_covered(period: Period, spans: &[Period]) -> Result<()> {
+    let mut sorted: Vec<(NaiveDate, NaiveDate)> =
+        spans.iter().map(|s| (s.start(), s.end())).collect();
+    sorted.sort_unstable();
+    let mut next = period.start();
+    let mut gaps = Vec::new();
+    for (start, end) in sorted {
+        if start > next {
+            gaps.push(format!("{next} to {}", start.pred_opt().unwrap_or(start)));
+        }
+        next = next.max(end.succ_opt().unwrap_or(end));
+    }
+    if next <= period.end() {
+        gaps.push(format!("{next} to {}", period.end()));
+    }
+    if gaps.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::from(Reason::BadValue {
+            key: "period".to_owned(),
+            value: period.code(),
+            expected: "parts that cover every day of it",
+        })
+        .context(format!("no part covers {}", gaps.join(", ")))
+        .at(period.code()))
+    }
 }
 
 /// Two values of one criterion added up.

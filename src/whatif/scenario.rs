@@ -12,6 +12,7 @@ use crate::id::Id;
 use crate::observations::Observations;
 use crate::rate::{Counts, Observed};
 use crate::rule::{Comparison, Evidence, Lever, Reads, ScoringRule};
+use crate::text::{Day, Lang, Num, Text};
 
 /// One change to a ward's observations, for one criterion.
 ///
@@ -151,6 +152,42 @@ impl Change {
             }
             Self::MarkNotApplicable { .. } => "mark không phát sinh".to_owned(),
         }
+    }
+
+    /// The change in words in both languages, without the criterion's id (`chuyển 15 hồ sơ
+    /// hiện có sang đạt yêu cầu` / `convert 15 existing records`).
+    #[must_use]
+    pub fn describe(&self) -> Text {
+        let vi = match self {
+            Self::AddRecords {
+                lever: Lever::Convert,
+                records,
+                ..
+            } => format!("chuyển {records} hồ sơ hiện có sang đạt yêu cầu"),
+            Self::AddRecords { records, .. } => format!("thêm {records} hồ sơ mới đạt yêu cầu"),
+            Self::SetCounts {
+                numerator,
+                denominator,
+                ..
+            } => format!("đặt số liệu {numerator}/{denominator}"),
+            Self::MarkDone { .. } => "hoàn thành".to_owned(),
+            Self::CompleteOn { date, .. } => format!("hoàn thành ngày {}", Day(*date, Lang::Vi)),
+            Self::HoldOn { date, .. } => format!("tổ chức ngày {}", Day(*date, Lang::Vi)),
+            Self::HoldOnDates { dates, .. } => {
+                let days: Vec<String> = dates
+                    .iter()
+                    .map(|d| Day(*d, Lang::Vi).to_string())
+                    .collect();
+                format!("tổ chức các ngày {}", days.join(", "))
+            }
+            Self::SetPoints { points, .. } => {
+                format!("chấm {} điểm", Num(*points, Lang::Vi))
+            }
+            Self::SetCount { count, .. } => format!("đặt số lượng {count}"),
+            Self::SetCategory { category, .. } => format!("chọn mức {:?}", category.as_str()),
+            Self::MarkNotApplicable { .. } => "ghi không phát sinh".to_owned(),
+        };
+        Text::new(vi, self.action())
     }
 
     /// Applies this change to `observations`, checked against `set`.

@@ -58,8 +58,10 @@ pub(crate) enum RuleSpec {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         min_count: Option<u64>,
     },
+    // Empty struct variants, not unit ones: serde refuses any key a unit variant of a tagged
+    // enum would silently ignore (`{ kind = "rate", percent = "50" }`).
     #[serde(rename = "rate")]
-    Proportional,
+    Proportional {},
     #[serde(rename = "prop")]
     ProportionalToTarget {
         percent: Written,
@@ -91,8 +93,8 @@ pub(crate) enum RuleSpec {
         start: WrittenDate,
         end: WrittenDate,
     },
-    Done,
-    Assessor,
+    Done {},
+    Assessor {},
 }
 
 /// Collects the problems of building one part of a rule, keeping going after the first.
@@ -161,7 +163,7 @@ impl RuleSpec {
                     )
                 })
                 .map(ScoringRule::AllOrNothing),
-            Self::Proportional => Some(ScoringRule::Proportional),
+            Self::Proportional {} => Some(ScoringRule::Proportional),
             Self::ProportionalToTarget { percent } => p
                 .keep(percent.decimal("percent").and_then(Percent::new), "percent")
                 .and_then(|percent| {
@@ -249,8 +251,8 @@ impl RuleSpec {
                 .keep(window(&start, "start", &end, "end"), "end")
                 .and_then(|within| p.keep(Frequency::new(every_months, within), "every_months"))
                 .map(ScoringRule::Frequency),
-            Self::Done => Some(ScoringRule::Done),
-            Self::Assessor => Some(ScoringRule::Assessor),
+            Self::Done {} => Some(ScoringRule::Done),
+            Self::Assessor {} => Some(ScoringRule::Assessor),
         };
         match rule {
             Some(rule) if p.0.is_empty() => Ok(rule),
@@ -284,7 +286,7 @@ impl From<ScoringRule> for RuleSpec {
                 percent: target.percent().value().into(),
                 min_count: target.min_count(),
             },
-            ScoringRule::Proportional => Self::Proportional,
+            ScoringRule::Proportional => Self::Proportional {},
             ScoringRule::ProportionalToTarget(percent) => Self::ProportionalToTarget {
                 percent: percent.value().into(),
             },
@@ -338,8 +340,8 @@ impl From<ScoringRule> for RuleSpec {
                 start: frequency.within().start().into(),
                 end: frequency.within().end().into(),
             },
-            ScoringRule::Done => Self::Done,
-            ScoringRule::Assessor => Self::Assessor,
+            ScoringRule::Done => Self::Done {},
+            ScoringRule::Assessor => Self::Assessor {},
         }
     }
 }

@@ -1,0 +1,383 @@
+//! The observations template: written for any set, read back with calamine, filled by this
+//! test (a workbook written with rust_xlsxwriter in the template's layout), read by the crate
+//! into the same observations and the same scorecard as the TOML file; every error names its
+//! cell.
+#![cfg(all(feature = "xlsx", feature = "toml"))]
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+use cchc::observations::xlsx::template;
+use cchc::rule::Evidence;
+use cchc::{CriteriaSet, ErrorKind, Lang, Observations, Observed, Scorecard};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
+
+/// The template's columns (0-based), as its module docs give them.
+const NUMERATOR: u16 = 3;
+const DENOMINATOR: u16 = 4;
+const COUNT: u16 = 5;
+const COMPLETED: u16 = 6;
+const DONE: u16 = 7;
+const POINTS: u16 = 8;
+const CATEGORY: u16 = 9;
+const NOT_APPLICABLE: u16 = 10;
+const EVIDENCE: u16 = 11;
+const APPRAISED: u16 = 12;
+const REASON: u16 = 13;
+const FIRST_DATE: u16 = 14;
+const HEADINGS: [&str; 14] = [
+    "Mã",
+    "Tiêu chí",
+    "Điểm tối đa",
+    "Tử số",
+    "Mẫu số",
+    "Số lượng",
+    "Ngày hoàn thành",
+    "Đã thực hiện (có/không)",
+    "Điểm (người chấm)",
+    "Phân loại",
+    "Không phát sinh (có)",
+    "Tài liệu kiểm chứng",
+    "Điểm thẩm định",
+    "Lý do thẩm định",
+];
+
+/// A workbook in the template's layout: ward B2, period B3, set B5, header row 6, one row
+/// per leaf from row 7, filled by `fill(sheet, row, id)`.
+fn workbook(
+    set: &CriteriaSet,
+    ward: &str,
+    when: &str,
+    fill: impl Fn(&mut Worksheet, u32, &str),
+) -> Vec<u8> {
+    book(set, ward, when, fill).save_to_buffer().unwrap()
+}
+
+/// [`workbook`], not yet saved: a test may add to it.
+fn book(
+    set: &CriteriaSet,
+    ward: &str,
+    when: &str,
+    fill: impl Fn(&mut Worksheet, u32, &str),
+) -> Workbook {
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Số liệu").unwrap();
+    ws.write_string(1, 1, ward).unwrap();
+    match when.parse::<u32>() {
+        Ok(year) => ws.write_number(2, 1, f64::from(year)).unwrap(),
+        Err(_) => ws.write_string(2, 1, when).unwrap(),
+    };
+    ws.write_string(4, 1, set.name()).unwrap();
+    for (c, h) in (0u16..).zip(HEADINGS) {
+        ws.write_string(5, c, h).unwrap();
+    }
+    for (row, leaf) in (6u32..).zip(set.leaves().filter(|l| set.in_scope(l.criterion))) {
+        let id = leaf.criterion.id().as_str();
+        ws.write_string(row, 0, id).unwrap();
+        fill(ws, row, id);
+    }
+    book
+}
+
+fn date(ws: &mut Worksheet, row: u32, c: u16, day: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let at = ExcelDateTime::from_ymd(
+        u16::try_from(day.year()).unwrap(),
+        u8::try_from(day.month()).unwrap(),
+        u8::try_from(day.day()).unwrap(),
+    )
+    .unwrap();
+    ws.write_datetime_with_format(row, c, at, &Format::new().set_num_format("dd/mm/yyyy"))
+        .unwrap();
+}
+
+/// The template filled with what `obs` holds, as an official would type it.
+fn filled(set: &CriteriaSet, obs: &Observations, when: &str) -> Vec<u8> {
+    filled_book(set, obs, when).save_to_buffer().unwrap()
+}
+
+fn filled_book(set: &CriteriaSet, obs: &Observations, when: &str) -> Workbook {
+    book(set, obs.ward(), when, |ws, row, id| {
+        if let Some(o) = obs.get(id) {
+            match &o.value {
+                Observed::NotApplicable => {
+                    ws.write_string(row, NOT_APPLICABLE, "có").unwrap();
+                }
+                Observed::Reported(Evidence::Counts(c)) => {
+                    ws.write_number(row, NUMERATOR, c.numerator() as f64)
+                        .unwrap();
+                    ws.write_number(row, DENOMINATOR, c.denominator() as f64)
+                        .unwrap();
+                }
+                Observed::Reported(Evidence::Count(n)) => {
+                    ws.write_number(row, COUNT, *n as f64).unwrap();
+                }
+                Observed::Reported(Evidence::Completed(Some(day))) => {
+                    date(ws, row, COMPLETED, *day)
+                }
+                Observed::Reported(Evidence::Completed(None)) => {
+                    ws.write_string(row, DONE, "không").unwrap();
+                }
+                Observed::Reported(Evidence::Held(days)) if days.is_empty() => {
+                    ws.write_string(row, DONE, "không").unwrap();
+                }
+                Observed::Reported(Evidence::Held(days)) => {
+                    for (c, day) in (FIRST_DATE..).zip(days) {
+                        date(ws, row, c, *day);
+                    }
+                }
+                Observed::Reported(Evidence::Done(done)) => {
+                    ws.write_string(row, DONE, if *done { "có" } else { "không" })
+                        .unwrap();
+                }
+                Observed::Reported(Evidence::Points(p)) => {
+                    ws.write_number(row, POINTS, p.to_string().parse::<f64>().unwrap())
+                        .unwrap();
+                }
+                Observed::Reported(Evidence::Category(key)) => {
+                    ws.write_string(row, CATEGORY, key.as_str()).unwrap();
+                }
+                other => panic!("{id}: {other:?} not in the sample files"),
+            }
+            if let Some(text) = &o.evidence {
+                ws.write_string(row, EVIDENCE, text).unwrap();
+            }
+        }
+        if let Some(a) = obs.appraisal(id) {
+            ws.write_number(row, APPRAISED, a.points.to_string().parse::<f64>().unwrap())
+                .unwrap();
+            ws.write_string(row, REASON, &a.reason).unwrap();
+        }
+    })
+}
+
+fn same_as_toml(set: &CriteriaSet, path: &str, when: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let from_toml = Observations::from_toml(&text, set).unwrap();
+    let from_xlsx = Observations::from_xlsx(&filled(set, &from_toml, when), set).unwrap();
+    assert_eq!(from_xlsx, from_toml, "{path}");
+    assert_eq!(
+        Scorecard::score(set, &from_xlsx).unwrap(),
+        Scorecard::score(set, &from_toml).unwrap()
+    );
+}
+
+#[test]
+fn the_sample_ward_scores_the_same_from_excel() {
+    // Deadlines (one observed, not done), rates, counts, dates held, done, assessor points,
+    // không phát sinh, evidence and an appraisal: every kind of row the reference set has.
+    same_as_toml(
+        &CriteriaSet::reference(),
+        "examples/data/sample_observations_2023.toml",
+        "2023",
+    );
+}
+
+#[test]
+fn a_qd766_month_scores_the_same_from_excel() {
+    same_as_toml(
+        &CriteriaSet::preset("qd766").unwrap(),
+        "examples/data/qd766_2025-07.toml",
+        "2025-07",
+    );
+}
+
+#[test]
+fn the_template_has_a_row_per_leaf_and_its_layout() {
+    let set = CriteriaSet::reference();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(template(&set, Lang::Vi).unwrap())).unwrap();
+    assert_eq!(book.sheet_names(), ["Số liệu"]);
+    let r = book.worksheet_range("Số liệu").unwrap();
+    let get = |row: u32, col: u32| r.get_value((row, col)).cloned().unwrap_or(Data::Empty);
+    assert_eq!(get(4, 1), Data::String(set.name().to_owned()));
+    for (c, h) in (0u32..).zip(HEADINGS) {
+        assert_eq!(get(5, c), Data::String(h.to_owned()));
+    }
+    assert_eq!(get(5, 14), Data::String("Ngày tổ chức 1".into()));
+    let ids: Vec<Data> = (6..47).map(|row| get(row, 0)).collect();
+    let leaves: Vec<Data> = set
+        .leaves()
+        .map(|l| Data::String(l.criterion.id().to_string()))
+        .collect();
+    assert_eq!(ids, leaves);
+    // The maximum beside each criterion: I.1a is worth 2 points.
+    assert_eq!(get(6, 2), Data::Float(2.0));
+    // English headings for an English template.
+    let province = CriteriaSet::from_toml(include_str!("../src/criteria/qd766.toml")).unwrap();
+    let mut en: Xlsx<_> = Xlsx::new(Cursor::new(template(&province, Lang::En).unwrap())).unwrap();
+    assert_eq!(en.sheet_names(), ["Data"]);
+    let r = en.worksheet_range("Data").unwrap();
+    assert_eq!(r.get_value((5, 3)), Some(&Data::String("Numerator".into())));
+}
+
+/// The error of a reference-set workbook whose II.4 row (row 12: I.1a … II.3 fill rows
+/// 7–11) holds `numerator` and `denominator` as written.
+fn ii4(numerator: impl Fn(&mut Worksheet, u32), denominator: f64) -> cchc::Error {
+    let set = CriteriaSet::reference();
+    let bytes = workbook(&set, "Phường X", "2023", |ws, row, id| {
+        if id == "II.4" {
+            assert_eq!(row, 11);
+            numerator(ws, row);
+            ws.write_number(row, DENOMINATOR, denominator).unwrap();
+        }
+    });
+    Observations::from_xlsx(&bytes, &set).unwrap_err()
+}
+
+#[test]
+fn every_error_names_its_cell() {
+    let err = ii4(
+        |ws, row| drop(ws.write_number(row, NUMERATOR, 310.0)),
+        300.0,
+    );
+    assert_eq!(
+        err.to_string(),
+        "Số liệu!D12: II.4: numerator 310 exceeds denominator 300"
+    );
+    assert_eq!(
+        (err.cell(), err.item(), err.key()),
+        (Some("Số liệu!D12"), Some("II.4"), Some("numerator"))
+    );
+    assert_eq!(err.value().as_deref(), Some("310"));
+    assert_eq!(err.kind(), ErrorKind::InvalidValue);
+
+    for (written, shown) in [(2.5, "2.5"), (-1.0, "-1.0")] {
+        let err = ii4(
+            |ws, row| drop(ws.write_number(row, NUMERATOR, written)),
+            300.0,
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "Số liệu!D12: II.4: key `numerator` has value {shown}, expected a whole number, 0 or more"
+            )
+        );
+    }
+    let err = ii4(
+        |ws, row| drop(ws.write_string(row, NUMERATOR, "chín mươi")),
+        300.0,
+    );
+    assert_eq!(err.cell(), Some("Số liệu!D12"));
+    assert_eq!(err.value().as_deref(), Some("\"chín mươi\""));
+    let err = ii4(|ws, row| drop(ws.write_number(row, NUMERATOR, 90.0)), 0.5);
+    assert_eq!(
+        (err.cell(), err.key()),
+        (Some("Số liệu!E12"), Some("denominator"))
+    );
+    // A count in a date cell's column of another rule: refused, named.
+    let err = ii4(|ws, row| drop(ws.write_number(row, COUNT, 3.0)), 300.0);
+    assert_eq!(err.cell(), Some("Số liệu!F12"));
+    assert_eq!(err.kind(), ErrorKind::UnknownKey);
+}
+
+#[test]
+fn dates_are_whole_serial_numbers() {
+    let set = CriteriaSet::reference();
+    // I.1a (row 7) is a deadline: completed on a date with a time of day is refused, a
+    // date typed as ISO text is read, a date that does not exist is refused.
+    let read = |fill: &dyn Fn(&mut Worksheet)| {
+        Observations::from_xlsx(
+            &workbook(&set, "X", "2023", |ws, row, id| {
+                if id == "I.1a" {
+                    assert_eq!(row, 6);
+                    fill(ws)
+                }
+            }),
+            &set,
+        )
+    };
+    let with_time = |ws: &mut Worksheet| {
+        let at = ExcelDateTime::parse_from_str("2022-12-20 12:00:00").unwrap();
+        ws.write_datetime_with_format(
+            6,
+            COMPLETED,
+            at,
+            &Format::new().set_num_format("dd/mm/yyyy hh:mm"),
+        )
+        .unwrap();
+    };
+    let err = read(&with_time).unwrap_err();
+    assert_eq!(
+        (err.cell(), err.item(), err.key()),
+        (Some("Số liệu!G7"), Some("I.1a"), Some("completed_on"))
+    );
+    let ok = read(&|ws: &mut Worksheet| drop(ws.write_string(6, COMPLETED, "2022-12-20"))).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 20).unwrap();
+    assert_eq!(
+        ok.value("I.1a"),
+        &Observed::Reported(Evidence::Completed(Some(day)))
+    );
+    let err =
+        read(&|ws: &mut Worksheet| drop(ws.write_string(6, COMPLETED, "2023-02-30"))).unwrap_err();
+    assert_eq!(err.cell(), Some("Số liệu!G7"));
+    // "có" without a date: the date is missing, named at its cell.
+    let err = read(&|ws: &mut Worksheet| drop(ws.write_string(6, DONE, "có"))).unwrap_err();
+    assert_eq!(
+        (err.cell(), err.kind()),
+        (Some("Số liệu!G7"), ErrorKind::MissingKey)
+    );
+}
+
+#[test]
+fn an_empty_row_is_missing_and_the_ward_and_period_are_read() {
+    let set = CriteriaSet::reference();
+    let obs =
+        Observations::from_xlsx(&workbook(&set, "Phường Y", "2023", |_, _, _| {}), &set).unwrap();
+    assert_eq!((obs.ward(), obs.year(), obs.len()), ("Phường Y", 2023, 0));
+    let err = Observations::from_xlsx(&workbook(&set, "Phường Y", "2024", |_, _, _| {}), &set)
+        .unwrap_err();
+    assert_eq!(err.cell(), Some("Số liệu!B3"));
+    let err = Observations::from_xlsx(b"PK\x03\x04 not a zip", &set).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Syntax);
+    let qd = CriteriaSet::preset("qd766").unwrap();
+    let err = Observations::from_xlsx(&workbook(&set, "Y", "2023", |_, _, _| {}), &qd).unwrap_err();
+    assert_eq!(
+        (err.cell(), err.kind()),
+        (Some("Số liệu!B5"), ErrorKind::Syntax)
+    );
+}
+
+#[test]
+fn survey_bonus_and_penalty_come_back_too() {
+    let set = CriteriaSet::from_toml(include_str!("data/excel_set.toml")).unwrap();
+    // The template of a set with a survey part and bonus points: the survey cell is open,
+    // and a second sheet takes the bonus and penalty points.
+    let mut blank: Xlsx<_> = Xlsx::new(Cursor::new(template(&set, Lang::Vi).unwrap())).unwrap();
+    assert_eq!(blank.sheet_names(), ["Số liệu", "Thưởng, trừ"]);
+    let awards = blank.worksheet_range("Thưởng, trừ").unwrap();
+    assert_eq!(
+        awards.get_value((0, 2)),
+        Some(&Data::String("Lý do".into()))
+    );
+    // Its five leaves: A.1, A.2a, A.2b, A.3, B.1, rows 7 to 11.
+    let text = include_str!("data/excel_obs.toml")
+        .replace("year = 2024\n", "year = 2024\nsurvey = true\n");
+    let from_toml = Observations::from_toml(&text, &set).unwrap();
+    let mut book = filled_book(&set, &from_toml, "2024");
+    book.worksheet_from_name("Số liệu")
+        .unwrap()
+        .write_string(3, 1, "có")
+        .unwrap();
+    let aw = book.add_worksheet();
+    aw.set_name("Thưởng, trừ").unwrap();
+    for (row, (kind, points, reason)) in
+        (1u32..).zip([("thưởng", 1.0, "Sáng kiến"), ("trừ", 0.5, "Chậm báo cáo")])
+    {
+        aw.write_string(row, 0, kind).unwrap();
+        aw.write_number(row, 1, points).unwrap();
+        aw.write_string(row, 2, reason).unwrap();
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let from_xlsx = Observations::from_xlsx(&bytes, &set).unwrap();
+    assert_eq!(from_xlsx, from_toml);
+    // 12.01 of 40 points, as the TOML file scores.
+    assert_eq!(
+        Scorecard::score(&set, &from_xlsx)
+            .unwrap()
+            .summary
+            .total_points
+            .to_string(),
+        "12.01"
+    );
+}
