@@ -27,6 +27,10 @@ use crate::error::{Error, Reason, Result};
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(Arc<str>);
 
+/// A map by id with a fast, fixed hasher: look-ups by id in constant time, the same iteration
+/// order on every run.
+pub(crate) type IdMap<V> = std::collections::HashMap<Id, V, foldhash::fast::FixedState>;
+
 impl Id {
     /// The longest id allowed.
     pub const MAX_LEN: usize = 64;

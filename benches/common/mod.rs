@@ -16,8 +16,17 @@ pub const FILES: usize = 1_000;
 /// The seed: the same files on every run and machine.
 const SEED: [u8; 32] = *b"cchc representative corpus 2023!";
 
-/// `n` observation files for `set`, always the same for the same set and `n`.
+/// `n` observation files for `set`, read from their TOML as a ward's software would read
+/// them (and so checked against `set` once), always the same for the same set and `n`.
 pub fn observations(set: &CriteriaSet, n: usize) -> Vec<Observations> {
+    toml_texts(&generated(set, n))
+        .iter()
+        .map(|text| Observations::from_toml(text, set).expect("generated files are read back"))
+        .collect()
+}
+
+/// `n` observation files for `set`, as generated (built in code, not yet checked).
+pub fn generated(set: &CriteriaSet, n: usize) -> Vec<Observations> {
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &SEED);
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
     let strategy = cchc::testing::observations(set);

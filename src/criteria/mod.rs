@@ -93,7 +93,6 @@ pub mod presets;
 mod spec;
 mod validate;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -138,10 +137,42 @@ struct Inner {
     bands: Vec<Band>,
     fields: Vec<CriteriaField>,
     /// Every criterion's place: its field, then its index at each depth.
-    index: HashMap<Id, Vec<usize>>,
+    index: crate::id::IdMap<Vec<usize>>,
+    /// Which set this is, for observations checked against it.
+    stamp: Stamp,
     /// The scored criteria (those with a rule), depth first, in order.
     leaves: Vec<Vec<usize>>,
 }
+
+/// Which set a value was checked against: every set made (read, built, changed) gets its own;
+/// clones of a set share it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SetStamp(u64);
+
+impl SetStamp {
+    fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Self(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// A stamp that does not take part in a set's equality.
+#[derive(Debug, Clone, Copy)]
+struct Stamp(SetStamp);
+
+impl Default for Stamp {
+    fn default() -> Self {
+        Self(SetStamp::new())
+    }
+}
+
+impl PartialEq for Stamp {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Stamp {}
 
 impl PartialEq for CriteriaSet {
     fn eq(&self, other: &Self) -> bool {
@@ -185,7 +216,7 @@ pub struct Leaf<'a> {
 fn walk(
     criteria: &[Criterion],
     path: &mut Vec<usize>,
-    index: &mut HashMap<Id, Vec<usize>>,
+    index: &mut crate::id::IdMap<Vec<usize>>,
     leaves: &mut Vec<Vec<usize>>,
 ) {
     for (i, criterion) in criteria.iter().enumerate() {
@@ -229,7 +260,7 @@ impl CriteriaSet {
         if !problems.is_empty() {
             return Err(Error::invalid_set(problems));
         }
-        let mut index = HashMap::new();
+        let mut index = crate::id::IdMap::default();
         let mut leaves = Vec::new();
         for (f, field) in parts.fields.iter().enumerate() {
             walk(field.criteria(), &mut vec![f], &mut index, &mut leaves);
@@ -249,6 +280,7 @@ impl CriteriaSet {
                 fields: parts.fields,
                 index,
                 leaves,
+                stamp: Stamp::default(),
             }),
         })
     }
@@ -375,6 +407,7 @@ impl CriteriaSet {
     pub fn at_level(&self, level: Id) -> Self {
         let mut inner = (*self.inner).clone();
         inner.level = Some(level);
+        inner.stamp = Stamp::default();
         Self {
             inner: Arc::new(inner),
         }
@@ -385,10 +418,16 @@ impl CriteriaSet {
     pub(crate) fn renamed(&self, name: &str, assumption: Option<Text>) -> Self {
         let mut inner = (*self.inner).clone();
         inner.name = name.to_owned();
+        inner.stamp = Stamp::default();
         inner.assumption = assumption;
         Self {
             inner: Arc::new(inner),
         }
+    }
+
+    /// Which set this is (clones share it), for observations checked against it.
+    pub(crate) fn stamp(&self) -> SetStamp {
+        self.inner.stamp.0
     }
 
     /// The set's name.

@@ -187,7 +187,6 @@ impl ObservationsBuilder {
                 }
             }
         }
-        out.check(set)?;
-        Ok(out)
+        out.checked_against(set)
     }
 }

@@ -155,11 +155,26 @@ pub struct Observations {
     period: Option<Period>,
     /// Whether the sociological survey was held (`None`: not said, held when the set has one).
     survey: Option<bool>,
-    entries: BTreeMap<Id, Observation>,
+    entries: crate::id::IdMap<Observation>,
     appraisals: BTreeMap<Id, Appraisal>,
     bonus: Vec<Award>,
     penalties: Vec<Award>,
+    /// The set these observations were last checked against, unchanged since.
+    checked: Checked,
 }
+
+/// The set observations were checked against: not part of their equality, and cleared by
+/// every change.
+#[derive(Debug, Clone, Copy, Default)]
+struct Checked(Option<crate::criteria::SetStamp>);
+
+impl PartialEq for Checked {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Checked {}
 
 impl Observations {
     /// No observations yet, for `ward` and `year`.
@@ -170,10 +185,11 @@ impl Observations {
             year,
             period: None,
             survey: None,
-            entries: BTreeMap::new(),
+            entries: crate::id::IdMap::default(),
             appraisals: BTreeMap::new(),
             bonus: Vec::new(),
             penalties: Vec::new(),
+            checked: Checked::default(),
         }
     }
 
@@ -262,6 +278,7 @@ impl Observations {
 
     /// Says whether the sociological survey was held this year.
     pub fn set_survey(&mut self, held: bool) -> &mut Self {
+        self.checked = Checked::default();
         self.survey = Some(held);
         self
     }
@@ -280,6 +297,7 @@ impl Observations {
 
     /// Awards bonus points, with the reason.
     pub fn add_bonus(&mut self, points: Decimal, reason: impl Into<String>) -> &mut Self {
+        self.checked = Checked::default();
         self.bonus.push(Award {
             points,
             reason: reason.into(),
@@ -289,6 +307,7 @@ impl Observations {
 
     /// Takes penalty points, with the reason.
     pub fn add_penalty(&mut self, points: Decimal, reason: impl Into<String>) -> &mut Self {
+        self.checked = Checked::default();
         self.penalties.push(Award {
             points,
             reason: reason.into(),
@@ -299,6 +318,7 @@ impl Observations {
     /// Records `value` for criterion `id` (replacing any earlier one, keeping its evidence
     /// text); [`Observed::Missing`] removes it. Checked against a set when scored.
     pub fn set(&mut self, id: Id, value: Observed<Evidence>) -> &mut Self {
+        self.checked = Checked::default();
         match value {
             Observed::Missing => {
                 self.entries.remove(&id);
@@ -325,6 +345,7 @@ impl Observations {
     /// observation yet; [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text above 4,096
     /// bytes.
     pub fn set_evidence(&mut self, id: &str, evidence: impl Into<String>) -> Result<&mut Self> {
+        self.checked = Checked::default();
         let evidence = checked_text("evidence", evidence.into()).map_err(|e| e.at(id))?;
         let entry = self
             .entries
@@ -337,6 +358,7 @@ impl Observations {
     /// Records the appraiser's points for criterion `id`, with the reason. Checked against a
     /// set when scored.
     pub fn appraise(&mut self, id: Id, points: Decimal, reason: impl Into<String>) -> &mut Self {
+        self.checked = Checked::default();
         self.appraisals.insert(
             id,
             Appraisal {
@@ -366,9 +388,11 @@ impl Observations {
         self.appraisals.get(id)
     }
 
-    /// All observations, by id.
+    /// All observations, by id (in the order of the ids).
     pub fn iter(&self) -> impl Iterator<Item = (&Id, &Observation)> {
-        self.entries.iter()
+        let mut all: Vec<(&Id, &Observation)> = self.entries.iter().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        all.into_iter()
     }
 
     /// All appraisals, by id.
@@ -445,10 +469,13 @@ impl Observations {
     /// # Errors
     /// The first problem, named by the criterion's id (or by `survey`, `bonus`, `penalty`).
     pub fn check(&self, set: &CriteriaSet) -> Result<()> {
+        if self.checked.0 == Some(set.stamp()) {
+            return Ok(());
+        }
         check_length("ward", &self.ward)?;
         self.check_year(set)?;
         self.check_parts(set)?;
-        for (id, observation) in &self.entries {
+        for (id, observation) in self.iter() {
             let leaf = leaf(set, id.as_str())?;
             read::check_scope(set, &leaf, self.survey)?;
             check_value(leaf.rule, leaf.criterion.max_points(), &observation.value)
@@ -477,6 +504,14 @@ impl Observations {
         Ok(())
     }
 
+    /// Checks these observations against `set` and remembers it, so that scoring them
+    /// against the same set (or a clone of it) does not check them again until they change.
+    pub(crate) fn checked_against(mut self, set: &CriteriaSet) -> Result<Self> {
+        self.check(set)?;
+        self.checked = Checked(Some(set.stamp()));
+        Ok(self)
+    }
+
     /// Reads observations written in TOML for the criteria of `set`.
     ///
     /// # Errors
@@ -488,7 +523,7 @@ impl Observations {
     pub fn from_toml(text: &str, set: &CriteriaSet) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let root: value::Value = toml::from_str(text).map_err(|e| Error::toml(&e, text))?;
-        read::read_file(&root, set)
+        read::read_file(&root, set)?.checked_against(set)
     }
 
     /// Reads observations written in JSON (the same shape; dates as `"YYYY-MM-DD"`).
@@ -499,7 +534,7 @@ impl Observations {
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let root: value::Value = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
-        read::read_file(&root, set)
+        read::read_file(&root, set)?.checked_against(set)
     }
 
     /// The observations as TOML, which [`Observations::from_toml`] reads back unchanged.

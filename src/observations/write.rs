@@ -79,7 +79,6 @@ fn file(observations: &Observations) -> Value {
         "observations".to_owned(),
         Value::Table(
             observations
-                .entries
                 .iter()
                 .map(|(id, o)| (id.to_string(), observation(o)))
                 .collect(),

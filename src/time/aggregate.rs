@@ -156,8 +156,7 @@ pub fn aggregate(
             out.set_evidence(id.as_str(), evidence.join("; "))?;
         }
     }
-    out.check(set)?;
-    Ok(out)
+    out.checked_against(set)
 }
 
 /// Every day of `period` lies in one of `spans` (which do not overlap).
