@@ -142,6 +142,35 @@ struct Inner {
     stamp: Stamp,
     /// The scored criteria (those with a rule), depth first, in order.
     leaves: Vec<Vec<usize>>,
+    /// Texts derived from the set once, by the scorer: each criterion's scoring method.
+    methods: Derived<crate::id::IdMap<Text>>,
+}
+
+/// Data derived from a set on first use and kept with it: not part of the set's equality, and
+/// made anew for a changed set.
+#[derive(Debug, Default)]
+pub(crate) struct Derived<T>(std::sync::OnceLock<T>);
+
+impl<T> Clone for Derived<T> {
+    /// A changed copy of a set derives its data anew.
+    fn clone(&self) -> Self {
+        Self(std::sync::OnceLock::new())
+    }
+}
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Derived<T> {}
+
+impl<T> Derived<T> {
+    /// The data, derived by `make` on first use.
+    pub(crate) fn get_or_init(&self, make: impl FnOnce() -> T) -> &T {
+        self.0.get_or_init(make)
+    }
 }
 
 /// Which set a value was checked against: every set made (read, built, changed) gets its own;
@@ -281,6 +310,7 @@ impl CriteriaSet {
                 index,
                 leaves,
                 stamp: Stamp::default(),
+                methods: Derived::default(),
             }),
         })
     }
@@ -428,6 +458,14 @@ impl CriteriaSet {
     /// Which set this is (clones share it), for observations checked against it.
     pub(crate) fn stamp(&self) -> SetStamp {
         self.inner.stamp.0
+    }
+
+    /// Each criterion's scoring method, by id, made once by `make` (the scorer's).
+    pub(crate) fn methods(
+        &self,
+        make: impl FnOnce(&Self) -> crate::id::IdMap<Text>,
+    ) -> &crate::id::IdMap<Text> {
+        self.inner.methods.get_or_init(|| make(self))
     }
 
     /// The set's name.

@@ -42,7 +42,7 @@ impl Fraction {
                 value,
             })
         })?;
-        let den = 10u128.checked_pow(value.scale()).ok_or_else(overflow)?;
+        let den = super::rounding::pow10(value.scale()).ok_or_else(overflow)?;
         Ok(Self { num, den })
     }
 

@@ -13,6 +13,22 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Reason, Result};
 
+/// 10⁰ … 10²⁸: every scale a `Decimal` has, and every number of decimals a policy keeps.
+pub(crate) const POW10: [u128; 29] = {
+    let mut table = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// 10 to the power `exponent`, for exponents up to 28.
+pub(crate) fn pow10(exponent: u32) -> Option<u128> {
+    POW10.get(usize::try_from(exponent).ok()?).copied()
+}
+
 /// How a value halfway (or any way) between two representable values is settled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -134,9 +150,13 @@ impl Rounding {
             return Err(overflow());
         }
         let scaled = num
-            .checked_mul(10u128.pow(self.decimals))
+            .checked_mul(pow10(self.decimals).ok_or_else(overflow)?)
             .ok_or_else(overflow)?;
-        let (quotient, remainder) = (scaled / den, scaled % den);
+        // Most ratios fit in 64 bits, where division is one instruction, not a library call.
+        let (quotient, remainder) = match (u64::try_from(scaled), u64::try_from(den)) {
+            (Ok(n), Ok(d)) => (u128::from(n / d), u128::from(n % d)),
+            _ => (scaled / den, scaled % den),
+        };
         let twice = remainder.checked_mul(2).ok_or_else(overflow)?;
         let up = match self.mode {
             RoundingMode::HalfAwayFromZero => twice >= den,

@@ -54,6 +54,7 @@ mod notes;
 mod outcome;
 mod points;
 mod scorecard;
+mod sum;
 mod wire;
 
 pub use outcome::{CriterionScore, Working};

@@ -14,7 +14,9 @@ use super::outcome::{CriterionScore, Working};
 use crate::criteria::NotApplicablePolicy;
 use crate::error::{Error, Reason, Result};
 use crate::rate::{Counts, Fraction, Observed, Rounding};
-use crate::rule::{DeadlineOutcome, Evidence, ScoringRule, Share, Status, WindowOutcome};
+use crate::rule::{
+    DeadlineOutcome, Evidence, RateTarget, ScoringRule, Share, Status, WindowOutcome,
+};
 
 impl ScoringRule {
     /// Scores `observed` out of `max` points, with everything reported known.
@@ -271,6 +273,73 @@ impl ScoringRule {
         scored.finish(full, max, rounding)
     }
 
+    /// Points, counted maximum and status only — what a summary needs — without the working,
+    /// the rate shown or the records short: the same figures as [`ScoringRule::score`], the
+    /// rate rules computed by the same code, the others by [`ScoringRule::score`] itself.
+    pub(crate) fn points_only(
+        &self,
+        max: Decimal,
+        observed: &Observed<Evidence>,
+        policy: NotApplicablePolicy,
+        rounding: &Rounding,
+    ) -> Result<(Decimal, Decimal, Status)> {
+        if let Observed::Reported(Evidence::Counts(counts)) = observed
+            && !counts.is_not_applicable()
+            && let Some(target) = self.full_target()
+        {
+            let full = Fraction::from_decimal(max)?;
+            let (points, _) = self.rate_points(full, &target, *counts)?;
+            let status = judged(points, full, false)?;
+            return Ok((points.round(rounding)?, max, status));
+        }
+        let score = self.score(max, observed, policy, rounding)?;
+        Ok((score.points, score.max_points, score.status))
+    }
+
+    /// The exact points of a rate rule for `counts` (not 0 of 0), and whether the full target
+    /// is met.
+    fn rate_points(
+        &self,
+        full: Fraction,
+        target: &RateTarget,
+        counts: Counts,
+    ) -> Result<(Fraction, bool)> {
+        let met = target.is_met(&counts).unwrap_or(false);
+        let (g, n) = (
+            u128::from(counts.numerator()),
+            u128::from(counts.denominator()),
+        );
+        let points = match self {
+            Self::AllOrNothing(_) => {
+                if met {
+                    full
+                } else {
+                    Fraction::ZERO
+                }
+            }
+            Self::Proportional => full.mul(Fraction::new(g, n)?)?,
+            Self::ProportionalToTarget(percent) => {
+                if met {
+                    full
+                } else {
+                    // max × (g/n) ÷ (p/q) = max × g·q / (n·p); p > 0 since 0% is always met.
+                    let (p, q) = percent.fraction();
+                    full.mul(Fraction::new(g * q, n * p)?)?
+                }
+            }
+            Self::RateSteps(steps) => steps
+                .steps()
+                .iter()
+                .find(|s| {
+                    crate::rule::RateTarget::at_least_any(s.at_least()).is_met(&counts)
+                        == Some(true)
+                })
+                .map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?,
+            _ => Fraction::ZERO,
+        };
+        Ok((points, met))
+    }
+
     fn score_counts(
         &self,
         full: Fraction,
@@ -287,69 +356,39 @@ impl ScoringRule {
         let rate_percent = counts.rate().map(|r| r.percent(rounding)).transpose()?;
         let rate_percent_value = rate_percent.unwrap_or(Decimal::ZERO);
         let shortfall = target.shortfall(&counts);
-        let met = target.is_met(&counts).unwrap_or(false);
-        let (g, n) = (
-            u128::from(counts.numerator()),
-            u128::from(counts.denominator()),
-        );
-        let (points, working) = match self {
-            Self::AllOrNothing(_) => (
-                if met { full } else { Fraction::ZERO },
-                Working::AllOrNothing {
-                    counts,
-                    rate_percent: rate_percent_value,
-                    target,
-                    met,
-                },
-            ),
-            Self::Proportional => (
-                full.mul(Fraction::new(g, n)?)?,
-                Working::Proportional {
-                    counts,
-                    rate_percent: rate_percent_value,
-                    target: None,
-                    capped: false,
-                },
-            ),
-            Self::ProportionalToTarget(percent) => {
-                let points = if met {
-                    full
-                } else {
-                    // max × (g/n) ÷ (p/q) = max × g·q / (n·p); p > 0 since 0% is always met.
-                    let (p, q) = percent.fraction();
-                    full.mul(Fraction::new(g * q, n * p)?)?
-                };
-                (
-                    points,
-                    Working::Proportional {
-                        counts,
-                        rate_percent: rate_percent_value,
-                        target: Some(*percent),
-                        capped: met,
-                    },
-                )
-            }
-            Self::RateSteps(steps) => {
-                let reached = steps
+        let (points, met) = self.rate_points(full, &target, counts)?;
+        let working = match self {
+            Self::AllOrNothing(_) => Working::AllOrNothing {
+                counts,
+                rate_percent: rate_percent_value,
+                target,
+                met,
+            },
+            Self::Proportional => Working::Proportional {
+                counts,
+                rate_percent: rate_percent_value,
+                target: None,
+                capped: false,
+            },
+            Self::ProportionalToTarget(percent) => Working::Proportional {
+                counts,
+                rate_percent: rate_percent_value,
+                target: Some(*percent),
+                capped: met,
+            },
+            Self::RateSteps(steps) => Working::RateSteps {
+                counts,
+                rate_percent: rate_percent_value,
+                reached: steps
                     .steps()
                     .iter()
                     .find(|s| {
                         crate::rule::RateTarget::at_least_any(s.at_least()).is_met(&counts)
                             == Some(true)
                     })
-                    .copied();
-                let points =
-                    reached.map_or(Ok(Fraction::ZERO), |s| Fraction::from_decimal(s.points()))?;
-                (
-                    points,
-                    Working::RateSteps {
-                        counts,
-                        rate_percent: rate_percent_value,
-                        reached,
-                    },
-                )
-            }
-            _ => (Fraction::ZERO, Working::Missing),
+                    .copied(),
+            },
+            _ => Working::Missing,
         };
         let mut score = Scored::new(points, working).finish(full, max, rounding)?;
         score.rate_percent = rate_percent;
@@ -385,12 +424,7 @@ impl Scored {
 
     /// Judged on the exact points, then rounded.
     fn finish(self, full: Fraction, max: Decimal, rounding: &Rounding) -> Result<CriterionScore> {
-        let status = match (self.points.is_zero(), self.points.cmp_checked(full)?) {
-            (false, Ordering::Equal | Ordering::Greater) => Status::Met,
-            _ if self.pending => Status::Pending,
-            (true, _) => Status::NotMet,
-            (false, _) => Status::Partial,
-        };
+        let status = judged(self.points, full, self.pending)?;
         Ok(CriterionScore {
             points: self.points.round(rounding)?,
             max_points: max,
@@ -405,6 +439,17 @@ impl Scored {
             },
         })
     }
+}
+
+/// The status of exact `points` out of `full`: met, partial or not met — or pending, while
+/// full points can still be earned.
+fn judged(points: Fraction, full: Fraction, pending: bool) -> Result<Status> {
+    Ok(match (points.is_zero(), points.cmp_checked(full)?) {
+        (false, Ordering::Equal | Ordering::Greater) => Status::Met,
+        _ if pending => Status::Pending,
+        (true, _) => Status::NotMet,
+        (false, _) => Status::Partial,
+    })
 }
 
 fn fixed(

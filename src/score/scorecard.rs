@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::outcome::{CriterionScore, Working};
+use super::sum::Sum;
 use crate::criteria::{CriteriaField, CriteriaSet, Criterion};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
@@ -395,16 +396,24 @@ impl Summary {
             observations,
             as_of: None,
         };
-        let (mut total, mut appraised, mut max) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+        let (mut total, mut appraised, mut max) = (Sum::default(), Sum::default(), Sum::default());
         let mut missing = 0;
         for leaf in set.leaves() {
-            let (score, appraised_points) = score_leaf(ctx, leaf.field, leaf.criterion, leaf.rule)?;
-            missing += usize::from(score.status == Status::Missing);
-            total += score.points;
-            max += score.max_points;
-            appraised += appraised_points;
+            let (points, counted, status, appraised_points) =
+                leaf_points(ctx, leaf.field, leaf.criterion, leaf.rule)?;
+            missing += usize::from(status == Status::Missing);
+            total.add(points);
+            max.add(counted);
+            appraised.add(appraised_points);
         }
-        Self::from_totals(set, observations, total, appraised, max, missing)
+        Self::from_totals(
+            set,
+            observations,
+            total.total(),
+            appraised.total(),
+            max.total(),
+            missing,
+        )
     }
 
     /// Adjusted totals, index and bands from the criteria's totals: the one place they are
@@ -447,6 +456,26 @@ impl Summary {
     }
 }
 
+/// Every leaf's scoring method, by id: made once per set.
+fn methods(set: &CriteriaSet) -> crate::id::IdMap<Text> {
+    set.leaves()
+        .map(|leaf| {
+            (
+                leaf.criterion.id().clone(),
+                method_of(leaf.criterion, leaf.rule),
+            )
+        })
+        .collect()
+}
+
+/// The method of a criterion scored by its sub-criteria.
+static SUM_OF_PARTS: std::sync::LazyLock<Text> = std::sync::LazyLock::new(|| {
+    Text::new(
+        "Tổng điểm các tiêu chí thành phần",
+        "sum of the sub-criteria",
+    )
+});
+
 /// The scoring method, with the assumption its data makes, if any.
 fn method_of(criterion: &Criterion, rule: &ScoringRule) -> Text {
     let method = rule.method();
@@ -459,6 +488,55 @@ fn method_of(criterion: &Criterion, rule: &ScoringRule) -> Text {
                 format!("{en} (assumption: {})", assumption.en()),
             )
         }
+    }
+}
+
+/// One leaf's points, counted maximum, status and appraised points, without the working:
+/// [`Summary::score`]'s fast path, the same figures as [`score_leaf`].
+fn leaf_points(
+    ctx: Ctx<'_>,
+    field: &CriteriaField,
+    criterion: &Criterion,
+    rule: &ScoringRule,
+) -> Result<(Decimal, Decimal, Status, Decimal)> {
+    let Ctx {
+        set, observations, ..
+    } = ctx;
+    if ctx.as_of.is_some()
+        || !set.in_scope(criterion)
+        || (field.is_survey() && observations.survey() == Some(false))
+    {
+        let (score, appraised) = score_leaf(ctx, field, criterion, rule)?;
+        return Ok((score.points, score.max_points, score.status, appraised));
+    }
+    let id = criterion.id().as_str();
+    let (points, max, status) = rule
+        .points_only(
+            criterion.max_points(),
+            observations.value(id),
+            set.policy_of(criterion),
+            set.rounding(),
+        )
+        .map_err(|e| e.at(id))?;
+    let appraised = appraised_points(ctx, id, points, max)?;
+    Ok((points, max, status, appraised))
+}
+
+/// The appraised points of criterion `id`: the appraiser's, rounded, or the self-assessed
+/// `points` when there is no appraisal.
+fn appraised_points(ctx: Ctx<'_>, id: &str, points: Decimal, max: Decimal) -> Result<Decimal> {
+    match ctx.observations.appraisal(id) {
+        None => Ok(points),
+        // A criterion left out of the maximum (không phát sinh) counts 0 of 0: an appraiser
+        // may not give it points the maximum does not hold.
+        Some(a) if a.points > max => Err(Error::from(Reason::AboveMax {
+            what: "appraised points",
+            points: a.points,
+            max,
+        })
+        .with_key("points")
+        .at(id)),
+        Some(a) => Ok(ctx.set.rounding().round(a.points)),
     }
 }
 
@@ -490,21 +568,7 @@ fn score_leaf(
         }
         .map_err(|e| e.at(id))?
     };
-    let appraised = match observations.appraisal(id) {
-        None => score.points,
-        // A criterion left out of the maximum (không phát sinh) counts 0 of 0: an appraiser
-        // may not give it points the maximum does not hold.
-        Some(a) if a.points > score.max_points => {
-            return Err(Error::from(Reason::AboveMax {
-                what: "appraised points",
-                points: a.points,
-                max: score.max_points,
-            })
-            .with_key("points")
-            .at(id));
-        }
-        Some(a) => set.rounding().round(a.points),
-    };
+    let appraised = appraised_points(ctx, id, score.points, score.max_points)?;
     Ok((score, appraised))
 }
 
@@ -550,10 +614,7 @@ fn score_criterion(
             field: field.id().clone(),
             parent: parent.cloned(),
             label: criterion.label().clone(),
-            method: Text::new(
-                "Tổng điểm các tiêu chí thành phần",
-                "sum of the sub-criteria",
-            ),
+            method: SUM_OF_PARTS.clone(),
             points: sums.points,
             max_points: sums.max,
             status: sums.status(),
@@ -583,7 +644,12 @@ fn score_criterion(
         field: field.id().clone(),
         parent: parent.cloned(),
         label: criterion.label().clone(),
-        method: method_of(criterion, rule),
+        method: ctx
+            .set
+            .methods(methods)
+            .get(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| method_of(criterion, rule)),
         explanation: score.explanation(criterion),
         points: score.points,
         max_points: score.max_points,

@@ -1,0 +1,110 @@
+//! Sums of points without `Decimal`'s general addition: the mantissas added as integers at the
+//! largest scale seen. The same value and the same scale as adding with `+` (a scorecard shows
+//! `100`, `85.97`, `5.00` exactly as before), at a fraction of the cost.
+
+use rust_decimal::Decimal;
+
+/// 10⁰ … 10²⁸: every scale a `Decimal` has.
+const POW10: [i128; 29] = {
+    let mut table = [1i128; 29];
+    let mut i = 1;
+    while i < 29 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
+
+/// A running sum of decimals.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Sum {
+    mantissa: i128,
+    scale: u32,
+    /// Set when the integers would overflow: the sum goes on in `Decimal`.
+    wide: Option<Decimal>,
+}
+
+impl Sum {
+    pub(super) fn add(&mut self, value: Decimal) {
+        if let Some(wide) = &mut self.wide {
+            *wide = wide.checked_add(value).unwrap_or(Decimal::MAX);
+            return;
+        }
+        let (mantissa, scale) = (value.mantissa(), value.scale());
+        // Points of one set share a scale: the common case is one integer addition.
+        if scale == self.scale
+            && let Some(sum) = self.mantissa.checked_add(mantissa)
+        {
+            self.mantissa = sum;
+            return;
+        }
+        let step = |m: i128, by: u32| {
+            POW10
+                .get(usize::try_from(by).unwrap_or(usize::MAX))
+                .and_then(|p| m.checked_mul(*p))
+        };
+        let next = if scale > self.scale {
+            step(self.mantissa, scale - self.scale)
+                .and_then(|sum| sum.checked_add(mantissa))
+                .map(|sum| (sum, scale))
+        } else {
+            step(mantissa, self.scale - scale)
+                .and_then(|m| self.mantissa.checked_add(m))
+                .map(|sum| (sum, self.scale))
+        };
+        match next {
+            Some((sum, scale)) => (self.mantissa, self.scale) = (sum, scale),
+            None => {
+                let wide = self.total().checked_add(value).unwrap_or(Decimal::MAX);
+                self.wide = Some(wide);
+            }
+        }
+    }
+
+    pub(super) fn total(&self) -> Decimal {
+        match self.wide {
+            Some(wide) => wide,
+            None => {
+                Decimal::try_from_i128_with_scale(self.mantissa, self.scale).unwrap_or(Decimal::MAX)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn sum(values: &[Decimal]) -> Decimal {
+        let mut s = Sum::default();
+        values.iter().for_each(|v| s.add(*v));
+        s.total()
+    }
+
+    #[test]
+    fn same_value_and_scale_as_decimal_addition() {
+        for values in [
+            vec![],
+            vec![dec!(4.29), dec!(0.71)],
+            vec![dec!(5), dec!(1.5), dec!(0.25)],
+            vec![dec!(3.00), dec!(2)],
+            vec![dec!(0), dec!(0.000)],
+            vec![dec!(1.125), dec!(-0.5), dec!(7)],
+        ] {
+            let by_decimal: Decimal = values.iter().copied().sum();
+            let ours = sum(&values);
+            assert_eq!(ours, by_decimal, "{values:?}");
+            assert_eq!(ours.to_string(), by_decimal.to_string(), "{values:?}");
+        }
+        assert_eq!(sum(&[dec!(4.29), dec!(0.71)]).to_string(), "5.00");
+    }
+
+    #[test]
+    fn past_the_integers_the_sum_goes_on_in_decimal() {
+        let big = Decimal::from_i128_with_scale(10i128.pow(27), 0);
+        let tiny = Decimal::new(1, 28);
+        let expected = big.checked_add(tiny).unwrap();
+        assert_eq!(sum(&[big, tiny]), expected);
+    }
+}
