@@ -78,7 +78,126 @@ fn least_effort_to_90(bencher: divan::Bencher) {
     });
 }
 
-// ---- The cost of exactness: the rate rules, exact and in f64, over the same inputs. ----
+// ---- The cost of exactness. ----
+//
+// `summary_f64_twin` is `Summary::score` with its rate rules (all-or-nothing, proportional,
+// proportional to a target) computed in `f64` — the same files, the same look-ups by id, the
+// other rules (deadlines, meetings, tasks: no rates) scored by the crate as the summary does.
+// `rate_rules_f64` and `rate_rules_exact` compare the rate rules alone, arithmetic only.
+
+/// One leaf of the set, for the twin: its id, and for a rate rule its plain parameters.
+struct TwinLeaf<'a> {
+    id: &'a str,
+    rule: &'a ScoringRule,
+    max: Decimal,
+    policy: NotApplicablePolicy,
+    /// `Some((max, target, all))` for a rate rule the twin computes in f64.
+    rate: Option<(f64, f64, bool)>,
+}
+
+fn twin_leaves(set: &CriteriaSet) -> Vec<TwinLeaf<'_>> {
+    set.leaves()
+        .map(|leaf| {
+            let max = leaf.criterion.max_points();
+            let rate = match leaf.rule {
+                ScoringRule::AllOrNothing(t)
+                    if t.comparison() == Comparison::AtLeast && t.min_count().is_none() =>
+                {
+                    Some((t.percent().value(), true))
+                }
+                ScoringRule::ProportionalToTarget(p) => Some((p.value(), false)),
+                ScoringRule::Proportional => Some((Decimal::ZERO, false)),
+                _ => None,
+            }
+            .map(|(target, all)| {
+                (
+                    max.to_f64().unwrap(),
+                    (target / dec!(100)).to_f64().unwrap(),
+                    all,
+                )
+            });
+            TwinLeaf {
+                id: leaf.criterion.id().as_str(),
+                rule: leaf.rule,
+                max,
+                policy: set.policy_of(leaf.criterion),
+                rate,
+            }
+        })
+        .collect()
+}
+
+/// The index of `obs` with the rate rules in f64 (not applicable: full points, the reference
+/// set's policy), rounded to 2 decimals per criterion like the crate.
+fn summary_f64(leaves: &[TwinLeaf<'_>], obs: &Observations, rounding: &Rounding) -> f64 {
+    let (mut total, mut max) = (0.0, 0.0);
+    for leaf in leaves {
+        let observed = obs.value(leaf.id);
+        match (leaf.rate, observed) {
+            (Some((full, target, all)), Observed::Reported(Evidence::Counts(c)))
+                if c.denominator() > 0 =>
+            {
+                let rate = c.numerator() as f64 / c.denominator() as f64;
+                let points = if all {
+                    if rate >= target { full } else { 0.0 }
+                } else if target == 0.0 {
+                    full * rate
+                } else {
+                    full * (rate / target).min(1.0)
+                };
+                total += (points * 100.0).round() / 100.0;
+                max += full;
+            }
+            (Some((full, ..)), Observed::Reported(_) | Observed::NotApplicable) => {
+                total += full;
+                max += full;
+            }
+            (Some((full, ..)), Observed::Missing) => max += full,
+            (None, observed) => {
+                let score = leaf
+                    .rule
+                    .score(leaf.max, observed, leaf.policy, rounding)
+                    .unwrap();
+                total += score.points.to_f64().unwrap();
+                max += score.max_points.to_f64().unwrap();
+            }
+        }
+    }
+    ((total / max * 100.0) * 100.0).round() / 100.0
+}
+
+#[divan::bench]
+fn summary_f64_twin(bencher: divan::Bencher) {
+    let (set, files) = corpus();
+    let leaves = twin_leaves(&set);
+    let rounding = *set.rounding();
+    // The twin is a twin: it agrees with the exact index to within rounding on most files.
+    let close = files
+        .iter()
+        .filter(|obs| {
+            let exact = Summary::score(&set, obs)
+                .unwrap()
+                .index
+                .unwrap()
+                .to_f64()
+                .unwrap();
+            (summary_f64(&leaves, obs, &rounding) - exact).abs() <= 0.02
+        })
+        .count();
+    assert!(
+        close * 10 >= files.len() * 9,
+        "{close} of {} files agree",
+        files.len()
+    );
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        files
+            .iter()
+            .map(|obs| summary_f64(&leaves, divan::black_box(obs), &rounding))
+            .sum::<f64>()
+    });
+}
+
+// ---- The rate rules alone, exact and in f64, over the same inputs. ----
 
 /// One rate criterion of one file, for the f64 twin: plain numbers.
 #[derive(Clone, Copy)]

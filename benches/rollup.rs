@@ -1,6 +1,10 @@
 //! Many wards: 12 months of counts per rate criterion aggregated to the year (ratio of sums),
 //! every ward scored against the reference set, ranked, and the city figures rolled up.
 //!
+//! And a province's year of the QĐ 766 service index: 1,000 or 10,000 communes, each with
+//! twelve monthly files, added up to the year (`cchc::time::aggregate`), scored, ranked and
+//! rolled up.
+//!
 //! `cargo bench --bench rollup`: time and allocations for 1,000 and 10,000 wards, on one core.
 
 use cchc::rollup::Rollup;
@@ -87,4 +91,65 @@ fn wards_by_12_months(bencher: divan::Bencher, wards: usize) {
     let set = CriteriaSet::reference();
     let years = ward_years(&set, wards);
     bencher.bench(|| roll_up(divan::black_box(&set), divan::black_box(&years)));
+}
+
+// ---- A province's year of QĐ 766 months: 1,000 or 10,000 communes × 12 monthly files. ----
+
+/// One commune's twelve months of QĐ 766 counts (every component the commune level scores).
+fn commune_months(set: &CriteriaSet, unit: u64) -> Vec<Observations> {
+    (1..=12u32)
+        .map(|m| {
+            let mut obs = Observations::for_period(
+                format!("Xã {unit}"),
+                cchc::observations::Period::month(2025, m).unwrap(),
+            )
+            .unwrap();
+            for (i, leaf) in set.leaves().enumerate() {
+                if !set.in_scope(leaf.criterion) {
+                    continue;
+                }
+                let i = i as u64;
+                let n = 20 + (unit * 7 + i * 3 + u64::from(m)) % 200;
+                let g = (n * (40 + (unit + i) % 60)) / 100;
+                obs.set(
+                    leaf.criterion.id().clone(),
+                    Observed::Reported(Evidence::Counts(Counts::new(g, n).unwrap())),
+                );
+            }
+            obs
+        })
+        .collect()
+}
+
+/// Each commune's months added up to the year (counts of distinct things given for the year,
+/// as the portal gives them), then every commune scored, ranked and rolled up.
+fn province_year(set: &CriteriaSet, months: &[Vec<Observations>]) -> Rollup {
+    let year = cchc::observations::Period::year(2025).unwrap();
+    let communes: Vec<Observations> = months
+        .iter()
+        .map(|parts| {
+            let mut obs = cchc::time::aggregate(set, year, parts).unwrap();
+            for leaf in set.leaves() {
+                if leaf.criterion.aggregation() == cchc::criteria::Aggregation::Period
+                    && set.in_scope(leaf.criterion)
+                {
+                    obs.set(
+                        leaf.criterion.id().clone(),
+                        Observed::Reported(Evidence::Counts(Counts::new(30, 40).unwrap())),
+                    );
+                }
+            }
+            obs
+        })
+        .collect();
+    Rollup::new(set, &communes).unwrap()
+}
+
+#[divan::bench(args = [1_000, 10_000], sample_count = 5)]
+fn qd766_communes_by_12_months(bencher: divan::Bencher, communes: usize) {
+    let set = CriteriaSet::preset("qd766").unwrap();
+    let months: Vec<Vec<Observations>> = (0..communes as u64)
+        .map(|unit| commune_months(&set, unit))
+        .collect();
+    bencher.bench(|| province_year(divan::black_box(&set), divan::black_box(&months)));
 }

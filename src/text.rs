@@ -314,7 +314,9 @@ pub(crate) struct Span(pub(crate) NaiveDate, pub(crate) NaiveDate, pub(crate) La
 
 impl Display for Span {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(f, "{}–{}", Day(self.0, self.2), Day(self.1, self.2))
+        Day(self.0, self.2).fmt(f)?;
+        f.write_str("–")?;
+        Day(self.1, self.2).fmt(f)
     }
 }
 

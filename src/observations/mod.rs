@@ -522,7 +522,7 @@ impl Observations {
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, set: &CriteriaSet) -> Result<Self> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let root: value::Value = toml::from_str(text).map_err(|e| Error::toml(&e, text))?;
+        let root = value::from_toml(text).map_err(|e| Error::toml(&e, text))?;
         read::read_file(&root, set)?.checked_against(set)
     }
 

@@ -5,8 +5,6 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::dates::TOML_DATETIME;
-
 /// One value as written.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Value {
@@ -14,8 +12,10 @@ pub(crate) enum Value {
     Integer(i64),
     /// A whole number above `i64::MAX` (JSON).
     Unsigned(u64),
-    /// A number with a fraction or an exponent, or too large for `u64`.
+    /// A number with a fraction or an exponent, or too large for `u64` (JSON).
     Float(f64),
+    /// A TOML whole number too large for `u64`, as written.
+    Big(String),
     String(String),
     Bool(bool),
     /// A TOML date, time or date-time, as written.
@@ -52,6 +52,7 @@ impl fmt::Display for Value {
             Self::Integer(i) => write!(f, "{i}"),
             Self::Unsigned(u) => write!(f, "{u}"),
             Self::Float(x) => write!(f, "{x:?}"),
+            Self::Big(digits) => f.write_str(digits),
             Self::String(s) => write!(f, "{s:?}"),
             Self::Bool(b) => write!(f, "{b}"),
             Self::Datetime(d) => f.write_str(d),
@@ -137,10 +138,6 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut entries: Vec<(String, Value)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if key == TOML_DATETIME {
-                let text: String = map.next_value()?;
-                return Ok(Value::Datetime(text));
-            }
             if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!("key {key:?} is given twice")));
             }
@@ -148,6 +145,47 @@ impl<'de> Visitor<'de> for ValueVisitor {
             entries.push((key, value));
         }
         Ok(Value::Table(entries))
+    }
+}
+
+/// A TOML document as a [`Value`], read straight from the parser's tree (no serde layer in
+/// between: the reader checks every key itself).
+#[cfg(feature = "toml")]
+pub(crate) fn from_toml(text: &str) -> Result<Value, toml::de::Error> {
+    let root = toml::de::DeTable::parse(text)?;
+    Ok(table(root.get_ref()))
+}
+
+#[cfg(feature = "toml")]
+fn table(entries: &toml::de::DeTable<'_>) -> Value {
+    Value::Table(
+        entries
+            .iter()
+            .map(|(key, value)| (key.get_ref().to_string(), of_toml(value.get_ref())))
+            .collect(),
+    )
+}
+
+#[cfg(feature = "toml")]
+fn of_toml(value: &toml::de::DeValue<'_>) -> Value {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(text) => Value::String(text.to_string()),
+        DeValue::Integer(integer) => {
+            let (digits, radix) = (integer.as_str(), integer.radix());
+            i64::from_str_radix(digits, radix).map_or_else(
+                |_| {
+                    u64::from_str_radix(digits, radix)
+                        .map_or_else(|_| Value::Big(digits.to_owned()), Value::Unsigned)
+                },
+                Value::Integer,
+            )
+        }
+        DeValue::Float(float) => Value::Float(float.as_str().parse().unwrap_or(f64::NAN)),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(datetime) => Value::Datetime(datetime.to_string()),
+        DeValue::Array(items) => Value::Array(items.iter().map(|v| of_toml(v.get_ref())).collect()),
+        DeValue::Table(entries) => table(entries),
     }
 }
 
@@ -163,7 +201,19 @@ mod tests {
 
     #[test]
     fn toml_and_json_read_alike() {
-        let toml: Value = toml::from_str("a = 1\nb = \"x\"\nc = [2023-05-10]\nd = 1.5").unwrap();
+        let toml = from_toml(
+            "a = 1\nb = \"x\"\nc = [2023-05-10]\nd = 1.5\ng = 0x10\nh = 1_000\ni = 99999999999999999999\nj = 18446744073709551615",
+        )
+        .unwrap();
+        // Whole numbers as TOML writes them (hexadecimal, with underscores), above i64 as
+        // unsigned, above u64 kept as written.
+        assert_eq!(toml.get("g"), Some(&Value::Integer(16)));
+        assert_eq!(toml.get("h"), Some(&Value::Integer(1000)));
+        assert_eq!(
+            toml.get("i"),
+            Some(&Value::Big("99999999999999999999".into()))
+        );
+        assert_eq!(toml.get("j"), Some(&Value::Unsigned(u64::MAX)));
         assert_eq!(
             toml.get("c"),
             Some(&Value::Array(vec![Value::Datetime("2023-05-10".into())]))
@@ -180,6 +230,15 @@ mod tests {
     #[test]
     fn a_key_given_twice_is_refused() {
         assert!(serde_json::from_str::<Value>(r#"{"a": 1, "a": 2}"#).is_err());
+        assert!(from_toml("a = 1\na = 2").is_err());
+    }
+
+    #[test]
+    fn json_has_no_private_date_form() {
+        // TOML's internal key for a date is an ordinary (unknown) key in JSON.
+        let json: Value =
+            serde_json::from_str(r#"{"d": {"$__toml_private_datetime": "2023-05-10"}}"#).unwrap();
+        assert!(matches!(json.get("d"), Some(Value::Table(_))));
     }
 
     #[test]

@@ -119,6 +119,7 @@ fn to_toml_value(value: Value) -> toml::Value {
         Value::Integer(i) => toml::Value::Integer(i),
         Value::Unsigned(u) => toml::Value::String(u.to_string()),
         Value::Float(x) => toml::Value::Float(x),
+        Value::Big(digits) => toml::Value::String(digits),
         Value::String(s) => toml::Value::String(s),
         Value::Bool(b) => toml::Value::Boolean(b),
         Value::Datetime(text) => text
@@ -147,6 +148,7 @@ fn to_json_value(value: Value) -> serde_json::Value {
         Value::Integer(i) => J::from(i),
         Value::Unsigned(u) => J::from(u),
         Value::Float(x) => J::from(x),
+        Value::Big(digits) => J::String(digits),
         Value::String(s) | Value::Datetime(s) => J::String(s),
         Value::Bool(b) => J::Bool(b),
         Value::Array(items) => J::Array(items.into_iter().map(to_json_value).collect()),

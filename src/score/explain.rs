@@ -24,14 +24,15 @@ struct Counted<'a>(&'a Counts, Option<&'a str>, Lang);
 
 impl Display for Counted<'_> {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}/{}",
-            Int(self.0.numerator(), self.2),
-            Int(self.0.denominator(), self.2)
-        )?;
+        // Written piece by piece: a nested `write!` costs more than the numbers themselves.
+        Int(self.0.numerator(), self.2).fmt(f)?;
+        f.write_str("/")?;
+        Int(self.0.denominator(), self.2).fmt(f)?;
         match self.1 {
-            Some(measure) if !measure.is_empty() => write!(f, " {measure}"),
+            Some(measure) if !measure.is_empty() => {
+                f.write_str(" ")?;
+                f.write_str(measure)
+            }
             _ => Ok(()),
         }
     }
@@ -48,7 +49,9 @@ impl Display for Due {
             (DeadlineWording::Before, Lang::En) => "before",
             (DeadlineWording::By, Lang::En) => "by",
         };
-        write!(f, "{word} {}", Day(self.0.date(), self.1))
+        f.write_str(word)?;
+        f.write_str(" ")?;
+        Day(self.0.date(), self.1).fmt(f)
     }
 }
 
