@@ -226,6 +226,19 @@ pub(crate) enum Reason {
         /// The maximum.
         max: Decimal,
     },
+    /// Points with more decimals than the set's rounding keeps: they would be rounded
+    /// themselves (a maximum of 0.5 kept to 0 decimals scores 1).
+    #[error(
+        "{what} {value} has more decimals than the {decimals} the set's rounding keeps: give the rounding more decimals"
+    )]
+    FinerThanRounding {
+        /// What the value is (`maximum points`, `step points`, `cap`).
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+        /// The decimals the rounding keeps.
+        decimals: u32,
+    },
     /// Steps not written from the highest threshold down, or paying more for less.
     #[error(
         "steps are not ordered: step {index} ({detail}) must have a lower threshold and no more points than the one before"
@@ -600,6 +613,7 @@ impl Reason {
             | Self::IdMismatch { .. }
             | Self::ChildrenSumMismatch { .. }
             | Self::AboveMax { .. }
+            | Self::FinerThanRounding { .. }
             | Self::StepsNotOrdered { .. }
             | Self::Empty { .. }
             | Self::ShareOutOfRange { .. }
@@ -650,6 +664,7 @@ impl Reason {
             | Self::Negative { value, .. }
             | Self::NotPositive { value, .. }
             | Self::ShareOutOfRange { value }
+            | Self::FinerThanRounding { value, .. }
             | Self::NotExact { value } => value.to_string(),
             Self::MinCountOnNonCount { min_count, .. } => min_count.to_string(),
             Self::WindowEndsBeforeStart { end, .. } => end.to_string(),
