@@ -389,7 +389,8 @@ rule = { kind = "count_steps", steps = [{ at_least = 4, points = "10" }, { at_le
 "#;
     let err = CriteriaSet::from_toml(set).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidSet);
-    let found: Vec<(String, Option<&str>, Option<&str>, Option<String>)> = err
+    type Found<'a> = (String, Option<&'a str>, Option<&'a str>, Option<String>);
+    let found: Vec<Found<'_>> = err
         .problems()
         .iter()
         .map(|p| (p.to_string(), p.item(), p.key(), p.value()))

@@ -191,8 +191,10 @@ pub(crate) enum Reason {
         set: String,
     },
     /// A decimal a spreadsheet number (a 64-bit float) cannot hold digit for digit.
-    #[error("{value} cannot be written exactly as a spreadsheet number")]
+    #[error("{what} {value} cannot be written exactly as a spreadsheet number")]
     NotExact {
+        /// What the value is (`numerator`, `maximum points`).
+        what: &'static str,
         /// The value.
         value: Decimal,
     },
@@ -665,7 +667,7 @@ impl Reason {
             | Self::NotPositive { value, .. }
             | Self::ShareOutOfRange { value }
             | Self::FinerThanRounding { value, .. }
-            | Self::NotExact { value } => value.to_string(),
+            | Self::NotExact { value, .. } => value.to_string(),
             Self::MinCountOnNonCount { min_count, .. } => min_count.to_string(),
             Self::WindowEndsBeforeStart { end, .. } => end.to_string(),
             Self::NoSuchPeriod { value, .. } => value.to_string(),

@@ -61,7 +61,7 @@ use rust_xlsxwriter::{
 use crate::criteria::{CriteriaSet, Leaf};
 use crate::error::{Error, Result};
 use crate::rule::{Reads, ScoringRule};
-use crate::spreadsheet::number;
+use crate::spreadsheet::{number, sheet_cell};
 use crate::text::{Lang, pick};
 
 pub use read::read;
@@ -305,7 +305,13 @@ fn data_sheet(ws: &mut Worksheet, set: &CriteriaSet, lang: Lang) -> Result<()> {
             .map_err(e)?;
         ws.write_string_with_format(row, col::LABEL, criterion.label().get(lang), &locked)
             .map_err(e)?;
-        ws.write_number_with_format(row, col::MAX, number(max)?, &locked)
+        let named = |err: Error| {
+            err.with_key("max_points")
+                .at(criterion.id().as_str())
+                .in_cell(|| sheet_cell(SHEET[i], row, col::MAX))
+        };
+        let max_number = number("maximum points", max).map_err(named)?;
+        ws.write_number_with_format(row, col::MAX, max_number, &locked)
             .map_err(e)?;
         let note = format!(
             "{}: {}\n{}: {}",
@@ -337,7 +343,7 @@ fn data_sheet(ws: &mut Worksheet, set: &CriteriaSet, lang: Lang) -> Result<()> {
                 _ => &open,
             };
             ws.write_blank(row, c, format).map_err(e)?;
-            validate(ws, row, c, leaf.rule, max, lang)?;
+            validate(ws, row, c, leaf.rule, max_number, lang)?;
         }
     }
     ws.protect();
@@ -387,15 +393,16 @@ fn validate(
     row: u32,
     c: u16,
     rule: &ScoringRule,
-    max: rust_decimal::Decimal,
+    max: f64,
     lang: Lang,
 ) -> Result<()> {
     let validation = match c {
         col::NUMERATOR | col::DENOMINATOR | col::COUNT => {
             DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
         }
-        col::POINTS | col::APPRAISED => DataValidation::new()
-            .allow_decimal_number(DataValidationRule::Between(0.0, number(max)?)),
+        col::POINTS | col::APPRAISED => {
+            DataValidation::new().allow_decimal_number(DataValidationRule::Between(0.0, max))
+        }
         col::DONE | col::NOT_APPLICABLE => return list(ws, row, c, &yes_no(lang)),
         col::CATEGORY => {
             let ScoringRule::Categories(options) = rule else {
