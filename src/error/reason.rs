@@ -204,6 +204,29 @@ pub(crate) enum Reason {
         /// What is wrong with it.
         what: String,
     },
+    /// A value in a workbook beyond the cells the template has.
+    #[error(
+        "a value outside the template, which takes columns A to {last_col} and rows 1 to {rows}: move or clear it"
+    )]
+    OutsideTemplate {
+        /// The template's last column (`Z`).
+        last_col: String,
+        /// The template's rows.
+        rows: u32,
+    },
+    /// Figures in a template row whose id cell is empty.
+    #[error("the row has figures but no criterion id: give the id in column A")]
+    RowWithoutId,
+    /// "Not done" in a template row that also gives the date it was done.
+    #[error(
+        "{said} (not done) cannot go with the date in {date}: give the date or {said}, not both"
+    )]
+    NotDoneYetDated {
+        /// What was written, quoted (`"không"`).
+        said: String,
+        /// The cell of the date (`'Số liệu'!G7`).
+        date: String,
+    },
     /// A computation that would leave the exact range (only with values far beyond the limits).
     #[error("arithmetic overflow while computing {what}")]
     Overflow {
@@ -590,11 +613,13 @@ impl Reason {
             Self::MonthNotReported { .. } | Self::NoCounts { .. } | Self::NoObservation => {
                 K::Missing
             }
+            Self::RowWithoutId => K::MissingKey,
             Self::Overflow { .. }
             | Self::TooManyPeriods { .. }
             | Self::ValueTooLarge { .. }
             | Self::TooMany { .. }
             | Self::TooLong { .. }
+            | Self::OutsideTemplate { .. }
             | Self::NotExact { .. } => K::Limit,
             Self::NotComparable { .. } | Self::MixedYears { .. } | Self::WrongSet { .. } => {
                 K::NotComparable
@@ -622,6 +647,7 @@ impl Reason {
             | Self::Bands { .. }
             | Self::BadValue { .. }
             | Self::ConflictingKeys { .. }
+            | Self::NotDoneYetDated { .. }
             | Self::EitherKey { .. }
             | Self::CumulativeDecreases { .. }
             | Self::DateAfterPeriod { .. }
@@ -644,6 +670,8 @@ impl Reason {
             Self::MinCountOnNonCount { .. } => "min_count",
             Self::FrequencyOutOfRange { .. } => "every_months",
             Self::RoundingTooFine { .. } => "decimals",
+            Self::RowWithoutId => "id",
+            Self::NotDoneYetDated { .. } => "done",
             Self::KeyNotAllowed { key, .. }
             | Self::BadValue { key, .. }
             | Self::ParseKey { key, .. }
@@ -691,6 +719,7 @@ impl Reason {
             Self::TooManyPeriods { periods, .. } => periods.to_string(),
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
+            Self::NotDoneYetDated { said, .. } => said.clone(),
             Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {
                 label.clone()
             }
