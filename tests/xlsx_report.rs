@@ -239,4 +239,10 @@ fn a_scorecard_of_another_set_is_refused() {
     let other = CriteriaSet::preset("qd766").unwrap();
     let err = write(&other, &card, Format::Xlsx, Lang::Vi).unwrap_err();
     assert_eq!(err.kind(), cchc::ErrorKind::NotComparable);
+    // Every format checks it, the text ones too: a CSV would otherwise carry the card under
+    // another set's use.
+    for format in [Format::Csv, Format::Table, Format::Markdown, Format::Json] {
+        let err = write(&other, &card, format, Lang::Vi).unwrap_err();
+        assert_eq!(err.kind(), cchc::ErrorKind::NotComparable, "{format}");
+    }
 }

@@ -17,6 +17,7 @@
 
 use std::fmt;
 
+mod facts;
 mod locate;
 mod reason;
 
