@@ -92,7 +92,46 @@ pub(super) fn cell_format(bold: bool) -> Format {
     if bold { cell.set_bold() } else { cell }
 }
 
-impl Out<'_> {
+impl<'w> Out<'w> {
+    /// The sheet `names[0]` (Vietnamese) or `names[1]` (English), named, for a card rounded
+    /// to `decimals`.
+    pub(super) fn new(
+        ws: &'w mut Worksheet,
+        names: [&'static str; 2],
+        lang: Lang,
+        decimals: u32,
+    ) -> Step<Self> {
+        let name = names[usize::from(lang == Lang::En)];
+        ws.set_name(name).map_err(writer_err)?;
+        Ok(Self {
+            ws,
+            name,
+            lang,
+            decimals,
+        })
+    }
+
+    /// The header on `row`: headings with their column widths, repeated on every printed
+    /// page and frozen; A4 landscape, one page wide.
+    pub(super) fn header(&mut self, row: u32, columns: &[(&str, f64)]) -> Step {
+        let heading = cell_format(true)
+            .set_align(FormatAlign::Center)
+            .set_background_color(0x00DD_EBF7);
+        for (c, (text, width)) in (0u16..).zip(columns) {
+            self.ws
+                .write_string_with_format(row, c, *text, &heading)
+                .map_err(writer_err)?;
+            self.ws.set_column_width(c, *width).map_err(writer_err)?;
+        }
+        self.ws.set_repeat_rows(row, row).map_err(writer_err)?;
+        self.ws.set_freeze_panes(row + 1, 0).map_err(writer_err)?;
+        self.ws
+            .set_landscape()
+            .set_paper_size(9) // A4
+            .set_print_fit_to_pages(1, 0);
+        Ok(())
+    }
+
     /// The error of a number that cannot be written, with its criterion, key and cell.
     fn not_exact(&self, err: Error, row: u32, col: u16, named: Named<'_>) -> Error {
         let err = err.with_key(named.key);

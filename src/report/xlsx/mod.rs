@@ -240,14 +240,7 @@ impl<'a> Table<'a> {
     fn write(&self, ws: &mut Worksheet, set: &CriteriaSet) -> Step {
         let card = self.card;
         let lang = self.lang;
-        let name = TABLE[usize::from(lang == Lang::En)];
-        ws.set_name(name).map_err(writer_err)?;
-        let mut out = Out {
-            ws,
-            name,
-            lang,
-            decimals: card.rounding.decimals(),
-        };
+        let mut out = Out::new(ws, TABLE, lang, card.rounding.decimals())?;
         let line = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let mut row: u32 = 0;
         for (i, text) in self.title.iter().enumerate() {
@@ -261,23 +254,12 @@ impl<'a> Table<'a> {
         }
         row += 1;
         let header = row;
-        let heading = cell_format(true)
-            .set_align(FormatAlign::Center)
-            .set_background_color(0x00DD_EBF7);
-        for (c, column) in (0u16..).zip(&self.columns) {
-            out.ws
-                .write_string_with_format(header, c, column.heading(lang), &heading)
-                .map_err(writer_err)?;
-            out.ws
-                .set_column_width(c, width(*column))
-                .map_err(writer_err)?;
-        }
-        out.ws.set_repeat_rows(header, header).map_err(writer_err)?;
-        out.ws.set_freeze_panes(header + 1, 0).map_err(writer_err)?;
-        out.ws
-            .set_landscape()
-            .set_paper_size(9) // A4
-            .set_print_fit_to_pages(1, 0);
+        let columns: Vec<(&str, f64)> = self
+            .columns
+            .iter()
+            .map(|c| (c.heading(lang), width(*c)))
+            .collect();
+        out.header(header, &columns)?;
 
         let rows = self.rows(header + 1);
         // Criteria: values, parents as sums of their sub-criteria.

@@ -1,6 +1,6 @@
 //! Sheet 2: the raw counts.
 
-use rust_xlsxwriter::{FormatAlign, Worksheet};
+use rust_xlsxwriter::Worksheet;
 
 use super::cells::{Named, Out, Step, cell_format, writer_err};
 use crate::criteria::CriteriaSet;
@@ -34,27 +34,12 @@ pub(super) fn raw_counts(
     card: &Scorecard,
     lang: Lang,
 ) -> Step {
-    let name = RAW[usize::from(lang == Lang::En)];
-    ws.set_name(name).map_err(writer_err)?;
-    let mut out = Out {
-        ws,
-        name,
-        lang,
-        decimals: card.rounding.decimals(),
-    };
-    let heading = cell_format(true).set_align(FormatAlign::Center);
-    for (c, (vi, en, w)) in (0u16..).zip(HEADINGS) {
-        out.ws
-            .write_string_with_format(0, c, pick(lang, vi, en), &heading)
-            .map_err(writer_err)?;
-        out.ws.set_column_width(c, w).map_err(writer_err)?;
-    }
-    out.ws.set_repeat_rows(0, 0).map_err(writer_err)?;
-    out.ws.set_freeze_panes(1, 0).map_err(writer_err)?;
-    out.ws
-        .set_landscape()
-        .set_paper_size(9)
-        .set_print_fit_to_pages(1, 0);
+    let mut out = Out::new(ws, RAW, lang, card.rounding.decimals())?;
+    let columns: Vec<(&str, f64)> = HEADINGS
+        .iter()
+        .map(|(vi, en, w)| (pick(lang, vi, en), *w))
+        .collect();
+    out.header(0, &columns)?;
     let mut row = 1;
     for leaf in set.leaves() {
         let reads = leaf.rule.reads();
