@@ -235,3 +235,30 @@ fn printing_freezing_merging_and_properties() {
     ));
     assert!(p["docProps/app.xml"].contains("<Company>Phường Sông Cầu (dữ liệu mẫu)</Company>"));
 }
+
+#[test]
+fn characters_xml_does_not_allow_leave_every_part_well_formed() {
+    // A ward with U+FFFF, U+FFFE and an ESC, an evidence text with NUL: the writer escapes
+    // them Excel's way (`_xFFFF_`), so every XML part still parses, and calamine reads the
+    // ward back as it was.
+    let set = CriteriaSet::reference();
+    let ward = "A\u{ffff}B\u{fffe}C\u{1b}D";
+    let obs = Observations::builder(ward, 2023)
+        .counts("II.4", 90, 300)
+        .evidence("II.4", "x\u{0}y")
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let bytes = write(&set, &card, Format::Xlsx, Lang::En).unwrap();
+    for (name, text) in parts(&bytes) {
+        if name.ends_with(".xml") {
+            assert!(roxmltree::Document::parse(&text).is_ok(), "{name}");
+        }
+    }
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let values = book.worksheet_range("Self-assessment").unwrap();
+    assert_eq!(
+        values.get_value((1, 0)),
+        Some(&Data::String(format!("Unit: {ward}")))
+    );
+}

@@ -217,7 +217,7 @@ impl FromStr for Format {
 /// language: decimals with a dot, both labels, the Vietnamese explanation.
 ///
 /// - Table ([`Format::Table`]): STT | Tiêu chí | Điểm tối đa | Cách tính | Điểm tự chấm | Giải trình |
-///   Tài liệu kiểm chứng, about 155 characters wide, text word-wrapped; a heading row per
+///   Tài liệu kiểm chứng, about 155 terminal columns wide, text word-wrapped; a heading row per
 ///   field with its subtotal; then the total, the maximum, the index (Chỉ số CCHC, %) and the
 ///   band (xếp loại), and under the table the self-assessed and appraised totals and the
 ///   criteria with no observation.
