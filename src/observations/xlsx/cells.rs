@@ -13,8 +13,8 @@ use crate::observations::read::bad;
 use crate::observations::value::Value;
 use crate::spreadsheet::{column_name, day_of, decimal, sheet_cell};
 
-/// The largest workbook [`Observations::from_xlsx`](crate::Observations::from_xlsx) takes, in bytes (10 MiB; a template of the
-/// reference set is about 15 KB).
+/// The largest workbook [`Observations::from_xlsx`](crate::Observations::from_xlsx) takes,
+/// in bytes (10 MiB; a template of the reference set is about 15 KB).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 
 /// A parser's error, as the crate's.
