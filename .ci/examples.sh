@@ -303,7 +303,7 @@ fi
 run template --template "$tmp/blank.xlsx"
 run blank "$tmp/blank.xlsx"
 if [[ -s "$tmp/blank.xlsx" ]] && [[ $rc -eq 1 ]] \
-    && grep -q 'blank.xlsx: Số liệu!B2: key `ward` is required by the observations file$' "$tmp/blank.err"; then
+    && grep -q 'blank.xlsx: '\''Số liệu'\''!B2: key `ward` is required by the observations file$' "$tmp/blank.err"; then
     pass "--template FILE, read back blank: exit 1, the cell named"
 else
     fail "--template FILE, read back blank: exit $rc (want 1), stderr: $(head -n 1 "$tmp/blank.err")"

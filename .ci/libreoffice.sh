@@ -47,6 +47,31 @@ cp tests/data/excel_obs.toml "$tmp/obs.toml"
 sed -e 's/^year = 2024$/year = 2024\nsurvey = false/' -e '/^\[observations."B.1"\]$/,/^denominator = 600$/d' \
     "$tmp/obs.toml" >"$tmp/obs_nosurvey.toml"
 
+# The same data under the other rounding policies and at three decimals (points, totals and
+# indexes all change digits), and a year where every criterion is không phát sinh, left out:
+# the maximum is 0, the index undefined, and the bonus point is kept within 0 and 0.
+for mode in toward_zero away_from_zero; do
+    sed "s/^rounding = .*/rounding = { decimals = 2, mode = \"$mode\" }/" tests/data/excel_set.toml >"$tmp/set_$mode.toml"
+done
+sed 's/^rounding = .*/rounding = { decimals = 3, mode = "half_even" }/' tests/data/excel_set.toml >"$tmp/set_3dp.toml"
+cat >"$tmp/obs_max0.toml" <<'TOML'
+ward = "Phường Không"
+year = 2024
+[observations."A.1"]
+not_applicable = true
+[observations."A.2a"]
+not_applicable = true
+[observations."A.2b"]
+not_applicable = true
+[observations."A.3"]
+not_applicable = true
+[observations."B.1"]
+not_applicable = true
+[[bonus]]
+points = "1"
+reason = "Sáng kiến"
+TOML
+
 failures=0
 check() { # NAME LANG ARGS...: workbook and JSON of the same data, compared after recalculation
     local name="$1" lang="$2"
@@ -84,6 +109,13 @@ for f in card["fields"]:
     if appr_col is not None:
         assert num(r[appr_col]) == Decimal(f["appraised_points"]), (f["id"], r[appr_col])
     checked += 1
+# Every criterion row, parents (sums of their sub-criteria) included.
+by_id = {r[0]: r for r in rows[head + 1:] if r}
+for c in card["criteria"]:
+    r = by_id[c["id"]]
+    assert num(r[self_col]) == Decimal(c["points"]), (c["id"], r[self_col], c["points"])
+    assert num(r[maxc]) == Decimal(c["max_points"]), (c["id"], r[maxc], c["max_points"])
+    checked += 1
 total = row("TỔNG CỘNG" if lang == "vi" else "TOTAL")
 assert num(total[self_col]) == Decimal(card["total_points"]), (total[self_col], card["total_points"])
 assert num(total[maxc]) == Decimal(card["max_points"]), (total[maxc], card["max_points"])
@@ -98,7 +130,12 @@ assert band[self_col] == want, (band[self_col], want)
 if appr_col is not None:
     want = card["appraised_band" if lang == "vi" else "appraised_band_en"] or "—"
     assert band[appr_col] == want, (band[appr_col], want)
-print(f"{checked} subtotals, total {total[self_col]} of {total[maxc]}, index {index[self_col]}, band {band[self_col]}")
+# The footer's live line of totals, recalculated, says the same figures.
+lead = "Tổng điểm tự chấm: " if lang == "vi" else "Self-assessed total: "
+foot = next(r[0] for r in rows[head:] if r and r[0].startswith(lead))
+shown = lambda v: v.replace(".", ",") if lang == "vi" else v
+assert foot.startswith(lead + shown(card["total_points"])), (foot, card["total_points"])
+print(f"{checked} subtotals and criteria, total {total[self_col]} of {total[maxc]}, index {index[self_col]}, band {band[self_col]}")
 PY
     then
         printf 'ok   %s: recalculated by LibreOffice to the JSON figures\n' "$name"
@@ -140,6 +177,10 @@ check sample_en en examples/data/sample_observations_2023.toml
 check qd766 vi examples/data/qd766_2025-07.toml --preset qd766
 check every_case vi "$tmp/obs.toml" --criteria "$tmp/set.toml"
 check no_survey en "$tmp/obs_nosurvey.toml" --criteria "$tmp/set.toml"
+check toward_zero vi "$tmp/obs.toml" --criteria "$tmp/set_toward_zero.toml"
+check away_from_zero en "$tmp/obs.toml" --criteria "$tmp/set_away_from_zero.toml"
+check three_decimals vi "$tmp/obs.toml" --criteria "$tmp/set_3dp.toml"
+check max_zero vi "$tmp/obs_max0.toml" --criteria "$tmp/set.toml"
 
 if [[ $failures -gt 0 ]]; then
     echo "libreoffice.sh: $failures check(s) failed"

@@ -12,27 +12,28 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, Reason, Result};
 
-/// `value` as the spreadsheet number that is written as the same digits.
+/// `value` as the spreadsheet number that is written as the same digits; `what` names it in
+/// an error (`numerator`, `maximum points`).
 ///
 /// # Errors
 /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a decimal a float cannot hold digit for
 /// digit (more than 15 significant digits, in practice).
-pub(crate) fn number(value: Decimal) -> Result<f64> {
+pub(crate) fn number(what: &'static str, value: Decimal) -> Result<f64> {
     /// The significant digits Excel keeps.
     const EXCEL_DIGITS: usize = 15;
     let normal = value.normalize();
     if normal.mantissa().unsigned_abs().to_string().len() > EXCEL_DIGITS {
-        return Err(Error::from(Reason::NotExact { value }));
+        return Err(Error::from(Reason::NotExact { what, value }));
     }
     let digits = normal.to_string();
     let float: f64 = digits
         .parse()
-        .map_err(|_| Error::from(Reason::NotExact { value }))?;
+        .map_err(|_| Error::from(Reason::NotExact { what, value }))?;
     // `{}` prints a float's shortest round-trip digits: what the file will hold.
     if float.is_finite() && float.to_string() == digits {
         Ok(float)
     } else {
-        Err(Error::from(Reason::NotExact { value }))
+        Err(Error::from(Reason::NotExact { what, value }))
     }
 }
 
@@ -71,6 +72,15 @@ pub(crate) fn day_of(serial: i64) -> Option<NaiveDate> {
     epoch().checked_add_days(Days::new(u64::try_from(days).ok()?))
 }
 
+/// A cell as a formula names it: `'Số liệu'!D7` (the sheet quoted as Excel needs it).
+pub(crate) fn sheet_cell(sheet: &str, row: u32, col: u16) -> String {
+    format!(
+        "{}!{}",
+        rust_xlsxwriter::utility::quote_sheet_name(sheet),
+        cell_name(row, col)
+    )
+}
+
 /// The name of a cell: `D7` for row 6, column 3 (both 0-based).
 pub(crate) fn cell_name(row: u32, col: u16) -> String {
     format!("{}{}", column_name(col), row + 1)
@@ -96,6 +106,7 @@ mod tests {
 
     #[test]
     fn decimals_go_out_digit_for_digit() {
+        let number = |value| number("points", value);
         assert_eq!(number(dec!(4.29)).unwrap().to_string(), "4.29");
         assert_eq!(number(dec!(85.97)).unwrap().to_string(), "85.97");
         assert_eq!(number(dec!(100.00)).unwrap().to_string(), "100");
@@ -105,7 +116,7 @@ mod tests {
         assert_eq!(err.kind(), crate::ErrorKind::Limit);
         assert_eq!(
             err.to_string(),
-            "1234567.8901234567 cannot be written exactly as a spreadsheet number"
+            "points 1234567.8901234567 cannot be written exactly as a spreadsheet number"
         );
         assert_eq!(
             number(dec!(123456789012345)).unwrap().to_string(),
@@ -139,5 +150,9 @@ mod tests {
         assert_eq!(column_name(25), "Z");
         assert_eq!(column_name(26), "AA");
         assert_eq!(column_name(27), "AB");
+        // A sheet name with a space or a letter beyond ASCII is quoted, as Excel needs.
+        assert_eq!(sheet_cell("Số liệu", 11, 3), "'Số liệu'!D12");
+        assert_eq!(sheet_cell("Data", 11, 3), "Data!D12");
+        assert_eq!(sheet_cell("Thưởng, trừ", 1, 0), "'Thưởng, trừ'!A2");
     }
 }

@@ -360,3 +360,64 @@ fn written_values_are_checked_with_their_criterion_and_key() {
         (Some("year"), Some("year"))
     );
 }
+
+#[test]
+fn points_finer_than_the_rounding_are_refused() {
+    // A maximum of 0.5 kept to 0 decimals would score 1 (0.5 rounds half away from zero to
+    // 1), above its maximum; a step of 2.5 and a bonus cap of 1.5 would be rounded too. Each
+    // is named by its criterion (or `bonus`) and key; whole maxima (X.2: 10) pass.
+    let set = r#"
+name = "Coarse"
+rounding = { decimals = 0 }
+bonus = { label_vi = "Thưởng", label_en = "Bonus", max_points = "1.5" }
+[[fields]]
+id = "X"
+label_vi = "Thử"
+label_en = "Test"
+[[fields.criteria]]
+id = "X.1"
+label_vi = "Nửa điểm"
+label_en = "Half"
+max_points = "0.5"
+rule = { kind = "rate" }
+[[fields.criteria]]
+id = "X.2"
+label_vi = "Mức"
+label_en = "Steps"
+max_points = "10"
+rule = { kind = "count_steps", steps = [{ at_least = 4, points = "10" }, { at_least = 2, points = "2.5" }] }
+"#;
+    let err = CriteriaSet::from_toml(set).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidSet);
+    type Found<'a> = (String, Option<&'a str>, Option<&'a str>, Option<String>);
+    let found: Vec<Found<'_>> = err
+        .problems()
+        .iter()
+        .map(|p| (p.to_string(), p.item(), p.key(), p.value()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "X.1: maximum points 0.5 has more decimals than the 0 the set's rounding keeps: give the rounding more decimals".to_owned(),
+                Some("X.1"),
+                Some("max_points"),
+                Some("0.5".to_owned())
+            ),
+            (
+                "X.2: step points 2.5 has more decimals than the 0 the set's rounding keeps: give the rounding more decimals".to_owned(),
+                Some("X.2"),
+                Some("steps"),
+                Some("2.5".to_owned())
+            ),
+            (
+                "bonus: cap 1.5 has more decimals than the 0 the set's rounding keeps: give the rounding more decimals".to_owned(),
+                Some("bonus"),
+                Some("max_points"),
+                Some("1.5".to_owned())
+            ),
+        ]
+    );
+    // One decimal keeps them all.
+    assert!(CriteriaSet::from_toml(&set.replace("decimals = 0", "decimals = 1")).is_ok());
+}

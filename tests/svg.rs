@@ -14,13 +14,11 @@ fn sample() -> (CriteriaSet, Scorecard) {
     (set, card)
 }
 
-/// The text of every text node, trimmed.
+/// The text of every `<text>` and `<title>` element, exactly as written (not trimmed).
 fn texts<'a>(doc: &'a roxmltree::Document<'_>) -> Vec<&'a str> {
     doc.descendants()
-        .filter(roxmltree::Node::is_text)
+        .filter(|n| n.has_tag_name("text") || n.has_tag_name("title"))
         .filter_map(|n| n.text())
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
         .collect()
 }
 
@@ -67,6 +65,10 @@ fn one_a4_page_with_a_bullet_per_rate_criterion() {
     assert_eq!(class("field").len(), 7);
     assert_eq!(class("target").len(), 19);
     assert_eq!(class("rate").len(), 18);
+    // Text is exact: no white space added around it.
+    for t in texts(&doc) {
+        assert_eq!(t, t.trim(), "{t:?}");
+    }
     let texts = texts(&doc).join("\n");
     assert!(
         texts.contains("Tổng điểm: 85,97/100 — Chỉ số CCHC: 85,97% — Xếp loại: Tốt"),
@@ -92,6 +94,96 @@ fn hostile_text_is_escaped_and_cleaned() {
     let svg = picture(&set, &card, Lang::En);
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(texts(&doc).contains(&"Unit: <script>&\u{fffd}[2J\u{fffd}"));
+    // Characters XML 1.0 does not allow (U+FFFE, U+FFFF, other noncharacters) and bidi marks
+    // become U+FFFD too: the picture stays well-formed XML.
+    let obs = Observations::builder("A\u{ffff}B\u{fffe}C\u{fdd0}D\u{200f}E", 2023)
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let svg = picture(&set, &card, Lang::En);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(texts(&doc).contains(&"Unit: A\u{fffd}B\u{fffd}C\u{fffd}D\u{fffd}E"));
+}
+
+/// A set of `fields` fields of `per` rate criteria each, a ward named `ward`.
+fn big(fields: usize, per: usize, ward: &str) -> (CriteriaSet, Scorecard) {
+    let mut toml = String::from("name = \"Big\"\n");
+    for f in 0..fields {
+        toml.push_str(&format!(
+            "[[fields]]\nid = \"F{f}\"\nlabel_vi = \"Lĩnh vực {f}\"\nlabel_en = \"Field {f}\"\n"
+        ));
+        for c in 0..per {
+            toml.push_str(&format!(
+                "[[fields.criteria]]\nid = \"F{f}.{c}\"\nlabel_vi = \"Tiêu chí {f}.{c}\"\nlabel_en = \"C {f}.{c}\"\nmax_points = \"1\"\nrule = {{ kind = \"prop\", percent = \"80\" }}\n"
+            ));
+        }
+    }
+    let set = CriteriaSet::from_toml(&toml).unwrap();
+    let obs = Observations::builder(ward, 2023).build(&set).unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    (set, card)
+}
+
+/// Every shape and every text baseline of `svg` within the page; the picture's size.
+fn on_the_page(svg: &str) -> usize {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let num =
+        |n: roxmltree::Node<'_, '_>, a: &str| -> f64 { n.attribute(a).unwrap().parse().unwrap() };
+    for n in doc.descendants().filter(|n| n.is_element()) {
+        match n.tag_name().name() {
+            "rect" => assert!(num(n, "y") >= 0.0 && num(n, "y") + num(n, "height") <= 1123.0),
+            "line" => assert!(num(n, "y1") >= 0.0 && num(n, "y2") <= 1123.0),
+            "text" => {
+                let y = num(n, "y");
+                assert!(y > 0.0 && y <= 1123.0, "{y}");
+                // A line of the title or the headline holds what fits across the page.
+                assert!(n.text().unwrap().chars().count() <= 100);
+            }
+            _ => {}
+        }
+    }
+    svg.len()
+}
+
+#[test]
+fn any_set_fits_one_page() {
+    // 30 fields of 6 rate criteria: 210 rows, more than the page holds at 8 pixels a row.
+    // The fields are drawn, the rate criteria that fit too, and a line says how many were
+    // left out; everything stays on the page, and the file small.
+    let long = "Phường ".repeat(60);
+    let (set, card) = big(30, 6, &long);
+    let svg = picture(&set, &card, Lang::Vi);
+    assert!(on_the_page(&svg) < 150_000, "{} bytes", svg.len());
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let count = |class: &str| {
+        doc.descendants()
+            .filter(|n| n.attribute("class") == Some(class))
+            .count()
+    };
+    let (fields, bullets) = (count("field"), count("bullet"));
+    assert_eq!(fields, 30);
+    assert!(bullets > 30 && bullets < 180, "{bullets}");
+    let left_out: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("left-out"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        left_out,
+        [format!("… và {} tiêu chí khác: xem bảng tự đánh giá", 180 - bullets).as_str()]
+    );
+    // The long ward name is shortened to fit the width.
+    let unit = texts(&doc)
+        .into_iter()
+        .find(|t| t.starts_with("Đơn vị: "))
+        .unwrap();
+    assert!(unit.ends_with('…') && unit.chars().count() <= 100, "{unit}");
+    // A set of 200 fields: a third of the rows are the fields', the rest said in a line.
+    let (set, card) = big(200, 1, "X");
+    let svg = picture(&set, &card, Lang::En);
+    assert!(on_the_page(&svg) < 150_000, "{} bytes", svg.len());
+    assert!(svg.contains("more fields: see the self-assessment table"));
+    assert!(svg.contains("more criteria: see the self-assessment table"));
 }
 
 #[test]

@@ -110,15 +110,39 @@ fn every_case_is_a_live_formula_with_the_crate_s_figures() {
             5
         ),
     );
-    // The raw counts: A.1, A.3 (không phát sinh: no counts, not listed) and B.1.
+    // The raw counts: A.1, A.3 (không phát sinh: no counts, said so) and B.1.
     let r = "Số liệu thô";
     assert_eq!(cell(&mut b, r, "A2").0, text("A.1"));
     assert_eq!(cell(&mut b, r, "C2").0, n(1.0));
     assert_eq!(cell(&mut b, r, "D2").0, n(3.0));
     assert_eq!(cell(&mut b, r, "E2").0, n(33.33));
     assert_eq!(cell(&mut b, r, "F2").0, n(100.0));
-    assert_eq!(cell(&mut b, r, "A3").0, text("B.1"));
-    assert_eq!(cell(&mut b, r, "A4").0, Data::Empty);
+    assert_eq!(cell(&mut b, r, "A3").0, text("A.3"));
+    assert_eq!(cell(&mut b, r, "C3").0, text("không phát sinh"));
+    assert_eq!(cell(&mut b, r, "D3").0, Data::Empty);
+    assert_eq!(cell(&mut b, r, "A4").0, text("B.1"));
+    assert_eq!(cell(&mut b, r, "A5").0, Data::Empty);
+    // The footer's lines of totals are live: text joined to the total, maximum, index and
+    // band cells (rows 17–19), cached as the footer's words: 12,01/40, 30,02%, Yếu; the
+    // appraised line reads column F: 11,51/40, 28,78%, Yếu. The footer starts on row 20.
+    let (footer, formula) = cell(&mut b, s, "A20");
+    assert_eq!(
+        footer,
+        text("Tổng điểm tự chấm: 12,01/40; Chỉ số CCHC: 30,02%; xếp loại: Yếu")
+    );
+    assert_eq!(
+        formula,
+        "\"Tổng điểm tự chấm: \"&SUBSTITUTE(FIXED(E17,2,TRUE),\".\",\",\")&\"/\"&SUBSTITUTE(FIXED(C17,0,TRUE),\".\",\",\")&\"; Chỉ số CCHC: \"&IF(ISNUMBER(E18),SUBSTITUTE(FIXED(E18,2,TRUE),\".\",\",\")&\"%\",\"không xác định (tổng điểm tối đa bằng 0)\")&\"; xếp loại: \"&E19"
+    );
+    let (footer, formula) = cell(&mut b, s, "A21");
+    assert_eq!(
+        footer,
+        text("Tổng điểm thẩm định: 11,51/40; Chỉ số CCHC: 28,78%; xếp loại: Yếu")
+    );
+    assert!(
+        formula.contains("FIXED(F17,2,TRUE)") && formula.ends_with("&F19"),
+        "{formula}"
+    );
 }
 
 #[test]
@@ -140,7 +164,9 @@ fn the_sample_ward_workbook() {
     assert_eq!(cell(&mut b, s, "B54").0, Data::String("TOTAL".into()));
     let (total, formula) = cell(&mut b, s, "E54");
     assert_eq!(total, Data::Float(85.97));
-    assert!(formula.starts_with("SUM(E6,E11,"), "{formula}");
+    // Kept within 0 and the maximum, as the crate keeps it, bonus or not.
+    assert!(formula.starts_with("MIN(MAX(SUM(E6,E11,"), "{formula}");
+    assert!(formula.ends_with("),0),C54)"), "{formula}");
     // 100 points = 10000 hundredths (5 digits): p = 2 + 5 + 1 = 8; half away from zero.
     assert_eq!(
         cell(&mut b, s, "E55"),
@@ -160,6 +186,22 @@ fn the_sample_ward_workbook() {
     assert_eq!(cell(&mut b, r, &at('F')).0, Data::Float(35.0));
     assert_eq!(cell(&mut b, r, &at('G')).0, Data::Float(15.0));
     assert_eq!(cell(&mut b, r, &at('H')).0, Data::Float(24.0));
+    // II.8d, a rate with no counts reported, is listed as missing; VII.27a, count steps
+    // (at least 1 for its 1 point), with the count 2 and the count of full points 1.
+    let find = |b: &mut Xlsx<Cursor<Vec<u8>>>, id: &str| {
+        (2..60)
+            .find(|i| cell(b, r, &format!("A{i}")).0 == Data::String(id.into()))
+            .unwrap()
+    };
+    let row = find(&mut b, "II.8d");
+    assert_eq!(
+        cell(&mut b, r, &format!("C{row}")).0,
+        Data::String("missing".into())
+    );
+    let row = find(&mut b, "VII.27a");
+    assert_eq!(cell(&mut b, r, &format!("I{row}")).0, Data::Float(2.0));
+    assert_eq!(cell(&mut b, r, &format!("J{row}")).0, Data::Float(1.0));
+    assert_eq!(cell(&mut b, r, &format!("C{row}")).0, Data::Empty);
 }
 
 #[test]
@@ -197,4 +239,10 @@ fn a_scorecard_of_another_set_is_refused() {
     let other = CriteriaSet::preset("qd766").unwrap();
     let err = write(&other, &card, Format::Xlsx, Lang::Vi).unwrap_err();
     assert_eq!(err.kind(), cchc::ErrorKind::NotComparable);
+    // Every format checks it, the text ones too: a CSV would otherwise carry the card under
+    // another set's use.
+    for format in [Format::Csv, Format::Table, Format::Markdown, Format::Json] {
+        let err = write(&other, &card, format, Lang::Vi).unwrap_err();
+        assert_eq!(err.kind(), cchc::ErrorKind::NotComparable, "{format}");
+    }
 }

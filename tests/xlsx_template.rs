@@ -4,93 +4,16 @@
 //! cell.
 #![cfg(all(feature = "xlsx", feature = "toml"))]
 
+mod common;
+
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use cchc::observations::xlsx::template;
 use cchc::rule::Evidence;
 use cchc::{CriteriaSet, ErrorKind, Lang, Observations, Observed, Scorecard};
+use common::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
-
-/// The template's columns (0-based), as its module docs give them.
-const NUMERATOR: u16 = 3;
-const DENOMINATOR: u16 = 4;
-const COUNT: u16 = 5;
-const COMPLETED: u16 = 6;
-const DONE: u16 = 7;
-const POINTS: u16 = 8;
-const CATEGORY: u16 = 9;
-const NOT_APPLICABLE: u16 = 10;
-const EVIDENCE: u16 = 11;
-const APPRAISED: u16 = 12;
-const REASON: u16 = 13;
-const FIRST_DATE: u16 = 14;
-const HEADINGS: [&str; 14] = [
-    "Mã",
-    "Tiêu chí",
-    "Điểm tối đa",
-    "Tử số",
-    "Mẫu số",
-    "Số lượng",
-    "Ngày hoàn thành",
-    "Đã thực hiện (có/không)",
-    "Điểm (người chấm)",
-    "Phân loại",
-    "Không phát sinh (có)",
-    "Tài liệu kiểm chứng",
-    "Điểm thẩm định",
-    "Lý do thẩm định",
-];
-
-/// A workbook in the template's layout: ward B2, period B3, set B5, header row 6, one row
-/// per leaf from row 7, filled by `fill(sheet, row, id)`.
-fn workbook(
-    set: &CriteriaSet,
-    ward: &str,
-    when: &str,
-    fill: impl Fn(&mut Worksheet, u32, &str),
-) -> Vec<u8> {
-    book(set, ward, when, fill).save_to_buffer().unwrap()
-}
-
-/// [`workbook`], not yet saved: a test may add to it.
-fn book(
-    set: &CriteriaSet,
-    ward: &str,
-    when: &str,
-    fill: impl Fn(&mut Worksheet, u32, &str),
-) -> Workbook {
-    let mut book = Workbook::new();
-    let ws = book.add_worksheet();
-    ws.set_name("Số liệu").unwrap();
-    ws.write_string(1, 1, ward).unwrap();
-    match when.parse::<u32>() {
-        Ok(year) => ws.write_number(2, 1, f64::from(year)).unwrap(),
-        Err(_) => ws.write_string(2, 1, when).unwrap(),
-    };
-    ws.write_string(4, 1, set.name()).unwrap();
-    for (c, h) in (0u16..).zip(HEADINGS) {
-        ws.write_string(5, c, h).unwrap();
-    }
-    for (row, leaf) in (6u32..).zip(set.leaves().filter(|l| set.in_scope(l.criterion))) {
-        let id = leaf.criterion.id().as_str();
-        ws.write_string(row, 0, id).unwrap();
-        fill(ws, row, id);
-    }
-    book
-}
-
-fn date(ws: &mut Worksheet, row: u32, c: u16, day: chrono::NaiveDate) {
-    use chrono::Datelike;
-    let at = ExcelDateTime::from_ymd(
-        u16::try_from(day.year()).unwrap(),
-        u8::try_from(day.month()).unwrap(),
-        u8::try_from(day.day()).unwrap(),
-    )
-    .unwrap();
-    ws.write_datetime_with_format(row, c, at, &Format::new().set_num_format("dd/mm/yyyy"))
-        .unwrap();
-}
 
 /// The template filled with what `obs` holds, as an official would type it.
 fn filled(set: &CriteriaSet, obs: &Observations, when: &str) -> Vec<u8> {
@@ -233,11 +156,11 @@ fn every_error_names_its_cell() {
     );
     assert_eq!(
         err.to_string(),
-        "Số liệu!D12: II.4: numerator 310 exceeds denominator 300"
+        "'Số liệu'!D12: II.4: numerator 310 exceeds denominator 300"
     );
     assert_eq!(
         (err.cell(), err.item(), err.key()),
-        (Some("Số liệu!D12"), Some("II.4"), Some("numerator"))
+        (Some("'Số liệu'!D12"), Some("II.4"), Some("numerator"))
     );
     assert_eq!(err.value().as_deref(), Some("310"));
     assert_eq!(err.kind(), ErrorKind::InvalidValue);
@@ -250,7 +173,7 @@ fn every_error_names_its_cell() {
         assert_eq!(
             err.to_string(),
             format!(
-                "Số liệu!D12: II.4: key `numerator` has value {shown}, expected a whole number, 0 or more"
+                "'Số liệu'!D12: II.4: key `numerator` has value {shown}, expected a whole number, 0 or more"
             )
         );
     }
@@ -258,16 +181,16 @@ fn every_error_names_its_cell() {
         |ws, row| drop(ws.write_string(row, NUMERATOR, "chín mươi")),
         300.0,
     );
-    assert_eq!(err.cell(), Some("Số liệu!D12"));
+    assert_eq!(err.cell(), Some("'Số liệu'!D12"));
     assert_eq!(err.value().as_deref(), Some("\"chín mươi\""));
     let err = ii4(|ws, row| drop(ws.write_number(row, NUMERATOR, 90.0)), 0.5);
     assert_eq!(
         (err.cell(), err.key()),
-        (Some("Số liệu!E12"), Some("denominator"))
+        (Some("'Số liệu'!E12"), Some("denominator"))
     );
     // A count in a date cell's column of another rule: refused, named.
     let err = ii4(|ws, row| drop(ws.write_number(row, COUNT, 3.0)), 300.0);
-    assert_eq!(err.cell(), Some("Số liệu!F12"));
+    assert_eq!(err.cell(), Some("'Số liệu'!F12"));
     assert_eq!(err.kind(), ErrorKind::UnknownKey);
 }
 
@@ -300,7 +223,7 @@ fn dates_are_whole_serial_numbers() {
     let err = read(&with_time).unwrap_err();
     assert_eq!(
         (err.cell(), err.item(), err.key()),
-        (Some("Số liệu!G7"), Some("I.1a"), Some("completed_on"))
+        (Some("'Số liệu'!G7"), Some("I.1a"), Some("completed_on"))
     );
     let ok = read(&|ws: &mut Worksheet| drop(ws.write_string(6, COMPLETED, "2022-12-20"))).unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 20).unwrap();
@@ -310,12 +233,12 @@ fn dates_are_whole_serial_numbers() {
     );
     let err =
         read(&|ws: &mut Worksheet| drop(ws.write_string(6, COMPLETED, "2023-02-30"))).unwrap_err();
-    assert_eq!(err.cell(), Some("Số liệu!G7"));
+    assert_eq!(err.cell(), Some("'Số liệu'!G7"));
     // "có" without a date: the date is missing, named at its cell.
     let err = read(&|ws: &mut Worksheet| drop(ws.write_string(6, DONE, "có"))).unwrap_err();
     assert_eq!(
         (err.cell(), err.kind()),
-        (Some("Số liệu!G7"), ErrorKind::MissingKey)
+        (Some("'Số liệu'!G7"), ErrorKind::MissingKey)
     );
 }
 
@@ -327,14 +250,14 @@ fn an_empty_row_is_missing_and_the_ward_and_period_are_read() {
     assert_eq!((obs.ward(), obs.year(), obs.len()), ("Phường Y", 2023, 0));
     let err = Observations::from_xlsx(&workbook(&set, "Phường Y", "2024", |_, _, _| {}), &set)
         .unwrap_err();
-    assert_eq!(err.cell(), Some("Số liệu!B3"));
+    assert_eq!(err.cell(), Some("'Số liệu'!B3"));
     let err = Observations::from_xlsx(b"PK\x03\x04 not a zip", &set).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Syntax);
     let qd = CriteriaSet::preset("qd766").unwrap();
     let err = Observations::from_xlsx(&workbook(&set, "Y", "2023", |_, _, _| {}), &qd).unwrap_err();
     assert_eq!(
         (err.cell(), err.kind()),
-        (Some("Số liệu!B5"), ErrorKind::Syntax)
+        (Some("'Số liệu'!B5"), ErrorKind::Syntax)
     );
 }
 

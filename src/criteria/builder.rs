@@ -73,7 +73,8 @@ impl CriteriaSetBuilder {
         self
     }
 
-    /// The rounding policy (default: 2 decimals, half away from zero).
+    /// The rounding policy (default: 2 decimals, half away from zero). It must keep at least
+    /// the decimals of every maximum, step and cap, so that rounded points never pass them.
     pub const fn rounding(mut self, rounding: Rounding) -> Self {
         self.parts.rounding = rounding;
         self
@@ -102,7 +103,9 @@ impl CriteriaSetBuilder {
     /// # Errors
     /// [`ErrorKind::InvalidSet`](crate::ErrorKind::InvalidSet), with every problem in
     /// [`Error::problems`](crate::Error::problems): ids given twice, a set or field without
-    /// criteria, a criterion's own problems, bands that overlap or leave a gap.
+    /// criteria, a criterion's own problems, a maximum, a step's points or a bonus or penalty
+    /// cap with more decimals than the rounding keeps (key `max_points` or `steps`), bands
+    /// that overlap or leave a gap.
     pub fn build(self) -> Result<CriteriaSet> {
         CriteriaSet::from_parts(self.parts)
     }

@@ -280,12 +280,7 @@ impl CriteriaSet {
     }
 
     pub(crate) fn from_parts(parts: Parts) -> Result<Self> {
-        let problems = validate::problems(
-            &parts.fields,
-            &parts.bands,
-            parts.year,
-            parts.level.as_ref(),
-        );
+        let problems = validate::problems(&parts);
         if !problems.is_empty() {
             return Err(Error::invalid_set(problems));
         }

@@ -447,19 +447,14 @@ impl SetSpec {
             // are found among all the ids written.
             out.extend(written_twice);
             out.extend(
-                super::validate::problems(
-                    &parts.fields,
-                    &parts.bands,
-                    parts.year,
-                    parts.level.as_ref(),
-                )
-                .into_iter()
-                .filter(|p| p.kind() != crate::ErrorKind::DuplicateId)
-                .filter(|p| {
-                    !(p.key() == Some("criteria")
-                        && p.item()
-                            .is_some_and(|id| written_with_criteria.iter().any(|w| w == id)))
-                }),
+                super::validate::problems(&parts)
+                    .into_iter()
+                    .filter(|p| p.kind() != crate::ErrorKind::DuplicateId)
+                    .filter(|p| {
+                        !(p.key() == Some("criteria")
+                            && p.item()
+                                .is_some_and(|id| written_with_criteria.iter().any(|w| w == id)))
+                    }),
             );
             Err(Error::invalid_set(out))
         }

@@ -4,17 +4,21 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
-use super::model::{Band, Body, CriteriaField, Criterion};
+use super::Parts;
+use super::model::{Band, Body, Criterion};
 use crate::error::{Error, Reason};
+use crate::rule::{ScoringRule, Step};
 
-/// Every problem of a set made of `fields` and `bands`: ids given twice, empty fields, no
-/// field at all, criteria's own problems, bands that overlap or leave gaps.
-pub(super) fn problems(
-    fields: &[CriteriaField],
-    bands: &[Band],
-    year: Option<i32>,
-    level: Option<&crate::Id>,
-) -> Vec<Error> {
+/// Every problem of a set made of `parts`: ids given twice, empty fields, no field at all,
+/// criteria's own problems, points finer than the rounding keeps, bands that overlap or leave
+/// gaps.
+pub(super) fn problems(parts: &Parts) -> Vec<Error> {
+    let (fields, bands, year, level) = (
+        &parts.fields,
+        &parts.bands,
+        parts.year,
+        parts.level.as_ref(),
+    );
     let mut out = Vec::new();
     if let Some(level) = level
         && let Err(err) = super::model::check_level(level, "level")
@@ -61,8 +65,58 @@ pub(super) fn problems(
             check_criterion(criterion, &mut seen, &mut out);
         }
     }
+    check_rounding(parts, &mut out);
     check_bands(bands, &mut out);
     out
+}
+
+/// Points the set's rounding cannot keep: a maximum, a step or a cap with more decimals than
+/// the rounding keeps would be rounded itself (a maximum of 0.5 kept to 0 decimals scores 1,
+/// above the maximum).
+fn check_rounding(parts: &Parts, out: &mut Vec<Error>) {
+    let decimals = parts.rounding.decimals();
+    let finer = |what: &'static str, value: Decimal| {
+        (value.normalize().scale() > decimals).then(|| {
+            Error::from(Reason::FinerThanRounding {
+                what,
+                value,
+                decimals,
+            })
+        })
+    };
+    let check = |criterion: &Criterion, out: &mut Vec<Error>| {
+        let id = criterion.id.as_str();
+        if let Some(err) = finer("maximum points", criterion.max_points) {
+            out.push(err.with_key("max_points").at(id));
+        }
+        let steps: Vec<Decimal> = match &criterion.body {
+            Body::Rule(ScoringRule::RateSteps(s)) => s.steps().iter().map(Step::points).collect(),
+            Body::Rule(ScoringRule::CountSteps(s)) => s.steps().iter().map(Step::points).collect(),
+            _ => Vec::new(),
+        };
+        // One problem for the steps, at the first too fine.
+        if let Some(err) = steps.into_iter().find_map(|p| finer("step points", p)) {
+            out.push(err.with_key("steps").at(id));
+        }
+    };
+    for field in &parts.fields {
+        walk(&field.criteria, &check, out);
+    }
+    for (item, cap) in [("bonus", &parts.bonus), ("penalty", &parts.penalty)] {
+        if let Some(err) = cap.as_ref().and_then(|c| finer("cap", c.max_points())) {
+            out.push(err.with_key("max_points").at(item));
+        }
+    }
+}
+
+/// Calls `check` on every criterion under `criteria`, depth first.
+fn walk(criteria: &[Criterion], check: &dyn Fn(&Criterion, &mut Vec<Error>), out: &mut Vec<Error>) {
+    for criterion in criteria {
+        check(criterion, out);
+        if let Body::Children(children) = &criterion.body {
+            walk(children, check, out);
+        }
+    }
 }
 
 fn duplicate(what: &'static str, id: &str) -> Error {

@@ -17,6 +17,7 @@
 
 use std::fmt;
 
+mod facts;
 mod locate;
 mod reason;
 
@@ -90,7 +91,7 @@ struct Inner {
     key: Option<String>,
     /// Every problem, for an invalid criteria set.
     problems: Vec<Error>,
-    /// The spreadsheet cell the value was read from (`Số liệu!D7`).
+    /// The spreadsheet cell the value was read from or would have gone to (`'Số liệu'!D7`).
     cell: Option<String>,
 }
 
@@ -198,8 +199,10 @@ impl Error {
         }
     }
 
-    /// The spreadsheet cell a refused value was read from, as `sheet!A1` (`Số liệu!D7`); the
-    /// message begins with it. `None` for values not read from a workbook.
+    /// The spreadsheet cell a refused value was read from (a template) or would have been
+    /// written to (a workbook), as a formula names it: `'Số liệu'!D7` (the sheet's name
+    /// quoted when Excel needs it), `Data!D7`. The message begins with it. `None` for values
+    /// not read from or written to a workbook.
     #[must_use]
     pub fn cell(&self) -> Option<&str> {
         self.inner.cell.as_deref()

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{ErrorKind, Location};
+use super::Location;
 
 /// Why an [`Error`] arose: private, so that it may grow and change wording without breaking
 /// anyone. Its `Display` is the message after the item.
@@ -191,8 +191,10 @@ pub(crate) enum Reason {
         set: String,
     },
     /// A decimal a spreadsheet number (a 64-bit float) cannot hold digit for digit.
-    #[error("{value} cannot be written exactly as a spreadsheet number")]
+    #[error("{what} {value} cannot be written exactly as a spreadsheet number")]
     NotExact {
+        /// What the value is (`numerator`, `maximum points`).
+        what: &'static str,
         /// The value.
         value: Decimal,
     },
@@ -201,6 +203,29 @@ pub(crate) enum Reason {
     NotTemplate {
         /// What is wrong with it.
         what: String,
+    },
+    /// A value in a workbook beyond the cells the template has.
+    #[error(
+        "a value outside the template, which takes columns A to {last_col} and rows 1 to {rows}: move or clear it"
+    )]
+    OutsideTemplate {
+        /// The template's last column (`Z`).
+        last_col: String,
+        /// The template's rows.
+        rows: u32,
+    },
+    /// Figures in a template row whose id cell is empty.
+    #[error("the row has figures but no criterion id: give the id in column A")]
+    RowWithoutId,
+    /// "Not done" in a template row that also gives the date it was done.
+    #[error(
+        "{said} (not done) cannot go with the date in {date}: give the date or {said}, not both"
+    )]
+    NotDoneYetDated {
+        /// What was written, quoted (`"không"`).
+        said: String,
+        /// The cell of the date (`'Số liệu'!G7`).
+        date: String,
     },
     /// A computation that would leave the exact range (only with values far beyond the limits).
     #[error("arithmetic overflow while computing {what}")]
@@ -225,6 +250,19 @@ pub(crate) enum Reason {
         points: Decimal,
         /// The maximum.
         max: Decimal,
+    },
+    /// Points with more decimals than the set's rounding keeps: they would be rounded
+    /// themselves (a maximum of 0.5 kept to 0 decimals scores 1).
+    #[error(
+        "{what} {value} has more decimals than the {decimals} the set's rounding keeps: give the rounding more decimals"
+    )]
+    FinerThanRounding {
+        /// What the value is (`maximum points`, `step points`, `cap`).
+        what: &'static str,
+        /// The value given.
+        value: Decimal,
+        /// The decimals the rounding keeps.
+        decimals: u32,
     },
     /// Steps not written from the highest threshold down, or paying more for less.
     #[error(
@@ -547,139 +585,6 @@ fn owner(rule: &str) -> String {
         "appraisal" => "an appraisal".to_owned(),
         "observations file" => "the observations file".to_owned(),
         kind => format!("a {kind} rule"),
-    }
-}
-
-impl Reason {
-    pub(super) const fn kind(&self) -> ErrorKind {
-        use ErrorKind as K;
-        match self {
-            Self::Parse { .. } => K::Syntax,
-            Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
-            Self::MissingKey { .. }
-            | Self::HalfText { .. }
-            | Self::ParseKey { missing: true, .. } => K::MissingKey,
-            Self::UnknownId { .. }
-            | Self::UnknownFormat { .. }
-            | Self::UnknownBand { .. }
-            | Self::UnknownPreset { .. } => K::UnknownId,
-            Self::DuplicateId { .. } | Self::DuplicateMonth { .. } => K::DuplicateId,
-            Self::InvalidCriteria { .. } => K::InvalidSet,
-            Self::NotTemplate { .. } => K::Syntax,
-            Self::EvidenceMismatch { .. }
-            | Self::NeedsSet { .. }
-            | Self::NotPlannable { .. }
-            | Self::RuleShape { .. }
-            | Self::NotInSet { .. }
-            | Self::NotObserved { .. } => K::Mismatch,
-            Self::MonthNotReported { .. } | Self::NoCounts { .. } | Self::NoObservation => {
-                K::Missing
-            }
-            Self::Overflow { .. }
-            | Self::TooManyPeriods { .. }
-            | Self::ValueTooLarge { .. }
-            | Self::TooMany { .. }
-            | Self::TooLong { .. }
-            | Self::NotExact { .. } => K::Limit,
-            Self::NotComparable { .. } | Self::MixedYears { .. } | Self::WrongSet { .. } => {
-                K::NotComparable
-            }
-            Self::Write { .. } => K::Write,
-            Self::NumeratorExceedsDenominator { .. }
-            | Self::ZeroDenominator
-            | Self::PercentOutOfRange { .. }
-            | Self::TooManyDecimalPlaces { .. }
-            | Self::Negative { .. }
-            | Self::MinCountOnNonCount { .. }
-            | Self::WindowEndsBeforeStart { .. }
-            | Self::NoSuchPeriod { .. }
-            | Self::FrequencyOutOfRange { .. }
-            | Self::RoundingTooFine { .. }
-            | Self::MalformedId { .. }
-            | Self::InvalidId { .. }
-            | Self::IdMismatch { .. }
-            | Self::ChildrenSumMismatch { .. }
-            | Self::AboveMax { .. }
-            | Self::StepsNotOrdered { .. }
-            | Self::Empty { .. }
-            | Self::ShareOutOfRange { .. }
-            | Self::Bands { .. }
-            | Self::BadValue { .. }
-            | Self::ConflictingKeys { .. }
-            | Self::EitherKey { .. }
-            | Self::CumulativeDecreases { .. }
-            | Self::DateAfterPeriod { .. }
-            | Self::PeriodOutsideYear { .. }
-            | Self::PeriodNotWholeMonths { .. }
-            | Self::DateOutsidePeriod { .. }
-            | Self::NotEnoughRecords { .. }
-            | Self::TopStepBelowMax { .. }
-            | Self::DateOutOfRange { .. }
-            | Self::AlwaysMet { .. }
-            | Self::WrongYear { .. }
-            | Self::NotPositive { .. } => K::InvalidValue,
-        }
-    }
-
-    pub(super) fn key(&self) -> Option<&str> {
-        Some(match self {
-            Self::NumeratorExceedsDenominator { .. } => "numerator",
-            Self::ZeroDenominator => "denominator",
-            Self::MinCountOnNonCount { .. } => "min_count",
-            Self::FrequencyOutOfRange { .. } => "every_months",
-            Self::RoundingTooFine { .. } => "decimals",
-            Self::KeyNotAllowed { key, .. }
-            | Self::BadValue { key, .. }
-            | Self::ParseKey { key, .. }
-            | Self::ConflictingKeys { key } => key,
-            Self::MissingKey { key, .. } | Self::EitherKey { key, .. } => key,
-            Self::HalfText { missing, .. } => missing,
-            Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
-            Self::WrongYear { .. } => "year",
-            Self::CumulativeDecreases { what, .. } => what,
-            _ => return None,
-        })
-    }
-
-    pub(super) fn value(&self) -> Option<String> {
-        Some(match self {
-            Self::NumeratorExceedsDenominator { numerator, .. } => numerator.to_string(),
-            Self::PercentOutOfRange { value }
-            | Self::TooManyDecimalPlaces { value, .. }
-            | Self::ValueTooLarge { value, .. }
-            | Self::Negative { value, .. }
-            | Self::NotPositive { value, .. }
-            | Self::ShareOutOfRange { value }
-            | Self::NotExact { value } => value.to_string(),
-            Self::MinCountOnNonCount { min_count, .. } => min_count.to_string(),
-            Self::WindowEndsBeforeStart { end, .. } => end.to_string(),
-            Self::NoSuchPeriod { value, .. } => value.to_string(),
-            Self::FrequencyOutOfRange { months } => months.to_string(),
-            Self::RoundingTooFine { decimals, .. } => decimals.to_string(),
-            Self::UnknownId { id, .. }
-            | Self::DuplicateId { id, .. }
-            | Self::MalformedId { id }
-            | Self::InvalidId { id, .. }
-            | Self::IdMismatch { id, .. } => id.clone(),
-            Self::UnknownFormat { value, .. } | Self::BadValue { value, .. } => value.clone(),
-            Self::AboveMax { points, .. } => points.to_string(),
-            Self::DuplicateMonth { month } | Self::MonthNotReported { month, .. } => {
-                month.to_string()
-            }
-            Self::CumulativeDecreases { value, .. } => value.to_string(),
-            Self::DateOutsidePeriod { date, .. } | Self::DateOutOfRange { date } => {
-                date.to_string()
-            }
-            Self::NotEnoughRecords { records, .. } => records.to_string(),
-            Self::TooManyPeriods { periods, .. } => periods.to_string(),
-            Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
-            Self::TooLong { len, .. } => len.to_string(),
-            Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {
-                label.clone()
-            }
-            Self::AlwaysMet { .. } => "0".to_owned(),
-            _ => return None,
-        })
     }
 }
 

@@ -4,7 +4,9 @@
 //! A ward name, a set name, a band label, an evidence text or an appraisal reason is user
 //! input. Written raw to a terminal, an ESC starts an escape sequence (colours, cursor moves,
 //! window titles), a CR overwrites what was printed, and a bidi override (U+202A–U+202E,
-//! U+2066–U+2069) reorders what follows so that the reader sees other text than the bytes say.
+//! U+2066–U+2069) or mark (U+200E, U+200F, U+061C) reorders what follows so that the reader
+//! sees other text than the bytes say; in an XML picture, U+FFFE, U+FFFF and the other
+//! noncharacters (U+FDD0–U+FDEF, the last two of every plane) are not allowed at all.
 //! Every such character becomes U+FFFD (�), visible and inert; a tab becomes a space; line
 //! breaks (LF, CR LF, a lone CR) become one LF where a cell may hold several lines, a space
 //! where the text is one line (titles, footers).
@@ -19,9 +21,14 @@ use std::str::Chars;
 pub(super) const REPLACEMENT: char = '\u{FFFD}';
 
 /// Whether `c` must not reach a terminal or a page as it is: C0 and C1 controls (but tab and
-/// line breaks, handled apart), DEL, and the bidi embeddings, overrides and isolates.
+/// line breaks, handled apart), DEL, the bidi marks, embeddings, overrides and isolates, and
+/// the noncharacters (U+FFFE and U+FFFF among them, which XML does not allow).
 pub(super) fn is_hostile(c: char) -> bool {
-    c.is_control() || matches!(u32::from(c), 0x202A..=0x202E | 0x2066..=0x2069)
+    let code = u32::from(c);
+    c.is_control()
+        || matches!(code, 0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2066..=0x2069)
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
 }
 
 /// The characters of `text`, cleaned: line breaks as `\n` (or a space when `multiline` is
@@ -73,6 +80,17 @@ mod tests {
         assert_eq!(
             line(hostile),
             "a\u{fffd}[31mb\u{fffd}c\u{fffd}d\u{fffd}e\u{fffd}f\u{fffd}g\u{fffd}"
+        );
+        // Bidi marks, and the noncharacters XML refuses (U+FFFE, U+FFFF, U+FDD0, U+1FFFF).
+        let marks = "a\u{200e}b\u{200f}c\u{61c}d\u{fffe}e\u{ffff}f\u{fdd0}g\u{1ffff}h";
+        assert_eq!(
+            line(marks),
+            "a\u{fffd}b\u{fffd}c\u{fffd}d\u{fffd}e\u{fffd}f\u{fffd}g\u{fffd}h"
+        );
+        // U+FFFD itself, U+FFFC and U+FDEF's neighbours pass.
+        assert_eq!(
+            line("\u{fffd}\u{fffc}\u{fdcf}\u{fdf0}"),
+            "\u{fffd}\u{fffc}\u{fdcf}\u{fdf0}"
         );
         // Ordinary Vietnamese, NFD marks and typographic signs pass untouched.
         let plain = "Nghie\u{302}\u{323}p vụ — 30,00% ≥ 35% × 5";

@@ -13,7 +13,14 @@
 //! live link in the official's spreadsheet. By default ([`Format::Csv`](super::Format::Csv))
 //! such a *text* cell is guarded with a leading `'` (the OWASP advice), which spreadsheets show
 //! as text; numeric columns are never guarded (a negative number stays a number).
-//! [`Format::CsvRaw`](super::Format::CsvRaw) writes every cell as it is, for programs.
+//!
+//! **Control characters.** CSV is a data format, but the guarded form is the one people open
+//! or print: in it, C0 and C1 control characters (ESC, NUL, DEL, …) but tab, CR and LF, the
+//! bidi marks, overrides and isolates, and the noncharacters become U+FFFD (the same set the
+//! terminal table and Markdown neutralise, [`super::clean`]), so that an evidence text cannot
+//! send an escape sequence to a terminal that shows the file; tab, CR and LF stay (inside
+//! quotes, as RFC 4180 allows). [`Format::CsvRaw`](super::Format::CsvRaw) writes every cell as
+//! it is, for programs: it is not for a terminal.
 
 use crate::error::{Error, Result};
 use crate::rule::Records;
@@ -57,12 +64,28 @@ pub(super) fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
-/// A text cell as a spreadsheet must show it: with a leading `'` when it would run.
+/// A text cell as a spreadsheet or a terminal must show it: control, bidi and noncharacters
+/// (but tab, CR and LF) as U+FFFD, and a leading `'` when it would run.
 fn guard(text: &str) -> std::borrow::Cow<'_, str> {
-    if looks_like_formula(text) {
-        format!("'{text}").into()
+    let hostile = |c: char| !matches!(c, '\t' | '\r' | '\n') && super::clean::is_hostile(c);
+    let text: std::borrow::Cow<'_, str> = if text.chars().any(hostile) {
+        text.chars()
+            .map(|c| {
+                if hostile(c) {
+                    super::clean::REPLACEMENT
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
     } else {
         text.into()
+    };
+    if looks_like_formula(&text) {
+        format!("'{text}").into()
+    } else {
+        text
     }
 }
 
@@ -165,6 +188,22 @@ mod tests {
         let csv = render(&card, Format::Csv, Lang::Vi).unwrap();
         assert!(csv.contains(",5,-1.5,4.29,"), "{csv}");
         assert!(looks_like_formula("-0.5") && !looks_like_formula("0.5"));
+    }
+
+    #[test]
+    fn controls_are_neutralised_in_csv_and_kept_in_csv_raw() {
+        // An OSC sequence (ESC ] … BEL), a bidi mark and U+FFFF become U+FFFD; a tab and a
+        // line break stay, inside quotes.
+        let evidence = "a\u{1b}]0;x\u{7}b\u{200f}c\u{ffff}d\te\nf";
+        assert!(
+            ii4_line(evidence, Format::Csv)
+                .ends_with(",\"a\u{fffd}]0;x\u{fffd}b\u{fffd}c\u{fffd}d\te\nf\","),
+            "{}",
+            ii4_line(evidence, Format::Csv)
+        );
+        assert!(ii4_line(evidence, Format::CsvRaw).ends_with(&format!(",\"{evidence}\",")));
+        // An escape before a formula: neutralised, then guarded.
+        assert!(ii4_line("=\u{1b}x", Format::Csv).ends_with(",'=\u{fffd}x,"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The self-assessment table in GitHub-flavoured Markdown: field headings and totals in bold,
 //! numbers right-aligned, `|` escaped and line breaks written as `<br>` inside cells; control
-//! and bidi characters are neutralised everywhere ([`super::clean`]), titles and footers
-//! included.
+//! and bidi characters are neutralised everywhere ([`super::clean`]), and user text is shown
+//! as written — HTML tags, entities, emphasis, code spans and links escaped — in the title and
+//! footer lines as in the cells (a ward named `<b>x</b>` or `[x](y)` is not bold, not a link).
 
 use super::clean;
 use super::sheet::{RowKind, Sheet};
@@ -11,11 +12,11 @@ pub(super) fn write(sheet: &Sheet<'_>) -> String {
     let mut title = sheet.title.iter();
     if let Some(first) = title.next() {
         out.push_str("## ");
-        out.push_str(first);
+        out.push_str(&escape(first, false));
         out.push_str("\n\n");
     }
     for line in title {
-        out.push_str(line);
+        out.push_str(&escape(line, false));
         out.push_str("  \n");
     }
     out.push('\n');
@@ -46,7 +47,7 @@ pub(super) fn write(sheet: &Sheet<'_>) -> String {
     out.push('\n');
     for line in &sheet.footer {
         out.push_str("- ");
-        out.push_str(line);
+        out.push_str(&escape(line, false));
         out.push('\n');
     }
     out
@@ -68,13 +69,20 @@ fn table_line(cells: &[String]) -> String {
 }
 
 /// A cell's text: `|` escaped, line breaks as `<br>`, tabs as spaces, other control and
-/// bidi characters as U+FFFD.
+/// bidi characters as U+FFFD, Markdown and HTML shown as written.
 fn cell(text: &str) -> String {
+    escape(text.trim(), true)
+}
+
+/// `text` shown as written: HTML tags and entities, emphasis, code spans, links and escapes
+/// escaped, control and bidi characters as U+FFFD; in a table cell (`cell`), `|` escaped and
+/// line breaks as `<br>`.
+fn escape(text: &str, cell: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = clean::chars(text.trim(), true).peekable();
+    let mut chars = clean::chars(text, cell).peekable();
     while let Some(c) = chars.next() {
         match c {
-            '|' => out.push_str("\\|"),
+            '|' if cell => out.push_str("\\|"),
             // HTML tags and code spans in user text are shown, not interpreted; a lone "<" (as
             // in "30,00% < 35%") stays readable.
             '<' if chars
@@ -82,6 +90,13 @@ fn cell(text: &str) -> String {
                 .is_some_and(|n| n.is_ascii_alphabetic() || "/!?".contains(*n)) =>
             {
                 out.push_str("&lt;");
+            }
+            // An entity (`&lt;`, `&#60;`) would be decoded: shown as written instead.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;");
             }
             // Emphasis, links and escapes in user text are shown as written.
             '`' | '*' | '_' | '[' | ']' | '\\' => {
@@ -112,6 +127,28 @@ mod tests {
         assert_eq!(cell("<br> & `x` < 35%"), "&lt;br> & \\`x\\` < 35%");
         assert_eq!(cell("*a* _b_ [c](d) \\"), "\\*a\\* \\_b\\_ \\[c\\](d) \\\\");
         assert_eq!(cell("a\u{1b}[31m\u{202e}b"), "a\u{fffd}\\[31m\u{fffd}b");
+        assert_eq!(cell("&lt; &#60; & x"), "&amp;lt; &amp;#60; & x");
+    }
+
+    #[test]
+    fn titles_and_footers_are_escaped_like_cells() {
+        // A ward named with HTML and a link, a band label with emphasis: shown as written in
+        // the title line and the footer, never as bold text or a link.
+        let mut card = tiny(false);
+        card.summary.ward = "<b>x</b> [y](http://z) *w*".to_owned();
+        card.summary.band = Some(crate::Text::new("_Đạt_", "_Pass_"));
+        let md = render(&card, Format::Markdown, Lang::Vi).unwrap();
+        assert!(
+            md.contains("Đơn vị: &lt;b>x&lt;/b> \\[y\\](http://z) \\*w\\*  \n"),
+            "{md}"
+        );
+        assert!(md.contains("; xếp loại: \\_Đạt\\_\n"), "{md}");
+        // A pipe in a title is no table: left as it is.
+        assert!(
+            render(&tiny(false), Format::Markdown, Lang::Vi)
+                .unwrap()
+                .contains("Đơn vị: Phường A | B  \n")
+        );
     }
 
     #[test]
@@ -120,12 +157,16 @@ mod tests {
         let mut card = tiny(false);
         card.summary.ward = "Phường \u{1b}]0;pwned\u{7}A\u{202e}B".to_owned();
         card.summary.band = Some(crate::Text::new("Đạt\rXuất sắc", "Pass\rExcellent"));
-        for format in [Format::Markdown, Format::Table] {
+        // Markdown escapes the `]` as well (it could close a link).
+        for (format, ward) in [
+            (
+                Format::Markdown,
+                "Phường \u{fffd}\\]0;pwned\u{fffd}A\u{fffd}B",
+            ),
+            (Format::Table, "Phường \u{fffd}]0;pwned\u{fffd}A\u{fffd}B"),
+        ] {
             let out = render(&card, format, Lang::Vi).unwrap();
-            assert!(
-                out.contains("Phường \u{fffd}]0;pwned\u{fffd}A\u{fffd}B"),
-                "{format}"
-            );
+            assert!(out.contains(ward), "{format}");
             assert!(out.contains("xếp loại: Đạt Xuất sắc"), "{format}");
             assert!(
                 !out.chars()

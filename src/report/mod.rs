@@ -1,27 +1,34 @@
 //! Reports: a [`Scorecard`] written out as the self-assessment table (bảng tự đánh giá, chấm
-//! điểm) a ward files, in four formats.
+//! điểm) a ward files, in seven formats (JSON, the workbook and the picture with their
+//! features).
 //!
 //! - [`Format::Table`]: the official table for a terminal — STT | Tiêu chí | Điểm tối đa |
 //!   Cách tính | Điểm tự chấm | Giải trình | Tài liệu kiểm chứng — with a heading row per field
 //!   and its subtotal, then the total, the maximum, the index (Chỉ số CCHC, %) and the band
-//!   (xếp loại). Wide text is word-wrapped by character count; the table is about 155
-//!   characters wide.
+//!   (xếp loại). Wide text is word-wrapped to terminal columns (the display width of each
+//!   grapheme, so NFD Vietnamese and wide characters line up); the table is about 155
+//!   columns wide.
 //! - [`Format::Markdown`]: the same table in GitHub-flavoured Markdown.
 //! - [`Format::Csv`]: one row per criterion, RFC 4180, decimals with a dot; text cells that a
-//!   spreadsheet would run as a formula are guarded with a leading `'`.
-//! - [`Format::CsvRaw`]: the same CSV with every cell as it is, for programs.
+//!   spreadsheet would run as a formula are guarded with a leading `'`, and control and bidi
+//!   characters (but tab, CR and LF) become U+FFFD.
+//! - [`Format::CsvRaw`]: the same CSV with every cell as it is, for programs (not for a
+//!   terminal).
 //! - [`Format::Json`]: the scorecard JSON of [`Scorecard::to_json`].
 //! - [`Format::Xlsx`] (feature `xlsx`): the table as an Excel workbook with live formulas,
 //!   and the raw counts ([`xlsx`]).
 //! - [`Format::Svg`] (feature `svg`): one A4 page, each field's points against its maximum
 //!   and a bullet graph per rate criterion ([`svg`]).
 //!
-//! [`render`] writes the text formats from the scorecard alone; [`write()`] writes every
-//! format, with the criteria set the workbook and the picture need (targets, steps, bands).
+//! [`render`] writes the formats that need only the scorecard; [`write()`] writes every
+//! format, with the criteria set the workbook and the picture need (targets, steps, bands),
+//! and checks for every format that the scorecard was scored against that set
+//! ([`Format::needs_set`] says which formats cannot do without it).
 //!
-//! Text that reaches a terminal or a Markdown page — titles and footers included — is cleaned
-//! of control characters and bidi overrides (U+FFFD stands in for them), and the terminal
-//! table reads a long cell only as far as the ten lines it shows.
+//! Text that reaches a terminal, a Markdown page or the picture — titles and footers included
+//! — is cleaned of control characters, bidi marks and overrides and the characters XML does
+//! not allow (U+FFFD stands in for them); Markdown also escapes HTML and Markdown in user text;
+//! the terminal table reads a long cell only as far as the ten lines it shows.
 //!
 //! When an appraiser changed any criterion's points, the table and Markdown gain a column
 //! "Điểm thẩm định" (appraised points) beside "Điểm tự chấm", and the reason is added to the
@@ -67,9 +74,10 @@ pub enum Format {
     /// The same table in GitHub-flavoured Markdown.
     Markdown,
     /// One row per criterion, RFC 4180; text cells that a spreadsheet would run as a formula
-    /// (`=`, `+`, `-`, `@`, tab, CR first) begin with `'`.
+    /// (`=`, `+`, `-`, `@`, tab, CR first) begin with `'`; control and bidi characters (but
+    /// tab, CR and LF) are U+FFFD.
     Csv,
-    /// The same CSV with every cell as it is, for programs (`csv-raw`).
+    /// The same CSV with every cell as it is, for programs (`csv-raw`): not for a terminal.
     CsvRaw,
     /// The scorecard JSON ([`Scorecard::to_json`]).
     #[cfg(feature = "json")]
@@ -108,16 +116,22 @@ impl Format {
         }
     }
 
-    /// Whether [`render`] writes it from the scorecard alone (the workbook and the picture
-    /// need the criteria set: [`write()`]).
+    /// Whether the format needs the criteria set (targets, steps, bands), so that only
+    /// [`write()`] writes it, not [`render`]: the workbook and the picture.
+    ///
+    /// ```
+    /// use cchc::report::Format;
+    /// assert!(Format::Xlsx.needs_set() && Format::Svg.needs_set());
+    /// assert!(!Format::Csv.needs_set() && !Format::Table.needs_set());
+    /// ```
     #[must_use]
-    pub const fn is_text(self) -> bool {
+    pub const fn needs_set(self) -> bool {
         match self {
             #[cfg(feature = "xlsx")]
-            Self::Xlsx => false,
+            Self::Xlsx => true,
             #[cfg(feature = "svg")]
-            Self::Svg => false,
-            _ => true,
+            Self::Svg => true,
+            _ => false,
         }
     }
 
@@ -203,7 +217,7 @@ impl FromStr for Format {
 /// language: decimals with a dot, both labels, the Vietnamese explanation.
 ///
 /// - Table ([`Format::Table`]): STT | Tiêu chí | Điểm tối đa | Cách tính | Điểm tự chấm | Giải trình |
-///   Tài liệu kiểm chứng, about 155 characters wide, text word-wrapped; a heading row per
+///   Tài liệu kiểm chứng, about 155 terminal columns wide, text word-wrapped; a heading row per
 ///   field with its subtotal; then the total, the maximum, the index (Chỉ số CCHC, %) and the
 ///   band (xếp loại), and under the table the self-assessed and appraised totals and the
 ///   criteria with no observation.
@@ -265,24 +279,21 @@ pub fn render(card: &Scorecard, format: Format, lang: Lang) -> Result<String> {
 ///
 /// # Errors
 /// [`ErrorKind::NotComparable`](crate::ErrorKind::NotComparable) when `card` was not scored
-/// against `set` (the workbook and the picture); [`ErrorKind::Write`](crate::ErrorKind::Write)
-/// if a writer fails.
+/// against `set` (checked for every format, so that a file never pairs a scorecard with
+/// another set's name); [`ErrorKind::Write`](crate::ErrorKind::Write) if a writer fails.
 pub fn write(set: &CriteriaSet, card: &Scorecard, format: Format, lang: Lang) -> Result<Vec<u8>> {
+    check_set(set, card)?;
     match format {
         #[cfg(feature = "xlsx")]
         Format::Xlsx => xlsx::scorecard(set, card, lang),
         #[cfg(feature = "svg")]
         Format::Svg => svg::scorecard(set, card, lang).map(String::into_bytes),
-        text => {
-            let _ = set;
-            render(card, text, lang).map(String::into_bytes)
-        }
+        text => render(card, text, lang).map(String::into_bytes),
     }
 }
 
 /// Refuses a scorecard that was not scored against `set`: the workbook and the picture read
-/// targets and rules from the set.
-#[cfg(any(feature = "xlsx", feature = "svg"))]
+/// targets and rules from the set, and every format names the set.
 fn check_set(set: &CriteriaSet, card: &Scorecard) -> Result<()> {
     let same = set.name() == card.criteria_set
         && set.leaves().count() == card.criteria.iter().filter(|c| c.working.is_some()).count()

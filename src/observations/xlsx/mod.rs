@@ -2,7 +2,7 @@
 //!
 //! [`template`] writes a workbook for any [`CriteriaSet`]: a sheet "Số liệu" ("Data" in
 //! English) with cells for the ward (B2), the year or period (B3: `2023`, `2023-07`,
-//! `2023-Q3`), whether the sociological survey was held (B4, for a set with a survey part),
+//! `2023-Q3`, a text cell so that Excel keeps `2023-07` as typed), whether the sociological survey was held (B4, for a set with a survey part),
 //! the set's name (B5, as written), a header on row 6, and one row per leaf criterion from
 //! row 7 on. Each row opens only the cells its rule takes ([`Reads`]); everything else is
 //! locked (the sheet is protected, without a password):
@@ -13,7 +13,7 @@
 //! | D, E | `numerator`, `denominator` | rates: whole numbers ≥ 0 |
 //! | F | `count` | count steps: a whole number ≥ 0 |
 //! | G | `completed_on` | deadlines: a date |
-//! | H | `done` | done / not done: có/không (yes/no); for a deadline or dates held, "không" with no date is *observed, not done* |
+//! | H | `done` | done / not done: có/không (yes/no); for a deadline or dates held, "không" with no date is *observed, not done* ("không" with a date is refused) |
 //! | I | `points` | assessor points: 0 to the maximum |
 //! | J | `category` | categories: one of the set's keys (a list) |
 //! | K | `not_applicable` | có: không phát sinh |
@@ -26,16 +26,28 @@
 //! points gets a second sheet, "Thưởng, trừ" ("Bonus, penalty"): up to 20 rows of kind
 //! (thưởng / trừ, bonus / penalty), points and reason.
 //!
-//! [`read`] (and [`Observations::from_xlsx`]) reads a filled template back into the same
-//! [`Observations`] as the TOML file with the same data: each row is read into the keys of
-//! the TOML file and checked by the same code. A row left empty is *missing*, as a criterion
-//! absent from the file. Every problem is an error that names the cell ([`Error::cell`]),
-//! the criterion ([`Error::item`]), the key and the value:
-//! `Số liệu!D7: II.4: numerator 310 exceeds denominator 300`. Counts must be whole numbers
-//! (a float such as 2.5, a negative number or text in a number cell is refused), dates real
-//! dates (a date cell is a whole serial number of the 1900 date system, converted exactly; a
-//! fraction — a time of day — is refused; `YYYY-MM-DD` text is read too). Points are read
-//! from the number's shortest digits (1.5 typed is 1.5) or from text.
+//! [`Observations::from_xlsx`] reads a filled template back into the same [`Observations`]
+//! as the TOML file with the same data: each row is read into the keys of the TOML file and
+//! checked by the same code. A row left empty is *missing*, as a criterion absent from the
+//! file; a row with figures but no id is refused, and text beside the table without figures
+//! (a signature) is left alone. Every problem is an error that names the cell
+//! ([`Error::cell`], quoted as a formula names it), the criterion ([`Error::item`]), the key
+//! and the value: `'Số liệu'!D7: II.4: numerator 310 exceeds denominator 300`; text from the
+//! workbook is quoted and escaped in messages (`"Z\u{1b}[2J"`), and an id is checked for its
+//! form before it is named. Counts must be whole numbers (a float such as 2.5, a negative
+//! number or text in a number cell is refused), dates real dates (a date cell is a whole
+//! serial number of the 1900 date system, converted exactly; a fraction — a time of day — is
+//! refused; `YYYY-MM-DD` text is read too). Points are read from the number's shortest digits
+//! (1.5 typed is 1.5) or from text. Where Excel made a date of the period cell anyway (a
+//! template from before it was a text cell, or a cell reformatted), the first day of a month
+//! is read as that month (`2023-07-01` → `2023-07`), any other date is refused with the reason.
+//!
+//! **Limits.** A workbook of at most [`MAX_BYTES`] (10 MiB) is read, cell by cell: only
+//! cells that hold something are kept, and a value beyond the template's cells — columns A
+//! to Z and rows 1 to [`MAX_ROWS`] of the data sheet, columns A to C and rows 1 to 21 of the
+//! bonus and penalty sheet — is refused at its cell, so a small file naming a far cell
+//! (XFD1048576) costs nothing. [`template`] refuses a set with more criteria than these rows
+//! hold.
 //!
 //! ```
 //! use cchc::{CriteriaSet, Observations};
@@ -43,7 +55,7 @@
 //! let blank = cchc::observations::xlsx::template(&set, cchc::Lang::Vi)?;
 //! // Nothing filled in: no ward.
 //! let err = Observations::from_xlsx(&blank, &set).unwrap_err();
-//! assert_eq!(err.cell(), Some("Số liệu!B2"));
+//! assert_eq!(err.cell(), Some("'Số liệu'!B2"));
 //! assert_eq!(err.key(), Some("ward"));
 //! # Ok::<(), cchc::Error>(())
 //! ```
@@ -51,6 +63,7 @@
 //! [`Error::cell`]: crate::Error::cell
 //! [`Error::item`]: crate::Error::item
 
+mod cells;
 mod read;
 
 use rust_xlsxwriter::{
@@ -61,10 +74,10 @@ use rust_xlsxwriter::{
 use crate::criteria::{CriteriaSet, Leaf};
 use crate::error::{Error, Result};
 use crate::rule::{Reads, ScoringRule};
-use crate::spreadsheet::number;
+use crate::spreadsheet::{number, sheet_cell};
 use crate::text::{Lang, pick};
 
-pub use read::read;
+pub use cells::MAX_BYTES;
 
 use super::Observations;
 
@@ -99,6 +112,9 @@ pub(crate) mod col {
 }
 /// How many dates held a row takes.
 pub(crate) const DATES: u16 = 12;
+/// The rows of the data sheet the reader takes (rows 1 to 10,000: the header, then up to
+/// 9,994 criteria and any notes beside them).
+pub const MAX_ROWS: u32 = 10_000;
 /// How many bonus and penalty rows the second sheet has.
 pub(crate) const AWARD_ROWS: u32 = 20;
 
@@ -163,14 +179,19 @@ pub(crate) fn rows(set: &CriteriaSet) -> impl Iterator<Item = Leaf<'_>> {
 }
 
 impl Observations {
-    /// Reads a filled observations template ([`xlsx::template`](template)) against `set`.
+    /// Reads a filled observations template ([`xlsx::template`](template)) against `set`:
+    /// the same observations as the TOML file with the same data (see the
+    /// [module docs](self)).
     ///
     /// # Errors
     /// As [`Observations::from_toml`], each error naming its cell ([`Error::cell`]);
     /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for a file that is not a workbook or
-    /// not a template.
+    /// not a template of `set`; [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a file
+    /// above [`MAX_BYTES`] or a value beyond the template's cells (columns A to Z, rows 1 to
+    /// [`MAX_ROWS`]; on the bonus and penalty sheet, A to C and rows 1 to 21), named by its
+    /// cell.
     pub fn from_xlsx(bytes: &[u8], set: &CriteriaSet) -> Result<Self> {
-        read(bytes, set)
+        read::read(bytes, set)
     }
 }
 
@@ -187,6 +208,14 @@ fn xlsx_error(err: &XlsxError) -> Error {
 /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a maximum a spreadsheet number cannot
 /// hold exactly.
 pub fn template(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>> {
+    // Never a template the reader would refuse: its rows must fit the rows it reads.
+    let limit = (MAX_ROWS - HEADER_ROW - 1) as usize;
+    if rows(set).count() > limit {
+        return Err(Error::from(crate::error::Reason::TooMany {
+            what: "criteria for one template",
+            limit,
+        }));
+    }
     let mut book = Workbook::new();
     book.set_properties(
         &rust_xlsxwriter::DocProperties::new()
@@ -264,7 +293,9 @@ fn data_sheet(ws: &mut Worksheet, set: &CriteriaSet, lang: Lang) -> Result<()> {
             .map_err(e)?;
     }
     ws.write_blank(WARD_ROW, 1, &open_text).map_err(e)?;
-    ws.write_blank(PERIOD_ROW, 1, &open_text).map_err(e)?;
+    // Text, so that Excel keeps a typed 2023-07 as it is instead of making it a date.
+    ws.write_blank(PERIOD_ROW, 1, &open_text.clone().set_num_format("@"))
+        .map_err(e)?;
     if survey {
         ws.write_blank(SURVEY_ROW, 1, &open).map_err(e)?;
         list(ws, SURVEY_ROW, 1, &yes_no(lang))?;
@@ -305,7 +336,13 @@ fn data_sheet(ws: &mut Worksheet, set: &CriteriaSet, lang: Lang) -> Result<()> {
             .map_err(e)?;
         ws.write_string_with_format(row, col::LABEL, criterion.label().get(lang), &locked)
             .map_err(e)?;
-        ws.write_number_with_format(row, col::MAX, number(max)?, &locked)
+        let named = |err: Error| {
+            err.with_key("max_points")
+                .at(criterion.id().as_str())
+                .in_cell(|| sheet_cell(SHEET[i], row, col::MAX))
+        };
+        let max_number = number("maximum points", max).map_err(named)?;
+        ws.write_number_with_format(row, col::MAX, max_number, &locked)
             .map_err(e)?;
         let note = format!(
             "{}: {}\n{}: {}",
@@ -337,7 +374,7 @@ fn data_sheet(ws: &mut Worksheet, set: &CriteriaSet, lang: Lang) -> Result<()> {
                 _ => &open,
             };
             ws.write_blank(row, c, format).map_err(e)?;
-            validate(ws, row, c, leaf.rule, max, lang)?;
+            validate(ws, row, c, leaf.rule, max_number, lang)?;
         }
     }
     ws.protect();
@@ -387,15 +424,16 @@ fn validate(
     row: u32,
     c: u16,
     rule: &ScoringRule,
-    max: rust_decimal::Decimal,
+    max: f64,
     lang: Lang,
 ) -> Result<()> {
     let validation = match c {
         col::NUMERATOR | col::DENOMINATOR | col::COUNT => {
             DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
         }
-        col::POINTS | col::APPRAISED => DataValidation::new()
-            .allow_decimal_number(DataValidationRule::Between(0.0, number(max)?)),
+        col::POINTS | col::APPRAISED => {
+            DataValidation::new().allow_decimal_number(DataValidationRule::Between(0.0, max))
+        }
         col::DONE | col::NOT_APPLICABLE => return list(ws, row, c, &yes_no(lang)),
         col::CATEGORY => {
             let ScoringRule::Categories(options) = rule else {

@@ -3,134 +3,20 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx};
+use calamine::{Data, Reader, Xlsx};
 
+use super::cells::{MAX_BYTES, Sheet, date, parse, period, points, shown, text, whole, yes};
 use super::{
-    AWARD_ROWS, AWARDS, DATES, HEADER_ROW, HEADINGS, PERIOD_ROW, SET_ROW, SHEET, SURVEY_ROW,
-    WARD_ROW, col, inputs, rows,
+    AWARD_ROWS, AWARDS, DATES, HEADER_ROW, HEADINGS, MAX_ROWS, PERIOD_ROW, SET_ROW, SHEET,
+    SURVEY_ROW, WARD_ROW, col, inputs, rows,
 };
 use crate::criteria::{CriteriaSet, Leaf};
 use crate::error::{Error, Reason, Result};
+use crate::id::Id;
 use crate::observations::Observations;
 use crate::observations::read::{bad, read_appraisal, read_file, read_observation};
 use crate::observations::value::Value;
 use crate::rule::Reads;
-use crate::spreadsheet::{cell_name, day_of, decimal};
-
-/// A sheet and where it is.
-struct Sheet<'a> {
-    name: &'a str,
-    range: Range<Data>,
-}
-
-impl Sheet<'_> {
-    fn get(&self, row: u32, c: u16) -> &Data {
-        self.range
-            .get_value((row, u32::from(c)))
-            .unwrap_or(&Data::Empty)
-    }
-
-    /// `Số liệu!D7`.
-    fn cell(&self, row: u32, c: u16) -> String {
-        format!("{}!{}", self.name, cell_name(row, c))
-    }
-
-    fn is_empty(&self, row: u32, c: u16) -> bool {
-        match self.get(row, c) {
-            Data::Empty => true,
-            Data::String(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-}
-
-/// A cell's value as written, for messages.
-fn shown(data: &Data) -> Value {
-    match data {
-        Data::Int(i) => Value::Integer(*i),
-        Data::Float(f) => Value::Float(*f),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => Value::String(s.clone()),
-        Data::Bool(b) => Value::Bool(*b),
-        Data::DateTime(d) => Value::Float(d.as_f64()),
-        Data::Error(e) => Value::String(e.to_string()),
-        Data::Empty => Value::Null,
-    }
-}
-
-/// A whole number ≥ 0: an integer cell, a float cell without a fraction (up to 2^53, where
-/// floats stop counting by one), or a text of digits.
-fn whole(key: &str, data: &Data) -> Result<Value> {
-    const EXPECTED: &str = "a whole number, 0 or more";
-    const EXACT: f64 = 9_007_199_254_740_992.0;
-    let n = match data {
-        Data::Int(i) if *i >= 0 => Some(*i),
-        Data::Float(f) if f.fract() == 0.0 && (0.0..=EXACT).contains(f) => {
-            // Whole and within 2^53: exact.
-            decimal(*f).and_then(|d| i64::try_from(d.mantissa()).ok())
-        }
-        Data::String(s) if !s.trim().is_empty() && s.trim().bytes().all(|b| b.is_ascii_digit()) => {
-            return Ok(Value::String(s.trim().to_owned()));
-        }
-        _ => None,
-    };
-    n.map(Value::Integer)
-        .ok_or_else(|| bad(key, &shown(data), EXPECTED))
-}
-
-/// A date: a date cell holding a whole serial number of the 1900 system, or `YYYY-MM-DD`
-/// text; written as the TOML reader takes it.
-fn date(key: &str, data: &Data) -> Result<Value> {
-    const EXPECTED: &str = "a date (a date cell, or text such as 2023-05-10), without a time";
-    let day = match data {
-        Data::DateTime(d) if d.is_datetime() => {
-            let serial = d.as_f64();
-            // A whole serial number is a day; a fraction is a time of day.
-            (serial.fract() == 0.0 && serial.abs() < 1e9)
-                .then(|| decimal(serial).and_then(|s| i64::try_from(s.mantissa()).ok()))
-                .flatten()
-                .and_then(day_of)
-        }
-        Data::String(s) | Data::DateTimeIso(s) => crate::dates::parse_iso(s.trim()),
-        _ => None,
-    };
-    day.map(|d| Value::String(d.format("%Y-%m-%d").to_string()))
-        .ok_or_else(|| bad(key, &shown(data), EXPECTED))
-}
-
-/// Yes or no, in either language, or a boolean cell.
-fn yes(key: &str, data: &Data) -> Result<bool> {
-    match data {
-        Data::Bool(b) => Ok(*b),
-        Data::String(s) => match s.trim().to_lowercase().as_str() {
-            "có" | "co" | "yes" | "x" | "true" => Ok(true),
-            "không" | "khong" | "no" | "false" => Ok(false),
-            _ => Err(bad(key, &shown(data), "có or không (yes or no)")),
-        },
-        _ => Err(bad(key, &shown(data), "có or không (yes or no)")),
-    }
-}
-
-/// Text: a string cell, or a number written as its digits.
-fn text(data: &Data) -> String {
-    match data {
-        Data::String(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => decimal(*f).map_or_else(|| f.to_string(), |d| d.to_string()),
-        other => other.to_string(),
-    }
-}
-
-/// Points: a number, read from its shortest digits, or a text.
-fn points(key: &str, data: &Data) -> Result<Value> {
-    match data {
-        Data::Int(i) => Ok(Value::Integer(*i)),
-        Data::Float(f) => decimal(*f)
-            .map(|d| Value::String(d.to_string()))
-            .ok_or_else(|| bad(key, &shown(data), crate::decimal::EXPECTED)),
-        Data::String(s) => Ok(Value::String(s.trim().to_owned())),
-        _ => Err(bad(key, &shown(data), crate::decimal::EXPECTED)),
-    }
-}
 
 /// The column a key of a criterion's row is read from.
 fn column_of(key: Option<&str>) -> u16 {
@@ -169,14 +55,14 @@ fn key_of(c: u16) -> &'static str {
 /// As [`Observations::from_toml`], each error naming its cell
 /// ([`Error::cell`](crate::Error::cell)); [`ErrorKind::Syntax`](crate::ErrorKind::Syntax)
 /// for a file that is not a workbook or not a template of `set`.
-pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
-    let parse = |e: &dyn std::fmt::Display| {
-        Error::from(Reason::Parse {
-            format: "XLSX",
-            at: crate::error::Location(None),
-            message: e.to_string(),
-        })
-    };
+pub(super) fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
+    if bytes.len() > MAX_BYTES {
+        return Err(Error::from(Reason::TooLong {
+            what: "the workbook",
+            len: bytes.len(),
+            limit: MAX_BYTES,
+        }));
+    }
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| parse(&e))?;
     let names = book.sheet_names();
     let find = |candidates: [&'static str; 2]| {
@@ -189,8 +75,8 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
             what: format!("no sheet named {:?} or {:?}", SHEET[0], SHEET[1]),
         })
     })?;
-    let range = book.worksheet_range(name).map_err(|e| parse(&e))?;
-    let sheet = Sheet { name, range };
+    let last_col = col::FIRST_DATE + DATES - 1;
+    let sheet = Sheet::read(&mut book, name, MAX_ROWS, last_col)?;
     let heading_ok = HEADINGS.iter().enumerate().all(|(c, (vi, en))| {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
         matches!(sheet.get(HEADER_ROW, c), Data::String(s) if s == vi || s == en)
@@ -204,10 +90,21 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
     match sheet.get(SET_ROW, 1) {
         Data::String(s) if s == set.name() => {}
         other => {
-            return Err(Error::from(Reason::NotTemplate {
-                what: format!("made for the criteria set {other}, not {:?}", set.name()),
-            })
-            .in_cell(|| sheet.cell(SET_ROW, 1)));
+            let what = if sheet.is_empty(SET_ROW, 1) {
+                format!(
+                    "the criteria set's name is empty (a template of {:?} has it here)",
+                    set.name()
+                )
+            } else {
+                format!(
+                    "made for the criteria set {}, not {:?}",
+                    shown(other).shown(),
+                    set.name()
+                )
+            };
+            return Err(
+                Error::from(Reason::NotTemplate { what }).in_cell(|| sheet.cell(SET_ROW, 1))
+            );
         }
     }
     let mut root: Vec<(String, Value)> = Vec::new();
@@ -225,21 +122,8 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
         Value::String(text(ward).trim().to_owned()),
     ));
     let when = head(PERIOD_ROW).ok_or_else(|| missing("year", PERIOD_ROW))?;
-    root.push(match when {
-        Data::String(code) if code.trim().contains('-') => {
-            ("period".to_owned(), Value::String(code.trim().to_owned()))
-        }
-        other => {
-            let year = whole("year", other).map_err(|e| e.in_cell(|| sheet.cell(PERIOD_ROW, 1)))?;
-            let year = match year {
-                Value::String(digits) => {
-                    digits.parse().map_or(Value::String(digits), Value::Integer)
-                }
-                v => v,
-            };
-            ("year".to_owned(), year)
-        }
-    });
+    let (key, when) = period(when).map_err(|e| e.in_cell(|| sheet.cell(PERIOD_ROW, 1)))?;
+    root.push((key.to_owned(), when));
     if !set.survey_points().is_zero()
         && let Some(held) = head(SURVEY_ROW)
     {
@@ -250,36 +134,43 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
     let mut appraisals: Vec<(String, Value)> = Vec::new();
     let mut row_of: Vec<(String, u32)> = Vec::new();
     let wanted: Vec<Leaf<'_>> = rows(set).collect();
-    let last = sheet.range.end().map_or(HEADER_ROW, |(r, _)| r);
-    for row in HEADER_ROW + 1..=last {
+    for row in HEADER_ROW + 1..=sheet.last_row {
         if sheet.is_empty(row, col::ID) {
+            // Text beside the table (a signature, a note) is no business of the reader; figures
+            // in a row without its id would be lost, so they are refused.
+            if (col::NUMERATOR..=last_col).any(|c| !sheet.is_empty(row, c)) {
+                return Err(Error::from(Reason::RowWithoutId).in_cell(|| sheet.cell(row, col::ID)));
+            }
             continue;
         }
+        let in_id_cell = |e: Error| e.in_cell(|| sheet.cell(row, col::ID));
+        // The id's form first: only then is it safe to print as it is.
         let id = text(sheet.get(row, col::ID)).trim().to_owned();
-        let at_id = |e: Error| e.at(id.clone()).in_cell(|| sheet.cell(row, col::ID));
+        Id::new(&id).map_err(|e| in_id_cell(e.with_key("id")))?;
         let Some(leaf) = wanted.iter().find(|l| l.criterion.id() == id.as_str()) else {
-            return Err(at_id(
+            // Unknown, a parent, or out of scope: the error names the id once.
+            return Err(in_id_cell(
                 crate::observations::leaf(set, &id)
                     .err()
                     .unwrap_or_else(|| {
-                        Reason::NotTemplate {
+                        Error::from(Reason::NotTemplate {
                             what: "a criterion the template has no row for".to_owned(),
-                        }
-                        .into()
+                        })
+                        .at(id.clone())
                     }),
             ));
         };
         if row_of.iter().any(|(seen, _)| *seen == id) {
-            return Err(at_id(
-                Reason::DuplicateId {
+            return Err(in_id_cell(
+                Error::from(Reason::DuplicateId {
                     what: "criterion",
                     id: id.clone(),
-                }
-                .into(),
+                })
+                .at(id.clone()),
             ));
         }
         row_of.push((id.clone(), row));
-        let (id_ref, sheet_ref): (&str, &Sheet<'_>) = (&id, &sheet);
+        let (id_ref, sheet_ref): (&str, &Sheet) = (&id, &sheet);
         let at =
             |c: u16| move |e: Error| e.at(id_ref.to_owned()).in_cell(|| sheet_ref.cell(row, c));
         if let Some(table) = observation_row(&sheet, row, leaf, &id)? {
@@ -340,12 +231,7 @@ pub fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
 }
 
 /// One criterion's row as the keys of the TOML file; `None` when the row is empty (missing).
-fn observation_row(
-    sheet: &Sheet<'_>,
-    row: u32,
-    leaf: &Leaf<'_>,
-    id: &str,
-) -> Result<Option<Value>> {
+fn observation_row(sheet: &Sheet, row: u32, leaf: &Leaf<'_>, id: &str) -> Result<Option<Value>> {
     let reads = leaf.rule.reads();
     let open = inputs(reads);
     let last = col::FIRST_DATE + DATES - 1;
@@ -397,11 +283,29 @@ fn observation_row(
                 let done = yes("done", data).map_err(at(c))?;
                 match reads {
                     Reads::Done => t.push(("done".into(), Value::Bool(done))),
-                    // "không" on a deadline or dates held: observed, not done; "có" says
-                    // nothing the date does not.
+                    // "có" says nothing the date does not.
                     _ if done => {}
-                    Reads::Dates => t.push(("held_on".into(), Value::Array(Vec::new()))),
-                    _ => {}
+                    // "không" on a deadline or dates held: observed, not done — unless a
+                    // date says otherwise.
+                    _ => {
+                        let dated = if reads == Reads::Dates {
+                            (col::FIRST_DATE..=last).find(|d| !sheet.is_empty(row, *d))
+                        } else {
+                            Some(col::COMPLETED).filter(|d| !sheet.is_empty(row, *d))
+                        };
+                        if let Some(d) = dated {
+                            return Err(at(c)(
+                                Reason::NotDoneYetDated {
+                                    said: shown(data).shown(),
+                                    date: sheet.cell(row, d),
+                                }
+                                .into(),
+                            ));
+                        }
+                        if reads == Reads::Dates {
+                            t.push(("held_on".into(), Value::Array(Vec::new())));
+                        }
+                    }
                 }
             }
             _ => {}
@@ -416,15 +320,6 @@ fn observation_row(
             if !sheet.is_empty(row, c) {
                 dates.push(date("held_on", sheet.get(row, c)).map_err(at(c))?);
             }
-        }
-        let said_no = t.iter().any(|(k, _)| k == "held_on");
-        if said_no && !dates.is_empty() {
-            return Err(at(col::DONE)(
-                Reason::ConflictingKeys {
-                    key: "held_on".to_owned(),
-                }
-                .into(),
-            ));
         }
         if !dates.is_empty() {
             t.push(("held_on".into(), Value::Array(dates)));
@@ -457,14 +352,8 @@ fn awards(book: &mut Xlsx<Cursor<&[u8]>>, root: &mut Vec<(String, Value)>) -> Re
     let Some(name) = AWARDS.into_iter().find(|a| names.iter().any(|n| n == a)) else {
         return Ok(());
     };
-    let range = book.worksheet_range(name).map_err(|e| {
-        Error::from(Reason::Parse {
-            format: "XLSX",
-            at: crate::error::Location(None),
-            message: e.to_string(),
-        })
-    })?;
-    let sheet = Sheet { name, range };
+    // The template's rows of kind, points and reason: columns A to C, rows 2 to 21.
+    let sheet = Sheet::read(book, name, AWARD_ROWS + 1, 2)?;
     let (mut bonus, mut penalty) = (Vec::new(), Vec::new());
     for row in 1..=AWARD_ROWS {
         if (0..3).all(|c| sheet.is_empty(row, c)) {

@@ -3,10 +3,12 @@
 
 use rust_decimal::Decimal;
 
+use super::Summary;
 use crate::criteria::CriteriaSet;
 use crate::rate::{Rounding, RoundingMode};
+use crate::score::Scorecard;
 use crate::spreadsheet::cell_name;
-use crate::text::Lang;
+use crate::text::{Lang, pick};
 
 /// The most `IF`s a band formula nests (Excel allows 64).
 const MAX_BANDS_IN_FORMULA: usize = 60;
@@ -98,4 +100,72 @@ pub(super) fn band_formula(set: &CriteriaSet, index: &str, lang: Lang) -> Option
         );
     }
     Some(format!("={formula}"))
+}
+
+/// `cell` as text with `decimals` decimals and the decimal sign of `lang`, whatever the
+/// spreadsheet's locale (`FIXED` writes the locale's sign; no thousands separator).
+fn fixed(cell: &str, decimals: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("SUBSTITUTE(FIXED({cell},{decimals},TRUE),\".\",\",\")"),
+        Lang::En => format!("SUBSTITUTE(FIXED({cell},{decimals},TRUE),\",\",\".\")"),
+    }
+}
+
+/// What [`fixed`] makes of `value`.
+fn plain(value: Decimal, lang: Lang) -> String {
+    let text = value.to_string();
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// The footer's lines of totals (self-assessed, appraised) as formulas over the summary's
+/// cells, each with its cached text: the footer's own words while the figures are unchanged.
+pub(super) fn footer_formulas(card: &Scorecard, lang: Lang, at: &Summary) -> [(String, String); 2] {
+    let s = &card.summary;
+    let of = pick(lang, "/", " of ");
+    let index_lead = pick(lang, "; Chỉ số CCHC: ", "; CCHC index: ");
+    let band_lead = pick(lang, "; xếp loại: ", "; rating: ");
+    let undefined = pick(
+        lang,
+        "không xác định (tổng điểm tối đa bằng 0)",
+        "undefined (the maximum is 0)",
+    );
+    let max_decimals = s.max_points.scale();
+    let line = |lead: &str,
+                [total, index, band]: &[String; 3],
+                figures: (Decimal, Option<Decimal>, Option<&crate::Text>)| {
+        let (t, i, b) = figures;
+        let formula = format!(
+            "=\"{lead}\"&{}&\"{of}\"&{}&\"{index_lead}\"&IF(ISNUMBER({index}),{}&\"%\",\"{undefined}\")&\"{band_lead}\"&{band}",
+            fixed(total, t.scale(), lang),
+            fixed(&at.max, max_decimals, lang),
+            fixed(index, card.rounding.decimals(), lang),
+        );
+        let cached = format!(
+            "{lead}{}{of}{}{index_lead}{}{band_lead}{}",
+            plain(t, lang),
+            plain(s.max_points, lang),
+            i.map_or_else(|| undefined.to_owned(), |i| format!("{}%", plain(i, lang))),
+            b.map_or("—", |b| b.get(lang)),
+        );
+        (formula, cached)
+    };
+    [
+        line(
+            pick(lang, "Tổng điểm tự chấm: ", "Self-assessed total: "),
+            &at.own,
+            (s.total_points, s.index, s.band.as_ref()),
+        ),
+        line(
+            pick(lang, "Tổng điểm thẩm định: ", "Appraised total: "),
+            &at.appraised,
+            (
+                s.appraised_total_points,
+                s.appraised_index,
+                s.appraised_band.as_ref(),
+            ),
+        ),
+    ]
 }

@@ -4,7 +4,7 @@
 //! the table format, then STT | Tiêu chí | Điểm tối đa | Cách tính | Điểm tự chấm | (Điểm
 //! thẩm định, when an appraiser changed anything) | Giải trình | Tài liệu kiểm chứng; a bold
 //! row per field with its subtotal; at the foot the total, the index and the band, then the
-//! notes and the criteria without an observation.
+//! notes and the criteria without an observation, each line across the table's width.
 //!
 //! Criterion points are values. Everything computed from them is a live formula whose cached
 //! value is the crate's exact figure, so a spreadsheet that recalculates shows the same
@@ -14,9 +14,9 @@
 //!   nothing is counted twice); a field: `=SUM(…)` of its top-level criteria — which is the
 //!   sum of its leaves' *rounded* points, as the crate sums them; the maximum likewise (a
 //!   criterion left out as không phát sinh, or a survey not held, counts 0 of 0);
-//! - the total: `=SUM(…)` of the fields, or, for a set with bonus and penalty points, the
-//!   criteria's points plus the bonus less the penalty (rows of their own, values) kept within
-//!   0 and the maximum: `=MIN(MAX(c+b-p,0),max)`;
+//! - the total: the criteria's points (the fields' sum) plus the bonus less the penalty (rows
+//!   of their own, values, for a set with bonus or penalty points), always kept within 0 and
+//!   the maximum as the crate keeps it: `=MIN(MAX(SUM(…),0),max)`, `=MIN(MAX(c+b-p,0),max)`;
 //! - the index: total ÷ maximum × 100, rounded like the set's [`Rounding`](crate::Rounding): `ROUND` (half away
 //!   from zero), `ROUNDDOWN` (toward zero), `ROUNDUP` (away from zero), and for half to even
 //!   `IF(MOD(z,1)=0.5, even neighbour, ROUND(z,0))` on z = the index × 10^d. The quotient is
@@ -25,35 +25,46 @@
 //!   so that inner rounding removes the float's error without ever crossing a boundary. Where
 //!   p would exceed 12 (a float's precision), the index is written as a value with a note;
 //! - the band: nested `IF`s over the index, in the set's order (`from ≤ index < to`, 100 in
-//!   the band reaching it), `—` when none; a set without bands says so.
+//!   the band reaching it), `—` when none; a set without bands says so;
+//! - the footer's two lines of totals (self-assessed and appraised): text joined to the
+//!   total, maximum, index and band cells (`FIXED`, with the language's decimal sign), so they
+//!   follow a recalculation too.
+//!
+//! Excel takes a formula of at most 8,192 characters with at most 255 in each text inside it
+//! (a band label, say): a formula beyond either is written as its value, with a note saying
+//! why.
 //!
 //! **Sheet 2, the raw counts** ("Số liệu thô" / "Raw counts"): per criterion scored on
 //! counts, the numerator, the denominator, the rate, the target of full points, and the
-//! records short under both levers (records to convert, records to add).
+//! records short under both levers (records to convert, records to add); per criterion scored
+//! on a count (count steps), the count and the count of full points; a criterion without its
+//! figures says it is missing or không phát sinh.
 //!
 //! For printing: the header row repeats on each page and is frozen; A4 landscape, fitted to
-//! one page wide; text wrapped; numbers with the set's decimals; the document properties name
-//! the ward, the period and the set. Every text is written as a string, never as a formula.
-//! Numbers go out digit for digit (a decimal a float cannot hold is refused).
+//! one page wide, with columns narrow enough (118 characters in all, 126 with the appraised
+//! column) that the print scale stays near 80%; text wrapped; each number shows the set's decimals, or more when the
+//! value has more (a target of 97.125%); the document properties name the ward, the period
+//! and the set. Every text is written as a string, never as a formula. Numbers go out digit
+//! for digit: a decimal a float cannot hold is refused, with its criterion, key and cell.
 
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    DocProperties, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
+mod cells;
 mod formula;
 mod raw;
 
-use formula::{band_formula, index_formula, sum};
+use cells::{Cached, Named, Out, Step, cell_format, writer_err};
+use formula::{band_formula, footer_formulas, index_formula, sum};
 use raw::raw_counts;
 
 use super::sheet::{self, Column};
 use crate::criteria::CriteriaSet;
 use crate::error::{Error, Result};
 use crate::score::{CriterionLine, Scorecard};
-use crate::spreadsheet::{cell_name, number};
+use crate::spreadsheet::cell_name;
 use crate::text::{Lang, pick};
 
 /// The writer's error, as the crate's.
@@ -61,7 +72,13 @@ fn xlsx_error(err: &XlsxError) -> Error {
     Error::write("XLSX", err)
 }
 
+/// The table sheet's name, in each language.
+const TABLE: [&str; 2] = ["Tự đánh giá", "Self-assessment"];
+
 /// The workbook of `card`, scored against `set`, with headings and text in `lang`.
+///
+/// The layout is fixed (see the [module docs](self)); a workbook with other options would
+/// be another function, so this one takes none.
 ///
 /// ```
 /// use cchc::{CriteriaSet, Lang, Observations, Scorecard};
@@ -76,8 +93,9 @@ fn xlsx_error(err: &XlsxError) -> Error {
 /// # Errors
 /// [`ErrorKind::NotComparable`](crate::ErrorKind::NotComparable) when `card` was not scored
 /// against `set`; [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a decimal a spreadsheet
-/// number cannot hold exactly; [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer
-/// fails (a text above 32,767 characters, Excel's limit for a cell).
+/// number cannot hold exactly, naming the criterion, the key and the cell
+/// ([`Error::cell`]); [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails (a
+/// text above 32,767 characters, Excel's limit for a cell).
 pub fn scorecard(set: &CriteriaSet, card: &Scorecard, lang: Lang) -> Result<Vec<u8>> {
     super::check_set(set, card)?;
     let mut book = Workbook::new();
@@ -103,60 +121,12 @@ pub fn scorecard(set: &CriteriaSet, card: &Scorecard, lang: Lang) -> Result<Vec<
                 "Self-assessment of the administrative reform (CCHC) index",
             )),
     );
+    let finish = |e: std::result::Result<Error, XlsxError>| e.unwrap_or_else(|x| xlsx_error(&x));
     let table = book.add_worksheet();
-    Table::new(card, lang)
-        .write(table, set)
-        .map_err(|e| e.unwrap_or_else(|x| xlsx_error(&x)))?;
+    Table::new(card, lang).write(table, set).map_err(finish)?;
     let raw = book.add_worksheet();
-    raw_counts(raw, set, card, lang).map_err(|e| e.unwrap_or_else(|x| xlsx_error(&x)))?;
+    raw_counts(raw, set, card, lang).map_err(finish)?;
     book.save_to_buffer().map_err(|e| xlsx_error(&e))
-}
-
-/// An error of the crate or of the writer.
-type Step<T = ()> = std::result::Result<T, std::result::Result<Error, XlsxError>>;
-
-fn crate_err(e: Error) -> std::result::Result<Error, XlsxError> {
-    Ok(e)
-}
-
-fn writer_err(e: XlsxError) -> std::result::Result<Error, XlsxError> {
-    Err(e)
-}
-
-/// The formats of the table.
-struct Formats {
-    title: Format,
-    header: Format,
-    text: Format,
-    number: Format,
-    bold_text: Format,
-    bold_number: Format,
-}
-
-impl Formats {
-    fn new(decimals: u32) -> Self {
-        let digits = if decimals == 0 {
-            "0".to_owned()
-        } else {
-            format!("0.{}", "0".repeat(decimals as usize))
-        };
-        let cell = Format::new()
-            .set_border(FormatBorder::Thin)
-            .set_align(FormatAlign::Top)
-            .set_text_wrap();
-        Self {
-            title: Format::new().set_bold().set_font_size(13),
-            header: cell
-                .clone()
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_background_color(0x00DD_EBF7),
-            text: cell.clone(),
-            number: cell.clone().set_num_format(&digits),
-            bold_text: cell.clone().set_bold(),
-            bold_number: cell.set_bold().set_num_format(&digits),
-        }
-    }
 }
 
 /// The official table laid out on rows, before writing.
@@ -176,6 +146,29 @@ struct Rows {
     criteria: Vec<u32>,
     /// Parent criterion row → the rows of its sub-criteria.
     children: HashMap<u32, Vec<u32>>,
+}
+
+/// The width of a column, in characters: 118 in all (126 with the appraised column), which
+/// LibreOffice prints on A4 landscape at about 80% (measured: 80% for the sample ward, with
+/// the appraised column; 133 characters printed at 76%, the 189 before at 54%).
+const fn width(column: Column) -> f64 {
+    match column {
+        Column::Number => 6.0,
+        Column::Max | Column::Points | Column::Appraised => 8.0,
+        Column::Criterion => 26.0,
+        Column::Method => 21.0,
+        Column::Explanation => 32.0,
+        Column::Evidence => 17.0,
+    }
+}
+
+/// Rows of 15 points for `text` wrapped at `width` characters (a line break starts a line).
+fn lines_of(text: &str, width: f64) -> f64 {
+    // Proportional fonts: about 1.1 characters of text a character of column width.
+    let per_line = (width * 1.1).max(1.0);
+    text.split('\n')
+        .map(|line| (line.chars().count() as f64 / per_line).ceil().max(1.0))
+        .sum()
 }
 
 impl<'a> Table<'a> {
@@ -228,99 +221,119 @@ impl<'a> Table<'a> {
         rows
     }
 
+    /// A line across the table's width, wrapped, its row as tall as its text.
+    fn across(&self, out: &mut Out<'_>, row: u32, text: &str, format: &Format) -> Step {
+        let last_col = u16::try_from(self.columns.len().saturating_sub(1)).unwrap_or(0);
+        let width: f64 = self.columns.iter().map(|c| width(*c)).sum();
+        out.ws
+            .merge_range(row, 0, row, last_col, text, format)
+            .map_err(writer_err)?;
+        let lines = lines_of(text, width);
+        if lines > 1.0 {
+            out.ws
+                .set_row_height(row, 15.0 * lines)
+                .map_err(writer_err)?;
+        }
+        Ok(())
+    }
+
     fn write(&self, ws: &mut Worksheet, set: &CriteriaSet) -> Step {
         let card = self.card;
         let lang = self.lang;
-        let f = Formats::new(card.rounding.decimals());
-        ws.set_name(pick(lang, "Tự đánh giá", "Self-assessment"))
-            .map_err(writer_err)?;
-        let last_col = u16::try_from(self.columns.len().saturating_sub(1)).unwrap_or(0);
+        let mut out = Out::new(ws, TABLE, lang, card.rounding.decimals())?;
+        let line = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let mut row: u32 = 0;
-        for (i, line) in self.title.iter().enumerate() {
-            let format = if i == 0 { &f.title } else { &Format::new() };
-            ws.merge_range(row, 0, row, last_col, line, format)
-                .map_err(writer_err)?;
+        for (i, text) in self.title.iter().enumerate() {
+            let format = if i == 0 {
+                line.clone().set_bold().set_font_size(13)
+            } else {
+                line.clone()
+            };
+            self.across(&mut out, row, text, &format)?;
             row += 1;
         }
         row += 1;
         let header = row;
-        for (c, column) in (0u16..).zip(&self.columns) {
-            ws.write_string_with_format(header, c, column.heading(lang), &f.header)
-                .map_err(writer_err)?;
-            let width = match column {
-                Column::Number => 8.0,
-                Column::Max | Column::Points | Column::Appraised => 11.0,
-                Column::Criterion | Column::Method => 34.0,
-                Column::Explanation => 48.0,
-                Column::Evidence => 26.0,
-            };
-            ws.set_column_width(c, width).map_err(writer_err)?;
-        }
-        ws.set_repeat_rows(header, header).map_err(writer_err)?;
-        ws.set_freeze_panes(header + 1, 0).map_err(writer_err)?;
-        ws.set_landscape()
-            .set_paper_size(9) // A4
-            .set_print_fit_to_pages(1, 0);
+        let columns: Vec<(&str, f64)> = self
+            .columns
+            .iter()
+            .map(|c| (c.heading(lang), width(*c)))
+            .collect();
+        out.header(header, &columns)?;
 
         let rows = self.rows(header + 1);
         // Criteria: values, parents as sums of their sub-criteria.
         for (line, &r) in card.criteria.iter().zip(&rows.criteria) {
             let kids = rows.children.get(&r).map(Vec::as_slice);
-            self.criterion(ws, &f, line, r, kids)?;
+            self.criterion(&mut out, line, r, kids)?;
         }
         // Fields: bold, with their subtotals.
         for (r, id, top) in &rows.fields {
             let field = card.field(id);
-            ws.write_string_with_format(*r, 0, id, &f.bold_text)
-                .map_err(writer_err)?;
+            out.text(*r, 0, id, true)?;
             let label = field.map_or_else(String::new, |f| f.label.get(lang).to_uppercase());
             for (c, column) in (0u16..).zip(&self.columns) {
-                let cached = match (column, field) {
+                let (cached, key) = match (column, field) {
                     (Column::Number, _) => continue,
-                    (Column::Max, Some(fl)) => fl.max_points,
-                    (Column::Points, Some(fl)) => fl.points,
-                    (Column::Appraised, Some(fl)) => fl.appraised_points,
+                    (Column::Max, Some(fl)) => (fl.max_points, "max_points"),
+                    (Column::Points, Some(fl)) => (fl.points, "points"),
+                    (Column::Appraised, Some(fl)) => (fl.appraised_points, "appraised_points"),
                     (Column::Criterion, _) => {
-                        ws.write_string_with_format(*r, c, &label, &f.bold_text)
-                            .map_err(writer_err)?;
+                        out.text(*r, c, &label, true)?;
                         continue;
                     }
                     _ => {
-                        ws.write_blank(*r, c, &f.bold_text).map_err(writer_err)?;
+                        out.ws
+                            .write_blank(*r, c, &cell_format(true))
+                            .map_err(writer_err)?;
                         continue;
                     }
                 };
-                let formula = Formula::new(sum(c, top)).set_result(cached.to_string());
-                ws.write_formula_with_format(*r, c, formula, &f.bold_number)
-                    .map_err(writer_err)?;
+                let named = Named {
+                    what: "points",
+                    key,
+                    item: Some(id),
+                };
+                out.formula(*r, c, &sum(c, top), &Cached::Number(cached), named, true)?;
             }
         }
         let foot = rows.criteria.last().copied().unwrap_or(header) + 1;
         let fields: Vec<u32> = rows.fields.iter().map(|(r, ..)| *r).collect();
-        let end = self.summary(ws, set, &f, foot, &fields)?;
-        for (i, line) in (end + 1..).zip(&self.footer) {
-            ws.write_string(i, 0, line).map_err(writer_err)?;
+        let summary = self.summary(&mut out, set, foot, &fields)?;
+        let live = footer_formulas(card, lang, &summary);
+        for (i, (r, text)) in (summary.band_row + 1..).zip(&self.footer).enumerate() {
+            self.across(&mut out, r, text, &line)?;
+            // The lines of totals follow the cells they name (their texts are short and
+            // fixed: within Excel's limits).
+            if let Some((formula, cached)) = live.get(i) {
+                let formula = rust_xlsxwriter::Formula::new(formula).set_result(cached);
+                out.ws
+                    .write_formula_with_format(r, 0, formula, &line)
+                    .map_err(writer_err)?;
+            }
         }
         Ok(())
     }
 
     fn criterion(
         &self,
-        ws: &mut Worksheet,
-        f: &Formats,
+        out: &mut Out<'_>,
         line: &CriterionLine,
         r: u32,
         kids: Option<&[u32]>,
     ) -> Step {
         let lang = self.lang;
         for (c, column) in (0u16..).zip(&self.columns) {
-            let value = match column {
-                Column::Max => line.max_points,
-                Column::Points => line.points,
-                Column::Appraised => line.appraised_points,
+            let (value, what, key) = match column {
+                Column::Max => (line.max_points, "maximum points", "max_points"),
+                Column::Points => (line.points, "points", "points"),
+                Column::Appraised => (
+                    line.appraised_points,
+                    "appraised points",
+                    "appraised_points",
+                ),
                 Column::Number => {
-                    ws.write_string_with_format(r, c, line.id.as_str(), &f.text)
-                        .map_err(writer_err)?;
+                    out.text(r, c, line.id.as_str(), false)?;
                     continue;
                 }
                 Column::Criterion | Column::Method | Column::Explanation | Column::Evidence => {
@@ -330,34 +343,33 @@ impl<'a> Table<'a> {
                         Column::Evidence => line.evidence.clone().unwrap_or_default(),
                         _ => explanation(line, lang),
                     };
-                    ws.write_string_with_format(r, c, text, &f.text)
-                        .map_err(writer_err)?;
+                    out.text(r, c, &text, false)?;
                     continue;
                 }
             };
+            let named = Named {
+                what,
+                key,
+                item: Some(line.id.as_str()),
+            };
             match kids {
                 Some(kids) => {
-                    let formula = Formula::new(sum(c, kids)).set_result(value.to_string());
-                    ws.write_formula_with_format(r, c, formula, &f.number)
+                    out.formula(r, c, &sum(c, kids), &Cached::Number(value), named, false)
                 }
-                None => {
-                    ws.write_number_with_format(r, c, number(value).map_err(crate_err)?, &f.number)
-                }
-            }
-            .map_err(writer_err)?;
+                None => out.number(r, c, value, named, false),
+            }?;
         }
         Ok(())
     }
 
-    /// The rows under the criteria: adjustments, total, index, band. Returns the last row.
+    /// The rows under the criteria: adjustments, total, index, band.
     fn summary(
         &self,
-        ws: &mut Worksheet,
+        out: &mut Out<'_>,
         set: &CriteriaSet,
-        f: &Formats,
         first: u32,
         fields: &[u32],
-    ) -> Step<u32> {
+    ) -> Step<Summary> {
         let (card, lang) = (self.card, self.lang);
         let s = &card.summary;
         let label_col = self.col(Column::Criterion).unwrap_or(1);
@@ -382,114 +394,138 @@ impl<'a> Table<'a> {
         .flatten()
         .collect();
         let mut row = first;
-        let label = |ws: &mut Worksheet, row: u32, text: &str| {
-            ws.write_string_with_format(row, label_col, text, &f.bold_text)
-                .map(|_| ())
-        };
         let adjusted = set.bonus().is_some()
             || set.penalty().is_some()
             || !(s.bonus_points.is_zero() && s.penalty_points.is_zero());
         let total_row = if adjusted { first + 3 } else { first };
         // The maximum: the fields' maxima.
         let max_cell = cell_name(total_row, max_col);
+        let named = |what, key| Named {
+            what,
+            key,
+            item: None,
+        };
         if adjusted {
-            label(ws, row, pick(lang, "Điểm các tiêu chí", "Criteria points"))
-                .map_err(writer_err)?;
-            for &Scored {
-                col: c, criteria, ..
-            } in &scored
-            {
-                let formula = Formula::new(sum(c, fields)).set_result(criteria.to_string());
-                ws.write_formula_with_format(row, c, formula, &f.bold_number)
-                    .map_err(writer_err)?;
+            out.text(
+                row,
+                label_col,
+                pick(lang, "Điểm các tiêu chí", "Criteria points"),
+                true,
+            )?;
+            for sc in &scored {
+                let n = named("criteria points", "criteria_points");
+                out.formula(
+                    row,
+                    sc.col,
+                    &sum(sc.col, fields),
+                    &Cached::Number(sc.criteria),
+                    n,
+                    true,
+                )?;
             }
-            for (offset, text, value) in [
-                (1, pick(lang, "Điểm thưởng", "Bonus points"), s.bonus_points),
+            for (offset, text, value, key) in [
+                (
+                    1,
+                    pick(lang, "Điểm thưởng", "Bonus points"),
+                    s.bonus_points,
+                    "bonus_points",
+                ),
                 (
                     2,
                     pick(lang, "Điểm trừ", "Penalty points"),
                     s.penalty_points,
+                    "penalty_points",
                 ),
             ] {
-                label(ws, row + offset, text).map_err(writer_err)?;
-                for &Scored { col: c, .. } in &scored {
-                    let v = number(value).map_err(crate_err)?;
-                    ws.write_number_with_format(row + offset, c, v, &f.bold_number)
-                        .map_err(writer_err)?;
+                out.text(row + offset, label_col, text, true)?;
+                for sc in &scored {
+                    out.number(row + offset, sc.col, value, named("points", key), true)?;
                 }
             }
             row += 3;
         }
-        label(ws, row, pick(lang, "TỔNG CỘNG", "TOTAL")).map_err(writer_err)?;
-        let max_formula = Formula::new(sum(max_col, fields)).set_result(s.max_points.to_string());
-        ws.write_formula_with_format(row, max_col, max_formula, &f.bold_number)
-            .map_err(writer_err)?;
-        for &Scored { col: c, total, .. } in &scored {
-            let formula = if adjusted {
-                let cell = |r: u32| cell_name(r, c);
-                format!(
-                    "=MIN(MAX({}+{}-{},0),{max_cell})",
-                    cell(first),
-                    cell(first + 1),
-                    cell(first + 2)
-                )
+        out.text(row, label_col, pick(lang, "TỔNG CỘNG", "TOTAL"), true)?;
+        let n = named("maximum points", "max_points");
+        out.formula(
+            row,
+            max_col,
+            &sum(max_col, fields),
+            &Cached::Number(s.max_points),
+            n,
+            true,
+        )?;
+        for sc in &scored {
+            let cell = |r: u32| cell_name(r, sc.col);
+            // The crate keeps the total within 0 and the maximum: so does the formula.
+            let points = if adjusted {
+                format!("{}+{}-{}", cell(first), cell(first + 1), cell(first + 2))
             } else {
-                sum(c, fields)
+                sum(sc.col, fields).trim_start_matches('=').to_owned()
             };
-            let formula = Formula::new(formula).set_result(total.to_string());
-            ws.write_formula_with_format(row, c, formula, &f.bold_number)
-                .map_err(writer_err)?;
+            let formula = format!("=MIN(MAX({points},0),{max_cell})");
+            let n = named("total points", "total_points");
+            out.formula(row, sc.col, &formula, &Cached::Number(sc.total), n, true)?;
         }
         let index_row = row + 1;
-        label(
-            ws,
+        out.text(
             index_row,
+            label_col,
             pick(lang, "Chỉ số CCHC (%)", "CCHC index (%)"),
-        )
-        .map_err(writer_err)?;
+            true,
+        )?;
         let band_row = row + 2;
-        label(ws, band_row, pick(lang, "Xếp loại", "Rating")).map_err(writer_err)?;
-        for &Scored {
-            col: c,
-            index,
-            band,
-            ..
-        } in &scored
-        {
+        out.text(band_row, label_col, pick(lang, "Xếp loại", "Rating"), true)?;
+        for sc in &scored {
+            let c = sc.col;
             let total_cell = cell_name(row, c);
-            let index_formula = index_formula(&total_cell, &max_cell, &card.rounding, s.max_points);
-            match (index, index_formula) {
+            let n = named("index", "index");
+            match (
+                sc.index,
+                index_formula(&total_cell, &max_cell, &card.rounding, s.max_points),
+            ) {
                 (Some(index), Some(formula)) => {
-                    let formula = Formula::new(formula).set_result(index.to_string());
-                    ws.write_formula_with_format(index_row, c, formula, &f.bold_number)
+                    out.formula(index_row, c, &formula, &Cached::Number(index), n, true)?;
                 }
                 (Some(index), None) => {
-                    let v = number(index).map_err(crate_err)?;
-                    ws.write_number_with_format(index_row, c, v, &f.bold_number)
-                        .map_err(writer_err)?;
-                    let note = pick(
+                    let why = pick(
                         lang,
                         "Giá trị, không phải công thức: phép chia với số chữ số này vượt độ chính xác của bảng tính",
                         "A value, not a formula: at these digits the division exceeds a spreadsheet's precision",
                     );
-                    ws.insert_note(index_row, c, &Note::new(note))
+                    out.value_with_note(index_row, c, &Cached::Number(index), n, true, why)?;
                 }
-                (None, _) => ws.write_string_with_format(index_row, c, "—", &f.bold_text),
+                (None, _) => out.text(index_row, c, "—", true)?,
             }
-            .map_err(writer_err)?;
-            let band_text = band.map_or("—", |b| b.get(lang));
+            let band_text = sc.band.map_or("—", |b| b.get(lang));
             let index_cell = cell_name(index_row, c);
             match band_formula(set, &index_cell, lang) {
-                Some(formula) if index.is_some() => {
-                    let formula = Formula::new(formula).set_result(band_text);
-                    ws.write_formula_with_format(band_row, c, formula, &f.bold_text)
+                Some(formula) if sc.index.is_some() => {
+                    let n = named("band", "band");
+                    out.formula(band_row, c, &formula, &Cached::Text(band_text), n, true)?;
                 }
-                _ => ws.write_string_with_format(band_row, c, band_text, &f.bold_text),
+                _ => out.text(band_row, c, band_text, true)?,
             }
-            .map_err(writer_err)?;
         }
-        Ok(band_row)
+        let cells = |col: Option<u16>| {
+            let col = col.or_else(|| self.col(Column::Points)).unwrap_or(4);
+            [row, index_row, band_row].map(|r| cell_name(r, col))
+        };
+        Ok(Summary {
+            max: max_cell,
+            own: cells(self.col(Column::Points)),
+            appraised: cells(self.col(Column::Appraised)),
+            band_row,
+        })
     }
+}
+
+/// Where the summary's figures are: the maximum, and the total, index and band of each
+/// scored column (the appraised one is the self-assessed one when it is not shown).
+pub(super) struct Summary {
+    pub(super) max: String,
+    pub(super) own: [String; 3],
+    pub(super) appraised: [String; 3],
+    pub(super) band_row: u32,
 }
 
 /// The figures of one scored column (self-assessed or appraised).
