@@ -46,6 +46,31 @@ pub(crate) fn parse_iso(text: &str) -> Option<NaiveDate> {
 /// The key under which the TOML reader hands a date or time to serde.
 pub(crate) const TOML_DATETIME: &str = "$__toml_private_datetime";
 
+thread_local! {
+    /// Whether the crate is reading JSON on this thread: TOML's internal form of a date (an
+    /// object with the key [`TOML_DATETIME`]) is then an unknown key.
+    static JSON: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read`, a reader of JSON, so that a date written in TOML's internal form is refused.
+pub(crate) fn reading_json<T>(read: impl FnOnce() -> T) -> T {
+    let before = JSON.with(|json| json.replace(true));
+    let out = read();
+    JSON.with(|json| json.set(before));
+    out
+}
+
+/// The key of a date given as a table: TOML's, unless JSON is being read.
+fn date_table<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+    match map.next_key::<String>()? {
+        Some(key) if key == TOML_DATETIME && !JSON.with(std::cell::Cell::get) => Ok(Some(key)),
+        Some(key) if key == TOML_DATETIME => Err(serde::de::Error::custom(format!(
+            "unknown field `{TOML_DATETIME}`, expected a date written as a string such as \"2023-05-10\""
+        ))),
+        _ => Ok(None),
+    }
+}
+
 /// A date from its text: a TOML local date or a `"YYYY-MM-DD"` string.
 fn from_text<E: serde::de::Error>(text: &str, toml: bool) -> Result<NaiveDate, E> {
     parse_iso(text).ok_or_else(|| {
@@ -76,12 +101,12 @@ impl<'de> serde::de::Visitor<'de> for DateVisitor {
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
         // The TOML reader hands a date over as a one-key table holding its text.
-        match map.next_key::<String>()? {
-            Some(key) if key == TOML_DATETIME => {
+        match date_table(&mut map)? {
+            Some(_) => {
                 let text: String = map.next_value()?;
                 from_text(&text, true)
             }
-            _ => Err(serde::de::Error::custom(
+            None => Err(serde::de::Error::custom(
                 "expected a date such as 2023-05-10",
             )),
         }
@@ -213,9 +238,9 @@ impl<'de> serde::de::Visitor<'de> for WrittenDateVisitor {
         self,
         mut map: A,
     ) -> std::result::Result<WrittenDate, A::Error> {
-        match map.next_key::<String>()? {
-            Some(key) if key == TOML_DATETIME => Ok(WrittenDate::Text(map.next_value()?)),
-            _ => Err(serde::de::Error::custom(
+        match date_table(&mut map)? {
+            Some(_) => Ok(WrittenDate::Text(map.next_value()?)),
+            None => Err(serde::de::Error::custom(
                 "expected a date such as 2023-05-10",
             )),
         }

@@ -67,6 +67,7 @@
 //! - [`whatif`]: scenarios, scorecard diffs, least-effort plans.
 //! - [`rollup`]: many wards ranked, city figures as ratios of summed counts.
 //! - [`report`]: the self-assessment table and other formats.
+//! - [`limits`]: every limit on input, in one place.
 //! - [`schema`]: the JSON Schemas of every file the crate reads and writes.
 //! - [`text`]: [`Text`] in two languages, [`Lang`], Vietnamese number style.
 //!
@@ -83,6 +84,14 @@
 //! Bad input never panics: every fallible function returns an [`Error`]. Match on
 //! [`Error::kind`] ([`ErrorKind`]); [`Error::item`], [`Error::key`] and [`Error::value`] name
 //! the criterion, the key and the value refused; syntax errors carry a line and a column.
+//!
+//! ## Limits
+//!
+//! Input beyond a documented limit is refused with [`ErrorKind::Limit`], never truncated: a
+//! text of at most 10 MiB for any file, texts of at most 4,096 bytes, at most 1,000 dates per
+//! criterion, 10,000 criteria per set, 10,000 changes per scenario, … — every limit, with its
+//! constant, is listed in [`limits`]. Error messages are at most 2,048 characters, repeat a
+//! value in at most 60, and escape control characters, so that they are safe to print.
 //!
 //! ## Features
 //!
@@ -115,6 +124,7 @@ mod id;
 mod spreadsheet;
 
 pub mod criteria;
+pub mod limits;
 pub mod observations;
 pub mod plan;
 pub mod rate;

@@ -331,6 +331,7 @@ impl CriteriaSet {
     /// in the values, each named by its id and key.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self> {
+        let text = crate::limits::input(text)?;
         let spec: SetSpec = toml::from_str(text).map_err(|e| Error::toml(&e, text))?;
         spec.build()
     }
@@ -341,7 +342,7 @@ impl CriteriaSet {
     /// As [`CriteriaSet::from_toml`], for JSON.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
-        let spec: SetSpec = Error::read_json(text)?;
+        let spec: SetSpec = Error::read_json(crate::limits::input(text)?)?;
         spec.build()
     }
 

@@ -20,7 +20,7 @@ pub(crate) struct Place {
 pub(crate) use self::toml_text::place as toml_place;
 
 #[cfg(feature = "json")]
-pub(crate) use self::json_text::place as json_place;
+pub(crate) use self::json_text::{observations_place, place as json_place};
 
 #[cfg(feature = "toml")]
 mod toml_text {
@@ -116,10 +116,19 @@ mod json_text {
     use super::Place;
 
     /// The place named by a path of keys and indices (from `serde_path_to_error`) in a JSON
-    /// `text`.
-    pub(crate) fn place(text: &str, path: &serde_path_to_error::Path) -> Place {
+    /// `text`, which failed at line and column `at`.
+    pub(crate) fn place(
+        text: &str,
+        path: &serde_path_to_error::Path,
+        at: (usize, usize),
+    ) -> Place {
         let mut place = Place::default();
-        let Ok(mut node) = serde_json::from_str::<Value>(text) else {
+        let Some(mut node) = value(text, at) else {
+            // Not even a value: the key alone.
+            place.key = path.iter().rev().find_map(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                _ => None,
+            });
             return place;
         };
         let mut top = None;
@@ -157,6 +166,62 @@ mod json_text {
             place.item = top;
         }
         place
+    }
+
+    /// `text` as a value; when a number in it is out of range (`1e400`), the same text with
+    /// that number, which ends at line and column `at`, written as `0`.
+    fn value(text: &str, (line, column): (usize, usize)) -> Option<Value> {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
+            return Some(value);
+        }
+        let start = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>();
+        let end = start + column.min(text.len() - start);
+        let number = |b: &u8| b.is_ascii_digit() || matches!(b, b'e' | b'E' | b'+' | b'-' | b'.');
+        let bytes = text.as_bytes();
+        let mut first = end.min(bytes.len());
+        while first > 0 && bytes.get(first - 1).is_some_and(number) {
+            first -= 1;
+        }
+        let mut last = end.min(bytes.len());
+        while bytes.get(last).is_some_and(number) {
+            last += 1;
+        }
+        if first == last {
+            return None;
+        }
+        let patched = format!("{}0{}", text.get(..first)?, text.get(last..)?);
+        serde_json::from_str(&patched).ok()
+    }
+
+    /// The place a path names in an observations file: a criterion's table is named by its
+    /// key (`observations."II.4"`), any other table (`bonus`) by its own key.
+    pub(crate) fn observations_place(path: &serde_path_to_error::Path) -> Place {
+        let keys: Vec<&str> = path
+            .iter()
+            .filter_map(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => Some(key.as_str()),
+                _ => None,
+            })
+            .collect();
+        match keys.as_slice() {
+            [] => Place::default(),
+            [key] => Place {
+                item: None,
+                key: Some((*key).to_owned()),
+            },
+            ["observations" | "appraisals", id, rest @ ..] => Place {
+                item: Some((*id).to_owned()),
+                key: rest.last().map(|key| (*key).to_owned()),
+            },
+            [top, .., key] => Place {
+                item: Some((*top).to_owned()),
+                key: Some((*key).to_owned()),
+            },
+        }
     }
 }
 

@@ -259,7 +259,9 @@ impl Error {
     /// A parser's error: a key unknown or missing (serde says "unknown field `x`", "missing
     /// field `x`"), or any other syntax error.
     pub(crate) fn parse(format: &'static str, at: Location, message: &str) -> Self {
-        let message = one_line(message);
+        // A parser may repeat what it read (a key, a string): a message of at most 300
+        // characters.
+        let message = crate::limits::shorten(&one_line(message), 300).into_owned();
         let key = |prefix: &str| {
             message
                 .strip_prefix(prefix)
@@ -327,12 +329,27 @@ impl Error {
     }
 
     /// Reads a typed JSON `text`; an error names the item (the innermost object with an
-    /// `id`) and the key where reading stopped.
+    /// `id`) and the key where reading stopped. TOML's internal form of a date is refused.
     #[cfg(feature = "json")]
     pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+        crate::dates::reading_json(|| {
+            let mut reader = serde_json::Deserializer::from_str(text);
+            let value = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
+                let at = (err.inner().line(), err.inner().column());
+                Self::json(err.inner()).placed(locate::json_place(text, err.path(), at))
+            })?;
+            reader.end().map_err(|err| Self::json(&err))?;
+            Ok(value)
+        })
+    }
+
+    /// Reads an observations file's JSON `text` as a value; an error names the criterion
+    /// (the key of its table) and the key where reading stopped.
+    #[cfg(feature = "json")]
+    pub(crate) fn read_json_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
         let mut reader = serde_json::Deserializer::from_str(text);
         let value = serde_path_to_error::deserialize(&mut reader)
-            .map_err(|err| Self::json(err.inner()).placed(locate::json_place(text, err.path())))?;
+            .map_err(|err| Self::json(err.inner()).placed(locate::observations_place(err.path())))?;
         reader.end().map_err(|err| Self::json(&err))?;
         Ok(value)
     }
@@ -367,26 +384,38 @@ fn one_line(text: &str) -> String {
 }
 
 impl fmt::Display for Error {
+    /// The message, safe to print: control characters escaped, an item that has any (or is
+    /// longer than 60 characters) quoted and cut, at most
+    /// [`MAX_MESSAGE_CHARS`](crate::limits::MAX_MESSAGE_CHARS) characters.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        let mut out = String::new();
         if let Some(cell) = &self.inner.cell {
-            write!(f, "{cell}: ")?;
+            write!(out, "{cell}: ")?;
         }
         for item in &self.inner.path {
-            write!(f, "{item}: ")?;
+            if item.chars().any(crate::limits::is_hostile)
+                || item.chars().nth(crate::limits::SHOWN_CHARS).is_some()
+            {
+                write!(out, "{}: ", crate::limits::quoted(item))?;
+            } else {
+                write!(out, "{item}: ")?;
+            }
         }
         for doing in &self.inner.context {
-            write!(f, "{doing}: ")?;
+            write!(out, "{doing}: ")?;
         }
         // An id the path already names is not printed twice: `II.99: unknown criterion id`.
         match (&self.inner.reason, self.inner.path.last()) {
             (Reason::UnknownId { what, id }, Some(last)) if last == id => {
-                write!(f, "unknown {what} id")
+                write!(out, "unknown {what} id")
             }
             (Reason::DuplicateId { what, id }, Some(last)) if last == id => {
-                write!(f, "duplicate {what} id")
+                write!(out, "duplicate {what} id")
             }
-            (reason, _) => fmt::Display::fmt(reason, f),
-        }
+            (reason, _) => write!(out, "{reason}"),
+        }?;
+        f.write_str(&crate::limits::message(&out))
     }
 }
 
@@ -401,12 +430,20 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {}
 
+/// The first problems, joined; how many more there are.
 fn list(problems: &[Error]) -> String {
-    problems
+    let mut out = problems
         .iter()
+        .take(crate::limits::LISTED_PROBLEMS)
         .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join("; ")
+        .join("; ");
+    if let Some(more) = problems.len().checked_sub(crate::limits::LISTED_PROBLEMS)
+        && more > 0
+    {
+        out.push_str(&format!("; … and {more} more"));
+    }
+    out
 }
 
 #[cfg(test)]

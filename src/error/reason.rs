@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Location;
+use crate::limits::{SHOWN_CHARS, quoted, shorten};
 
 /// Why an [`Error`] arose: private, so that it may grow and change wording without breaking
 /// anyone. Its `Display` is the message after the item.
@@ -103,7 +104,7 @@ pub(crate) enum Reason {
         found: &'static str,
     },
     /// An id that should name a known item but does not.
-    #[error("unknown {what} id {id:?}")]
+    #[error("unknown {what} id {}", quoted(id))]
     UnknownId {
         /// What kind of item (`plan item`, `criterion`, `field`).
         what: &'static str,
@@ -111,7 +112,7 @@ pub(crate) enum Reason {
         id: String,
     },
     /// An id given twice where ids must be unique.
-    #[error("duplicate {what} id {id:?}")]
+    #[error("duplicate {what} id {}", quoted(id))]
     DuplicateId {
         /// What kind of item.
         what: &'static str,
@@ -119,14 +120,14 @@ pub(crate) enum Reason {
         id: String,
     },
     /// An id that is not of the form the plan uses (`II.4`, `II.8b`, `VII.29`).
-    #[error("id {id:?} is not of the form FIELD.TT with an optional letter, e.g. II.4 or II.8b")]
+    #[error("id {} is not of the form FIELD.TT with an optional letter, e.g. II.4 or II.8b", quoted(id))]
     MalformedId {
         /// The id given.
         id: String,
     },
     /// A plan item whose id disagrees with the item's own field or row number (TT): `II.4` on
     /// an item of field VI, or on row 5.
-    #[error("id {id:?} does not match the item's {what} {expected}")]
+    #[error("id {} does not match the item's {what} {}", quoted(id), shorten(expected, SHOWN_CHARS))]
     IdMismatch {
         /// The id given.
         id: String,
@@ -169,7 +170,7 @@ pub(crate) enum Reason {
         message: String,
     },
     /// A report format that is not one of the known formats.
-    #[error("unknown report format {value:?} (allowed: {allowed})")]
+    #[error("unknown report format {} (allowed: {allowed})", quoted(value))]
     UnknownFormat {
         /// The format given.
         value: String,
@@ -183,7 +184,7 @@ pub(crate) enum Reason {
         format: &'static str,
     },
     /// A scorecard written with a criteria set other than its own.
-    #[error("the scorecard is of the criteria set {card:?}, not of {set:?}")]
+    #[error("the scorecard is of the criteria set {}, not of {}", quoted(card), quoted(set))]
     WrongSet {
         /// The scorecard's set.
         card: String,
@@ -301,7 +302,7 @@ pub(crate) enum Reason {
         message: String,
     },
     /// An observation key that the criterion's rule does not read.
-    #[error("key `{key}` does not fit {} (allowed: {allowed})", owner(rule))]
+    #[error("key `{}` does not fit {} (allowed: {allowed})", shorten(key, SHOWN_CHARS), owner(rule))]
     KeyNotAllowed {
         /// The key given.
         key: String,
@@ -319,7 +320,7 @@ pub(crate) enum Reason {
         rule: &'static str,
     },
     /// An observation value of the wrong type or form.
-    #[error("key `{key}` has value {value}, expected {expected}")]
+    #[error("key `{}` has value {}, expected {expected}", shorten(key, SHOWN_CHARS), shorten(value, SHOWN_CHARS + 2))]
     BadValue {
         /// The key.
         key: String,
@@ -486,7 +487,7 @@ pub(crate) enum Reason {
     #[error("no observation to attach evidence to: record the observation first")]
     NoObservation,
     /// A band asked for by a label that no band of the set has.
-    #[error("no rating band is labelled {label:?} ({})", band_list(allowed))]
+    #[error("no rating band is labelled {} ({})", quoted(label), band_list(allowed))]
     UnknownBand {
         /// The label given.
         label: String,
@@ -494,7 +495,7 @@ pub(crate) enum Reason {
         allowed: String,
     },
     /// Two scorecards that cannot be compared line by line.
-    #[error("cannot compare scorecards of {what} {before:?} and {after:?}")]
+    #[error("cannot compare scorecards of {what} {} and {}", quoted(before), quoted(after))]
     NotComparable {
         /// What differs (`criteria set`, `rounding`).
         what: &'static str,
@@ -504,7 +505,7 @@ pub(crate) enum Reason {
         after: String,
     },
     /// A preset name the crate does not ship.
-    #[error("unknown preset {name:?} (presets: {allowed})")]
+    #[error("unknown preset {} (presets: {allowed})", quoted(name))]
     UnknownPreset {
         /// The name given.
         name: String,
@@ -562,7 +563,7 @@ pub(crate) enum Reason {
         date: NaiveDate,
     },
     /// An id with characters an id may not have, or too long or empty.
-    #[error("id {id:?} is not valid: give 1 to {limit} letters, digits, '.', '-' or '_'")]
+    #[error("id {} is not valid: give 1 to {limit} letters, digits, '.', '-' or '_'", quoted(id))]
     InvalidId {
         /// The id given.
         id: String,

@@ -63,8 +63,11 @@
 //!
 //! ## Limits
 //!
-//! An evidence text or an appraisal reason holds at most 4,096 bytes; a criterion at most
-//! [`MAX_DATES`] dates held. Larger input is refused with an error, never truncated.
+//! A file of at most [`MAX_INPUT_BYTES`] (10 MiB); a ward's name, an evidence text or a reason
+//! of at most [`MAX_TEXT_BYTES`] (4,096 bytes); at most [`MAX_DATES`] dates held per
+//! criterion and [`MAX_AWARDS`] bonus or penalty entries. Larger input is refused with an
+//! error of kind [`Limit`](crate::ErrorKind::Limit), never truncated; [`crate::limits`] lists
+//! every limit.
 
 mod builder;
 mod period;
@@ -88,11 +91,7 @@ pub use builder::ObservationsBuilder;
 pub use period::{Period, PeriodKind};
 pub(crate) use read::{check_value, leaf};
 
-/// The most dates held one criterion may list.
-pub const MAX_DATES: usize = 1000;
-
-/// The most bonus or penalty entries a file may list.
-pub const MAX_AWARDS: usize = 100;
+pub use crate::limits::{MAX_AWARDS, MAX_DATES, MAX_INPUT_BYTES, MAX_TEXT_BYTES};
 
 /// What was reported for one criterion.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -443,15 +442,57 @@ impl Observations {
         Ok(())
     }
 
-    pub(crate) fn check_year(&self, set: &CriteriaSet) -> Result<()> {
-        if !(1900..=2199).contains(&self.year) {
-            return Err(Error::from(Reason::NoSuchPeriod {
-                what: "year",
-                value: i64::from(self.year),
-                allowed: "1900 to 2199",
-            })
-            .with_key("year"));
+    fn check_year_range(&self) -> Result<()> {
+        if (1900..=2199).contains(&self.year) {
+            return Ok(());
         }
+        Err(Error::from(Reason::NoSuchPeriod {
+            what: "year",
+            value: i64::from(self.year),
+            allowed: "1900 to 2199",
+        })
+        .with_key("year"))
+    }
+
+    /// What a reader refuses whatever the set (a year, a date or a text out of range, too
+    /// many dates or entries): checked before writing, so that what is written reads back.
+    fn check_readable(&self) -> Result<()> {
+        check_length("ward", &self.ward)?;
+        self.check_year_range()?;
+        for (id, observation) in self.iter() {
+            let (key, dates): (_, &[chrono::NaiveDate]) = match &observation.value {
+                Observed::Reported(Evidence::Held(dates)) => ("held_on", dates),
+                Observed::Reported(Evidence::Completed(Some(day))) => {
+                    ("completed_on", std::slice::from_ref(day))
+                }
+                _ => ("held_on", &[]),
+            };
+            crate::limits::count("dates held", dates.len(), MAX_DATES)
+                .and_then(|()| dates.iter().try_for_each(|d| crate::dates::check(*d).map(drop)))
+                .map_err(|e| e.with_key(key))
+                .and_then(|()| match &observation.evidence {
+                    Some(text) => check_length("evidence", text),
+                    None => Ok(()),
+                })
+                .map_err(|e| e.at(id.as_str()))?;
+        }
+        for (id, appraisal) in &self.appraisals {
+            check_length("reason", &appraisal.reason).map_err(|e| e.at(id.as_str()))?;
+        }
+        for (awards, key) in [(&self.bonus, "bonus"), (&self.penalties, "penalty")] {
+            crate::limits::count("entries", awards.len(), MAX_AWARDS)
+                .and_then(|()| {
+                    awards
+                        .iter()
+                        .try_for_each(|award| check_length("reason", &award.reason))
+                })
+                .map_err(|e| e.at(key))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn check_year(&self, set: &CriteriaSet) -> Result<()> {
+        self.check_year_range()?;
         match set.year() {
             Some(expected) if expected != self.year => Err(Error::from(Reason::WrongYear {
                 year: self.year,
@@ -521,7 +562,7 @@ impl Observations {
     /// points above the maximum, a year other than the set's.
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = crate::limits::input(text)?;
         let root = value::from_toml(text).map_err(|e| Error::toml(&e, text))?;
         read::read_file(&root, set)?.checked_against(set)
     }
@@ -532,42 +573,41 @@ impl Observations {
     /// As [`Observations::from_toml`], for JSON.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let root: value::Value = serde_json::from_str(text).map_err(|e| Error::json(&e))?;
+        let text = crate::limits::input(text)?;
+        let root: value::Value = Error::read_json_value(text)?;
         read::read_file(&root, set)?.checked_against(set)
     }
 
-    /// The observations as TOML, which [`Observations::from_toml`] reads back unchanged.
+    /// The observations as TOML, which [`Observations::from_toml`] reads back unchanged
+    /// (against a set they were checked against).
     ///
     /// # Errors
-    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    /// What no reader takes, whatever the set, is not written:
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a year outside 1900–2199
+    /// or a date outside 1900-01-01 to 2199-12-31, [`ErrorKind::Limit`](crate::ErrorKind::Limit)
+    /// for a text, or a list of dates or entries, beyond its [limit](crate::limits), each
+    /// named by its criterion and key; [`ErrorKind::Write`](crate::ErrorKind::Write) if the
+    /// writer fails.
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
+        self.check_readable()?;
         write::to_toml(self)
     }
 
     /// The observations as pretty JSON, which [`Observations::from_json`] reads back
-    /// unchanged.
+    /// unchanged (against a set they were checked against).
     ///
     /// # Errors
-    /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
+    /// As [`Observations::to_toml`].
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
+        self.check_readable()?;
         write::to_json(self)
     }
 }
 
 fn check_length(what: &'static str, text: &str) -> Result<()> {
-    if text.len() > read::MAX_TEXT {
-        Err(Error::from(Reason::TooLong {
-            what,
-            len: text.len(),
-            limit: read::MAX_TEXT,
-        })
-        .with_key(what))
-    } else {
-        Ok(())
-    }
+    crate::limits::text(what, text)
 }
 
 fn checked_text(what: &'static str, text: String) -> Result<String> {

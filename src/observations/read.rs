@@ -15,8 +15,8 @@ use crate::rule::{Evidence, Reads, ScoringRule};
 /// Keys any criterion's table may carry.
 const COMMON_KEYS: [&str; 2] = ["not_applicable", "evidence"];
 
-/// The longest evidence text or appraisal reason accepted, in bytes.
-pub(crate) const MAX_TEXT: usize = 4096;
+/// The longest text accepted, in bytes.
+pub(crate) const MAX_TEXT: usize = crate::limits::MAX_TEXT_BYTES;
 
 pub(crate) fn bad(key: &str, value: &Value, expected: &'static str) -> Error {
     Error::from(Reason::BadValue {

@@ -258,7 +258,7 @@ impl Plan {
     /// as [`Plan::new`].
     #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Self> {
-        raw::from_toml(text)
+        raw::from_toml(crate::limits::input(text)?)
     }
 
     /// Reads a plan from JSON (the same shape as TOML; dates as `"YYYY-MM-DD"` strings).
@@ -267,7 +267,7 @@ impl Plan {
     /// As [`Plan::from_toml`].
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
-        raw::from_json(text)
+        raw::from_json(crate::limits::input(text)?)
     }
 
     /// Writes the plan as TOML; [`Plan::from_toml`] reads it back unchanged.

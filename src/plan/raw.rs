@@ -145,19 +145,20 @@ pub(super) fn from_toml(text: &str) -> Result<Plan> {
 
 #[cfg(feature = "json")]
 pub(super) fn from_json(text: &str) -> Result<Plan> {
-    let raw: RawPlan<serde_json::Value> =
-        serde_json::from_str(text).map_err(|err| Error::json(&err))?;
-    decode(
-        raw,
-        "JSON",
-        |value| {
-            value
-                .get("id")
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned)
-        },
-        |value| RawItem::deserialize(value).map_err(|err| err.to_string()),
-    )
+    let raw: RawPlan<serde_json::Value> = Error::read_json(text)?;
+    crate::dates::reading_json(|| {
+        decode(
+            raw,
+            "JSON",
+            |value| {
+                value
+                    .get("id")
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            },
+            |value| RawItem::deserialize(value).map_err(|err| err.to_string()),
+        )
+    })
 }
 
 /// The built-in plan's source text.

@@ -24,11 +24,7 @@ pub(super) const REPLACEMENT: char = '\u{FFFD}';
 /// line breaks, handled apart), DEL, the bidi marks, embeddings, overrides and isolates, and
 /// the noncharacters (U+FFFE and U+FFFF among them, which XML does not allow).
 pub(super) fn is_hostile(c: char) -> bool {
-    let code = u32::from(c);
-    c.is_control()
-        || matches!(code, 0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2066..=0x2069)
-        || (0xFDD0..=0xFDEF).contains(&code)
-        || code & 0xFFFE == 0xFFFE
+    crate::limits::is_hostile(c)
 }
 
 /// The characters of `text`, cleaned: line breaks as `\n` (or a space when `multiline` is

@@ -461,7 +461,7 @@ impl Scenario {
     /// [`ErrorKind::UnknownKey`](crate::ErrorKind::UnknownKey) for an unknown key; otherwise as [`Observations::from_json`] and [`Scenario::observations`].
     #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = crate::limits::input(text)?;
         let file: ScenarioFile = Error::read_json(text)?;
         let scenario = Self {
             base: Observations::from_json(&file.base.to_string(), set)?,

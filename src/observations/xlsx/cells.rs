@@ -14,15 +14,16 @@ use crate::observations::value::Value;
 use crate::spreadsheet::{column_name, day_of, decimal, sheet_cell};
 
 /// The largest workbook [`Observations::from_xlsx`](crate::Observations::from_xlsx) takes,
-/// in bytes (10 MiB; a template of the reference set is about 15 KB).
-pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// in bytes: [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), 10 MiB (a template of the
+/// reference set is about 15 KB).
+pub const MAX_BYTES: usize = crate::limits::MAX_INPUT_BYTES;
 
 /// A parser's error, as the crate's.
 pub(super) fn parse(e: &dyn std::fmt::Display) -> Error {
     Error::from(Reason::Parse {
         format: "XLSX",
         at: crate::error::Location(None),
-        message: e.to_string(),
+        message: crate::limits::shorten(&e.to_string(), 300).into_owned(),
     })
 }
 
