@@ -48,6 +48,14 @@ impl de::Visitor<'_> for Visitor {
         Ok(Decimal::from(value))
     }
 
+    fn visit_i128<E: de::Error>(self, value: i128) -> Result<Decimal, E> {
+        self.visit_str(&value.to_string())
+    }
+
+    fn visit_u128<E: de::Error>(self, value: u128) -> Result<Decimal, E> {
+        self.visit_str(&value.to_string())
+    }
+
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
         Err(E::custom(format!(
             "the number {value} is a float, whose digits may not be the ones written: write the decimal as a string, such as \"{value}\""
@@ -210,6 +218,14 @@ impl de::Visitor<'_> for WrittenVisitor {
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Written, E> {
+        Ok(Written::Text(value.to_string()))
+    }
+
+    fn visit_i128<E: de::Error>(self, value: i128) -> Result<Written, E> {
+        Ok(Written::Text(value.to_string()))
+    }
+
+    fn visit_u128<E: de::Error>(self, value: u128) -> Result<Written, E> {
         Ok(Written::Text(value.to_string()))
     }
 

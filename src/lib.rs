@@ -120,6 +120,7 @@ mod dates;
 mod decimal;
 mod error;
 mod id;
+mod whole;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
 

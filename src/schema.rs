@@ -190,7 +190,7 @@ mod types {
 }
 
 #[cfg(test)]
-pub(crate) use types::{AnyObject, DateText, DecimalText};
+pub(crate) use types::{AnyObject, DateText, DecimalText, WholeNumber};
 
 #[cfg(test)]
 mod tests {

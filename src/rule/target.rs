@@ -370,10 +370,17 @@ pub(crate) enum TargetSpec {
         #[serde(default)]
         comparison: Comparison,
         percent: Written,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::whole::option"
+        )]
+        #[cfg_attr(test, schemars(with = "Option<crate::schema::WholeNumber>"))]
         min_count: Option<u64>,
     },
     Count {
+        #[serde(with = "crate::whole")]
+        #[cfg_attr(test, schemars(with = "crate::schema::WholeNumber"))]
         at_least: u64,
     },
     Deadline {

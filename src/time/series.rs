@@ -73,7 +73,9 @@ struct SeriesSpec {
 #[serde(deny_unknown_fields)]
 struct MonthEntry {
     month: u32,
+    #[serde(with = "crate::whole")]
     numerator: u64,
+    #[serde(with = "crate::whole")]
     denominator: u64,
 }
 

@@ -34,6 +34,7 @@ pub enum Change {
         /// Convert or add.
         lever: Lever,
         /// How many records.
+        #[serde(with = "crate::whole")]
         records: u64,
     },
     /// Set the counts (rate rules); a zero denominator is *không phát sinh*.
@@ -41,8 +42,10 @@ pub enum Change {
         /// The criterion's id.
         criterion: Id,
         /// Records meeting the measure.
+        #[serde(with = "crate::whole")]
         numerator: u64,
         /// Records in scope.
+        #[serde(with = "crate::whole")]
         denominator: u64,
     },
     /// Mark the task done (done rules).
@@ -89,6 +92,7 @@ pub enum Change {
         /// The criterion's id.
         criterion: Id,
         /// The count.
+        #[serde(with = "crate::whole")]
         count: u64,
     },
     /// Set the category (category rules).

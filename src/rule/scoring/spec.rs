@@ -30,6 +30,8 @@ pub(crate) struct RateStepSpec {
 #[serde(deny_unknown_fields)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
 pub(crate) struct CountStepSpec {
+    #[serde(with = "crate::whole")]
+    #[cfg_attr(test, schemars(with = "crate::schema::WholeNumber"))]
     at_least: u64,
     points: Written,
 }
@@ -55,7 +57,12 @@ pub(crate) enum RuleSpec {
         #[serde(default)]
         comparison: Comparison,
         percent: Written,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "crate::whole::option"
+        )]
+        #[cfg_attr(test, schemars(with = "Option<crate::schema::WholeNumber>"))]
         min_count: Option<u64>,
     },
     // Empty struct variants, not unit ones: serde refuses any key a unit variant of a tagged
