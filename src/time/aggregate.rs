@@ -125,6 +125,7 @@ pub fn aggregate(
     ordered.sort_by_key(|part| part.period().map(|p| p.start()).ok());
     let mut combined: BTreeMap<Id, (Observed<Evidence>, Vec<String>)> = BTreeMap::new();
     for part in ordered {
+        let part_name = part.period().map(|p| p.code()).unwrap_or_default();
         for (id, observation) in part.iter() {
             let policy = set
                 .criterion(id.as_str())
@@ -140,7 +141,8 @@ pub fn aggregate(
                     observation.value.clone()
                 }
                 Aggregation::Latest => slot.0.clone(),
-                _ => combine(&slot.0, &observation.value).map_err(|e| e.at(id.as_str()))?,
+                _ => combine(&slot.0, &observation.value)
+                    .map_err(|e| e.at(id.as_str()).at(&part_name))?,
             };
             if let Some(text) = &observation.evidence
                 && !slot.1.contains(text)

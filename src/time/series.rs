@@ -257,6 +257,7 @@ impl MonthlySeries {
         match self.kind {
             SeriesKind::PerMonth => (from..=to).try_fold(Counts::ZERO, |sum, month| {
                 sum.checked_add(self.required(month)?)
+                    .map_err(|err| err.at(month_label(self.year, month)))
             }),
             SeriesKind::Cumulative => {
                 let through = self.required(to)?;
@@ -296,7 +297,8 @@ impl MonthlySeries {
     /// month of the period per month; the period's last month and the month before its first
     /// when cumulative); [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) (with the months named) when
     /// a cumulative difference has more records meeting the measure than arose;
-    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when a sum leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit), named by the month whose counts took the
+    /// sum beyond `u64` (`2023-02`).
     pub fn total(&self, period: &Period) -> Result<Counts> {
         let (from, to) = period.whole_months_of(self.year)?;
         self.total_of_months(from, to)
@@ -343,16 +345,20 @@ impl MonthlySeries {
     /// and every month before it are.
     ///
     /// # Errors
-    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) when a running sum leaves `u64`.
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit), named by the month (`2023-04`), when a
+    /// running sum leaves `u64`.
     pub fn to_cumulative(&self) -> Result<Self> {
         match self.kind {
             SeriesKind::Cumulative => Ok(self.clone()),
             SeriesKind::PerMonth => {
                 let mut months = [None; 12];
                 let mut sum = Some(Counts::ZERO);
-                for (cell, counts) in months.iter_mut().zip(self.months) {
+                for (month, (cell, counts)) in (1..).zip(months.iter_mut().zip(self.months)) {
                     sum = match (sum, counts) {
-                        (Some(sum), Some(counts)) => Some(sum.checked_add(counts)?),
+                        (Some(sum), Some(counts)) => Some(
+                            sum.checked_add(counts)
+                                .map_err(|err| err.at(month_label(self.year, month)))?,
+                        ),
                         _ => None,
                     };
                     *cell = sum;

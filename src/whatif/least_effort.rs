@@ -295,13 +295,22 @@ impl LeastEffortPlan {
                 limit: Decimal::from(STATE_LIMIT),
             }));
         }
+        // Criteria some of whose costs leave the decimal range: named if no plan is left.
+        let mut beyond = Vec::new();
         for m in &movable {
-            let options = levels(m, needed, &rounding)?;
+            let (options, cut) = levels(m, needed, &rounding)?;
+            if cut {
+                beyond.push(m.id.clone());
+            }
             if let Some(group) = groups.get_mut(m.group) {
                 group.options.extend(options);
             }
         }
-        let chosen = knapsack(&mut groups, needed)?;
+        let chosen = knapsack(&mut groups, needed, &mut beyond)
+            .map_err(|err| match beyond.first() {
+                Some(id) => err.at(id.as_str()),
+                None => err,
+            })?;
         finish(set, base, goal, wanted, &before, reached, groups, chosen)
     }
 }
@@ -437,8 +446,9 @@ fn groups<'a>(
 }
 
 /// The distinct rounded levels of `m` above its points now, each with its least k, up to the
-/// first level `needed` units or more above.
-fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Option_>> {
+/// first level `needed` units or more above; and whether levels were left out because their
+/// cost leaves the decimal range.
+fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<(Vec<Option_>, bool)> {
     let now = m.points(0, rounding)?;
     let mut out = Vec::new();
     let (mut k, mut current) = (0u64, now);
@@ -450,7 +460,7 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Optio
         (k, current) = (next, points);
         // A level whose cost leaves the decimal range is beyond any budget: stop listing.
         let Some(cost) = m.per_record.checked_mul(Decimal::from(k)) else {
-            break;
+            return Ok((out, true));
         };
         out.push(Option_ {
             gain: units(current - now, rounding)?,
@@ -465,12 +475,17 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<Vec<Optio
             },
         });
     }
-    Ok(out)
+    Ok((out, false))
 }
 
 /// Least cost to gain at least `needed` units, choosing at most one option per group; the
-/// option chosen in each group (`None` = leave as is).
-fn knapsack(groups: &mut [Group], needed: u64) -> Result<Vec<Option<usize>>> {
+/// option chosen in each group (`None` = leave as is). A group whose option would take a
+/// total cost beyond the decimal range is added to `beyond`.
+fn knapsack(
+    groups: &mut [Group],
+    needed: u64,
+    beyond: &mut Vec<Id>,
+) -> Result<Vec<Option<usize>>> {
     let width = usize::try_from(needed).map_err(|_| {
         Error::from(Reason::Overflow {
             what: "states of points gained",
@@ -494,6 +509,9 @@ fn knapsack(groups: &mut [Group], needed: u64) -> Result<Vec<Option<usize>>> {
                 let to = usize::try_from((state as u64).saturating_add(option.gain).min(needed))
                     .unwrap_or(width - 1);
                 let Some(total) = cost.checked_add(option.cost) else {
+                    if !beyond.contains(&group.id) {
+                        beyond.push(group.id.clone());
+                    }
                     continue;
                 };
                 if let (Some(slot), Some(from)) = (next.get_mut(to), came.get_mut(to))
