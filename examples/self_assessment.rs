@@ -39,6 +39,8 @@
 //! `cchc::Error`), 2 for bad usage (unknown flag, missing value, unknown format, a date that is
 //! not YYYY-MM-DD, a binary format without `--output`).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
@@ -114,12 +116,12 @@ fn main() -> ExitCode {
     match run(std::env::args().skip(1)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", common::safe(&message));
             eprintln!("Try `self_assessment --help`.");
             ExitCode::from(2)
         }
         Err(Failure::Data(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", common::safe(&message));
             ExitCode::from(1)
         }
     }
@@ -304,7 +306,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, Failure> {
 }
 
 fn read(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("{path}: cannot read: {e}")))
+    common::read_text(path).map_err(Failure::Data)
 }
 
 /// The observations of the file `name` holding `bytes` (an Excel template, TOML or JSON),
@@ -317,12 +319,12 @@ fn read_observations(
     if is_xlsx(name, &bytes) {
         Observations::from_xlsx(&bytes, set)
     } else {
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Failure::Data(format!("{name}: cannot read: not UTF-8 text")))?;
-        if is_json(name, &text) {
-            Observations::from_json(&text, set)
+        let text = cchc::text::from_utf8(&bytes)
+            .map_err(|e| Failure::Data(format!("{name}: cannot read: {e}")))?;
+        if is_json(name, text) {
+            Observations::from_json(text, set)
         } else {
-            Observations::from_toml(&text, set)
+            Observations::from_toml(text, set)
         }
     }
     .map_err(|e| Failure::Data(format!("{name}: {e}")))
@@ -354,14 +356,14 @@ fn check_criteria(path: &str) -> Result<(), Failure> {
         Err(err) => err.problems().iter().map(ToString::to_string).collect(),
     };
     match set {
-        Ok(set) if problems.is_empty() => emit(&format!(
+        Ok(set) if problems.is_empty() => emit(&common::safe(&format!(
             "{path}: {:?}: {} fields, {} criteria, {} points, {} rating bands: no problem found\n",
             set.name(),
             set.fields().len(),
             set.leaves().count(),
             set.max_points(),
             set.bands().len()
-        )),
+        ))),
         _ => {
             let lines: Vec<String> = problems.iter().map(|p| format!("{path}: {p}")).collect();
             Err(Failure::Data(format!(

@@ -18,6 +18,8 @@
 //!
 //! Exit codes: 0 on success, 1 for bad data, 2 for bad usage.
 
+mod common;
+
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -111,12 +113,12 @@ fn main() -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", common::safe(&message));
             eprintln!("Try `what_if --help`.");
             ExitCode::from(2)
         }
         Err(Failure::Data(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", common::safe(&message));
             ExitCode::from(1)
         }
     }
@@ -180,7 +182,7 @@ fn is_json(name: &str, text: &str) -> bool {
 }
 
 fn read(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::Data(format!("{path}: cannot read: {e}")))
+    common::read_text(path).map_err(Failure::Data)
 }
 
 /// The least-effort plan of the ward given, to the goal given.
@@ -236,13 +238,17 @@ fn plan(args: &Args) -> Result<(), Failure> {
         say!("{}", serde_json::to_string_pretty(&plan)?);
         return Ok(());
     }
-    say!("{} — {}", plan.before.ward, set.name());
+    say!(
+        "{} — {}",
+        common::safe(&plan.before.ward),
+        common::safe(set.name())
+    );
     say!("Mục tiêu (goal): chỉ số ≥ {}", vi(plan.goal_index));
     for step in &plan.steps {
         say!(
             "   {:<8} {:<40} {} → {} điểm (chi phí {})",
             step.criterion.as_str(),
-            step.change.describe().vi(),
+            common::safe(step.change.describe().vi()),
             vi(step.points_before),
             vi(step.points_after),
             vi(step.cost)

@@ -6,6 +6,14 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, de};
 
+/// The sum of `values`, or `None` when it leaves the decimal range (input not yet checked
+/// may hold values near `Decimal::MAX`, whose `+` would panic).
+pub(crate) fn checked_sum(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |sum, value| sum.checked_add(value))
+}
+
 /// What a decimal must be written as, for error messages.
 pub(crate) const EXPECTED: &str =
     "a decimal written as a string, such as \"1.5\", or a whole number";

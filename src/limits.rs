@@ -11,7 +11,7 @@
 //! | [`MAX_TEXT_BYTES`] | 4,096 bytes | every text: a ward's name, a set's name, a label, a measure, a source, an assumption, an evidence text, a reason, a plan's title and its texts |
 //! | [`MAX_DATES`] | 1,000 | dates held per criterion, and dates of one `hold_on_dates` change |
 //! | [`MAX_AWARDS`] | 100 | bonus entries, and penalty entries, of an observations file |
-//! | [`MAX_FIELDS`] | 100 | fields of a criteria set |
+//! | [`MAX_FIELDS`] | 1,000 | fields of a criteria set |
 //! | [`MAX_CRITERIA`] | 10,000 | criteria of a set, sub-criteria included |
 //! | [`MAX_DEPTH`] | 8 | levels of sub-criteria under a top-level criterion |
 //! | [`MAX_BANDS`] | 20 | rating bands of a set |
@@ -52,8 +52,8 @@ pub const MAX_DATES: usize = 1000;
 /// The most bonus entries, and penalty entries, one observations file may list: 100.
 pub const MAX_AWARDS: usize = 100;
 
-/// The most fields a criteria set may have: 100.
-pub const MAX_FIELDS: usize = 100;
+/// The most fields a criteria set may have: 1,000.
+pub const MAX_FIELDS: usize = 1000;
 
 /// The most criteria a set may have, sub-criteria included: 10,000.
 pub const MAX_CRITERIA: usize = 10_000;

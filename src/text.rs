@@ -11,6 +11,27 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// `bytes` read from a file as UTF-8 text, for the readers that take text
+/// (`from_toml`, `from_json`).
+///
+/// ```
+/// use cchc::ErrorKind;
+/// assert_eq!(cchc::text::from_utf8(b"ward = \"X\"")?, "ward = \"X\"");
+/// let err = cchc::text::from_utf8(b"ward = 1\nyear = \xff").unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::Syntax);
+/// assert_eq!((err.line(), err.column()), (Some(2), Some(8)));
+/// assert_eq!(err.to_string(), "not UTF-8 text at line 2, column 8: byte 0xff at offset 16");
+/// # Ok::<(), cchc::Error>(())
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) at the first byte that is not UTF-8, with
+/// its line and column ([`Error::line`](crate::Error::line), [`Error::column`](crate::Error::column))
+/// and its offset in the message; the byte is its [`value`](crate::Error::value).
+pub fn from_utf8(bytes: &[u8]) -> crate::Result<&str> {
+    crate::Error::utf8(bytes)
+}
+
 /// A language for labels, explanations and reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

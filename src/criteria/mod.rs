@@ -84,6 +84,7 @@
 //! | `done` | — | max or 0 |
 //! | `assessor` | — | the points given, 0 to max |
 
+mod bounds;
 mod builder;
 #[cfg(feature = "toml")]
 pub mod guide;

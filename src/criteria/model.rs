@@ -122,9 +122,22 @@ impl Criterion {
     ///
     /// # Errors
     /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue), named by `id`, without
-    /// children or when their maxima add up to more than 1,000.
+    /// children or when their maxima add up to more than 1,000;
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for more than
+    /// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) levels of sub-criteria.
     pub fn with_sub_criteria(id: Id, label: Text, children: Vec<Self>) -> Result<Self> {
-        let max_points = children.iter().map(|c| c.max_points).sum();
+        if children.iter().map(super::bounds::depth).max().unwrap_or(0)
+            >= crate::limits::MAX_DEPTH
+        {
+            return Err(Error::from(crate::error::Reason::TooMany {
+                what: "levels of sub-criteria",
+                limit: crate::limits::MAX_DEPTH,
+            })
+            .with_key("children")
+            .at(id.as_str()));
+        }
+        let max_points = crate::decimal::checked_sum(children.iter().map(|c| c.max_points))
+            .unwrap_or(Decimal::MAX);
         let criterion = Self {
             id,
             label,
@@ -318,8 +331,11 @@ impl Criterion {
                         message: "a criterion without sub-criteria needs a rule",
                     }));
                 }
-                let sum: Decimal = children.iter().map(|c| c.max_points).sum();
-                if sum != self.max_points {
+                // Beyond the decimal range, the children's own maxima are the problem.
+                let sum = crate::decimal::checked_sum(children.iter().map(|c| c.max_points));
+                if let Some(sum) = sum
+                    && sum != self.max_points
+                {
                     out.push(Error::from(crate::error::Reason::ChildrenSumMismatch {
                         sum,
                         max: self.max_points,

@@ -1,7 +1,6 @@
 //! The written form of a criteria set (TOML or JSON), and reading it with every problem
 //! reported, each named by its id.
 
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::model::{
@@ -256,11 +255,11 @@ impl CriterionSpec {
                 }
             }
             (None, false) => {
-                let written: Decimal = self
-                    .children
-                    .iter()
-                    .filter_map(|c| c.max_points.decimal("max_points").ok())
-                    .sum();
+                let written = crate::decimal::checked_sum(
+                    self.children
+                        .iter()
+                        .filter_map(|c| c.max_points.decimal("max_points").ok()),
+                );
                 let children: Option<Vec<_>> = self
                     .children
                     .into_iter()
@@ -268,7 +267,7 @@ impl CriterionSpec {
                     .collect::<Vec<_>>()
                     .into_iter()
                     .collect();
-                if let Some(max) = max
+                if let (Some(max), Some(written)) = (max, written)
                     && children.is_none()
                     && written != max
                 {
@@ -325,12 +324,15 @@ impl CriterionSpec {
 
 /// Ids written twice, among fields and among criteria at any depth.
 fn duplicates(fields: &[FieldSpec], out: &mut Vec<Error>) {
-    fn walk<'a>(list: &'a [CriterionSpec], seen: &mut Vec<&'a str>, out: &mut Vec<Error>) {
+    fn walk<'a>(
+        list: &'a [CriterionSpec],
+        seen: &mut std::collections::HashSet<&'a str>,
+        out: &mut Vec<Error>,
+    ) {
         for c in list {
-            if seen.contains(&c.id.as_str()) {
+            if !seen.insert(&c.id) {
                 out.push(duplicate("criterion", &c.id));
             }
-            seen.push(&c.id);
             walk(&c.children, seen, out);
         }
     }
@@ -342,12 +344,11 @@ fn duplicates(fields: &[FieldSpec], out: &mut Vec<Error>) {
         .with_key("id")
         .at(id)
     }
-    let mut seen = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for field in fields {
-        if seen.contains(&field.id.as_str()) {
+        if !seen.insert(field.id.as_str()) {
             out.push(duplicate("field", &field.id));
         }
-        seen.push(&field.id);
         walk(&field.criteria, &mut seen, out);
     }
 }
@@ -355,6 +356,15 @@ fn duplicates(fields: &[FieldSpec], out: &mut Vec<Error>) {
 impl SetSpec {
     /// The set, or every problem found.
     pub(crate) fn build(self) -> Result<CriteriaSet> {
+        // Counts beyond the limits are refused before any criterion is built.
+        fn count(list: &[CriterionSpec]) -> usize {
+            list.iter().map(|c| 1 + count(&c.children)).sum()
+        }
+        let criteria = self.fields.iter().map(|f| count(&f.criteria)).sum();
+        let beyond = super::bounds::counts(self.fields.len(), criteria, self.bands.len());
+        if !beyond.is_empty() {
+            return Err(Error::invalid_set(beyond));
+        }
         let mut out = Vec::new();
         let mut written_twice = Vec::new();
         duplicates(&self.fields, &mut written_twice);

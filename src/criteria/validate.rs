@@ -19,7 +19,7 @@ pub(super) fn problems(parts: &Parts) -> Vec<Error> {
         parts.year,
         parts.level.as_ref(),
     );
-    let mut out = Vec::new();
+    let mut out = super::bounds::problems(parts);
     if let Some(level) = level
         && let Err(err) = super::model::check_level(level, "level")
     {

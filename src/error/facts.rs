@@ -7,7 +7,7 @@ impl Reason {
     pub(super) const fn kind(&self) -> ErrorKind {
         use ErrorKind as K;
         match self {
-            Self::Parse { .. } => K::Syntax,
+            Self::Parse { .. } | Self::NotUtf8 { .. } => K::Syntax,
             Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
             Self::MissingKey { .. }
             | Self::HalfText { .. }
@@ -135,6 +135,7 @@ impl Reason {
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
             Self::NotDoneYetDated { said, .. } => said.clone(),
+            Self::NotUtf8 { byte, .. } => format!("{byte:#04x}"),
             Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {
                 label.clone()
             }

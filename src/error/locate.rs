@@ -153,8 +153,9 @@ mod json_text {
                 }
                 _ => break,
             };
+            // An item names itself by its `id`; a scenario's change by its `criterion`.
             if let Value::Object(map) = &next
-                && let Some(Value::String(id)) = map.get("id")
+                && let Some(Value::String(id)) = map.get("id").or_else(|| map.get("criterion"))
             {
                 place.item = Some(id.clone());
                 place.key = None;

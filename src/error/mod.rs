@@ -183,7 +183,9 @@ impl Error {
     #[must_use]
     pub fn line(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } => at.0.map(|(line, _)| line),
+            Reason::Parse { at, .. }
+            | Reason::ParseKey { at, .. }
+            | Reason::NotUtf8 { at, .. } => at.0.map(|(line, _)| line),
             _ => None,
         }
     }
@@ -192,9 +194,9 @@ impl Error {
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } => {
-                at.0.map(|(_, column)| column)
-            }
+            Reason::Parse { at, .. }
+            | Reason::ParseKey { at, .. }
+            | Reason::NotUtf8 { at, .. } => at.0.map(|(_, column)| column),
             _ => None,
         }
     }
@@ -354,6 +356,21 @@ impl Error {
         Ok(value)
     }
 
+    /// `bytes` as UTF-8 text, or where they stop being UTF-8.
+    pub(crate) fn utf8(bytes: &[u8]) -> Result<&str> {
+        std::str::from_utf8(bytes).map_err(|err| {
+            let offset = err.valid_up_to();
+            let before = std::str::from_utf8(bytes.get(..offset).unwrap_or_default())
+                .unwrap_or_default();
+            Reason::NotUtf8 {
+                at: line_column(before, offset),
+                byte: bytes.get(offset).copied().unwrap_or_default(),
+                offset,
+            }
+            .into()
+        })
+    }
+
     /// A writer's error.
     pub(crate) fn write(format: &'static str, err: &impl fmt::Display) -> Self {
         Reason::Write {
@@ -365,7 +382,6 @@ impl Error {
 }
 
 /// The 1-based line and column (in characters) of byte `offset` of `text`.
-#[cfg(feature = "toml")]
 fn line_column(text: &str, offset: usize) -> Location {
     let before = text.get(..offset.min(text.len())).unwrap_or(text);
     let line = before.matches('\n').count() + 1;

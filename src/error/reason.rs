@@ -161,6 +161,16 @@ pub(crate) enum Reason {
         /// Whether the key is missing (else it is unknown).
         missing: bool,
     },
+    /// Bytes that are not UTF-8 text.
+    #[error("not UTF-8 text{at}: byte {byte:#04x} at offset {offset}")]
+    NotUtf8 {
+        /// Where (line and column of the byte).
+        at: Location,
+        /// The first byte that is not UTF-8.
+        byte: u8,
+        /// Its offset from the start, in bytes.
+        offset: usize,
+    },
     /// A value that could not be written out.
     #[error("cannot write {format}: {message}")]
     Write {

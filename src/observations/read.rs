@@ -15,9 +15,6 @@ use crate::rule::{Evidence, Reads, ScoringRule};
 /// Keys any criterion's table may carry.
 const COMMON_KEYS: [&str; 2] = ["not_applicable", "evidence"];
 
-/// The longest text accepted, in bytes.
-pub(crate) const MAX_TEXT: usize = crate::limits::MAX_TEXT_BYTES;
-
 pub(crate) fn bad(key: &str, value: &Value, expected: &'static str) -> Error {
     Error::from(Reason::BadValue {
         key: key.to_owned(),
@@ -66,10 +63,9 @@ pub(crate) fn read_bool(key: &str, value: &Value) -> Result<bool> {
     }
 }
 
-pub(crate) fn read_text(key: &str, value: &Value) -> Result<String> {
+pub(crate) fn read_text(key: &'static str, value: &Value) -> Result<String> {
     match value {
-        Value::String(text) if text.len() <= MAX_TEXT => Ok(text.clone()),
-        Value::String(_) => Err(bad(key, value, "a text of at most 4096 bytes")),
+        Value::String(text) => crate::limits::text(key, text).map(|()| text.clone()),
         _ => Err(bad(key, value, "a string")),
     }
 }

@@ -77,6 +77,24 @@ impl PlanItem {
         })
     }
 
+    /// Every text within [`MAX_TEXT_BYTES`](crate::limits::MAX_TEXT_BYTES).
+    pub(super) fn check_texts(&self) -> Result<()> {
+        let texts = [
+            ("label", Some(self.label.vi())),
+            ("label", Some(self.label.en())),
+            ("measure", Some(self.measure.vi())),
+            ("measure", Some(self.measure.en())),
+            ("lead", self.lead.as_deref()),
+            ("coordinating", self.coordinating.as_deref()),
+            ("timeline", self.timeline.as_deref()),
+            ("output", self.output.as_deref()),
+        ];
+        texts
+            .into_iter()
+            .filter_map(|(key, text)| Some((key, text?)))
+            .try_for_each(|(key, text)| crate::limits::text(key, text))
+    }
+
     /// With the lead body (cơ quan chủ trì).
     #[must_use]
     pub fn with_lead(mut self, lead: impl Into<String>) -> Self {

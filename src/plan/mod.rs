@@ -118,15 +118,32 @@ impl Plan {
     ///
     /// # Errors
     /// [`ErrorKind::DuplicateId`](crate::ErrorKind::DuplicateId), named by the id, for an id
-    /// given twice.
+    /// given twice; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a year
+    /// outside 1900–2199; [`ErrorKind::Limit`](crate::ErrorKind::Limit) for more than
+    /// [`MAX_PLAN_ITEMS`](crate::limits::MAX_PLAN_ITEMS) items or a text above
+    /// [`MAX_TEXT_BYTES`](crate::limits::MAX_TEXT_BYTES), named by its item and key.
     pub fn new(
         ward: impl Into<String>,
         year: i32,
         title: impl Into<String>,
         items: Vec<PlanItem>,
     ) -> Result<Self> {
+        let (ward, title) = (ward.into(), title.into());
+        if !(1900..=2199).contains(&year) {
+            return Err(Error::from(Reason::NoSuchPeriod {
+                what: "year",
+                value: i64::from(year),
+                allowed: "1900 to 2199",
+            })
+            .with_key("year"));
+        }
+        crate::limits::text("ward", &ward)?;
+        crate::limits::text("title", &title)?;
+        crate::limits::count("plan items", items.len(), crate::limits::MAX_PLAN_ITEMS)
+            .map_err(|e| e.with_key("items"))?;
         let mut index = HashMap::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
+            item.check_texts().map_err(|e| e.at(item.id.as_str()))?;
             if index.insert(item.id.clone(), i).is_some() {
                 return Err(Error::from(Reason::DuplicateId {
                     what: "plan item",
@@ -137,9 +154,9 @@ impl Plan {
         }
         Ok(Self {
             inner: Arc::new(Inner {
-                ward: ward.into(),
+                ward,
                 year,
-                title: title.into(),
+                title,
                 items,
                 index,
             }),

@@ -379,7 +379,7 @@ impl Scorecard {
     /// [`ErrorKind::Syntax`](crate::ErrorKind::Syntax) for malformed JSON.
     #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Self> {
-        serde_json::from_str(text).map_err(|e| Error::json(&e))
+        Error::read_json(crate::limits::input(text)?)
     }
 }
 

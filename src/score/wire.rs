@@ -437,8 +437,13 @@ impl<'de> Deserialize<'de> for Scorecard {
         let summary = Summary::from_wire(w.summary).map_err(serde::de::Error::custom)?;
         // The index is the total over the maximum, rounded by the card's own policy; the
         // fields add up to the criteria's points and the maximum.
-        let fields_points: Decimal = w.fields.iter().map(|f| f.points).sum();
-        let fields_max: Decimal = w.fields.iter().map(|f| f.max_points).sum();
+        let sum = |values: Vec<Decimal>| {
+            crate::decimal::checked_sum(values).ok_or_else(|| {
+                serde::de::Error::custom("the fields' points add up beyond the decimal range")
+            })
+        };
+        let fields_points = sum(w.fields.iter().map(|f| f.points).collect())?;
+        let fields_max = sum(w.fields.iter().map(|f| f.max_points).collect())?;
         if fields_points != summary.criteria_points || fields_max != summary.max_points {
             return Err(serde::de::Error::custom(format!(
                 "the fields add up to {fields_points} of {fields_max}, not the card's {} of {}",

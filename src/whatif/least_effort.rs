@@ -133,6 +133,8 @@ impl Goal {
 }
 
 fn check_costs(set: &CriteriaSet, costs: &Costs) -> Result<()> {
+    crate::limits::count("tasks", costs.tasks.len(), crate::limits::MAX_CHANGES)
+        .map_err(|e| e.with_key("tasks"))?;
     let ids = costs
         .per_record
         .keys()

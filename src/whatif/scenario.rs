@@ -432,10 +432,14 @@ impl Scenario {
     /// base are kept.
     ///
     /// # Errors
-    /// Any problem of the base against `set` (as [`Observations::check`]), then the first
-    /// change refused (as [`Change::apply`]).
+    /// Any problem of the base against `set` (as [`Observations::check`]);
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for more than
+    /// [`MAX_CHANGES`](crate::limits::MAX_CHANGES) changes; then the first change refused (as
+    /// [`Change::apply`]).
     pub fn observations(&self, set: &CriteriaSet) -> Result<Observations> {
         self.base.check(set)?;
+        crate::limits::count("changes", self.changes.len(), crate::limits::MAX_CHANGES)
+            .map_err(|e| e.with_key("changes"))?;
         let mut observations = self.base.clone();
         for change in &self.changes {
             change.apply(set, &mut observations)?;
@@ -443,12 +447,35 @@ impl Scenario {
         Ok(observations)
     }
 
-    /// The scenario as pretty JSON.
+    /// The scenario as pretty JSON, which [`Scenario::from_json`] reads back (against a set
+    /// its changes apply to).
     ///
     /// # Errors
+    /// What no reader takes, whatever the set, is not written: as
+    /// [`Observations::to_json`] for the base; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue)
+    /// for a change dated outside 1900-01-01 to 2199-12-31, [`ErrorKind::Limit`](crate::ErrorKind::Limit)
+    /// for more than [`MAX_CHANGES`](crate::limits::MAX_CHANGES) changes or
+    /// [`MAX_DATES`](crate::limits::MAX_DATES) dates in one, each named by its criterion;
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
+        crate::limits::count("changes", self.changes.len(), crate::limits::MAX_CHANGES)
+            .map_err(|e| e.with_key("changes"))?;
+        for change in &self.changes {
+            let (key, dates): (_, &[NaiveDate]) = match change {
+                Change::CompleteOn { date, .. } => ("date", std::slice::from_ref(date)),
+                Change::HoldOn { date, .. } => ("date", std::slice::from_ref(date)),
+                Change::HoldOnDates { dates, .. } => ("dates", dates),
+                _ => ("date", &[]),
+            };
+            crate::limits::count("dates", dates.len(), crate::limits::MAX_DATES)
+                .and_then(|()| {
+                    dates
+                        .iter()
+                        .try_for_each(|d| crate::dates::check(*d).map(drop))
+                })
+                .map_err(|e| e.with_key(key).at(change.criterion().as_str()))?;
+        }
         let file = ScenarioFile {
             base: serde_json::from_str(&self.base.to_json()?)
                 .map_err(|e| Error::write("JSON", &e))?,

@@ -160,6 +160,7 @@ impl<T: Threshold> Steps<T> {
                 what: "step",
             }));
         }
+        crate::limits::count("steps", steps.len(), crate::limits::MAX_STEPS)?;
         for (index, pair) in steps.windows(2).enumerate() {
             let (before, after) = (pair[0], pair[1]);
             if after.at_least >= before.at_least || after.points > before.points {
@@ -272,6 +273,7 @@ impl Categories {
                 what: "option",
             }));
         }
+        crate::limits::count("options", options.len(), crate::limits::MAX_STEPS)?;
         for (i, option) in options.iter().enumerate() {
             if options[..i].iter().any(|o| o.key == option.key) {
                 return Err(Error::from(Reason::DuplicateId {
