@@ -120,9 +120,9 @@ mod dates;
 mod decimal;
 mod error;
 mod id;
-mod whole;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
+mod whole;
 
 pub mod criteria;
 pub mod limits;

@@ -147,7 +147,10 @@ mod tests {
     use crate::Scorecard;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(
+            // PROPTEST_CASES (the deeper runs of .ci/deep-props.sh) overrides the default.
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64),
+        ))]
 
         #[test]
         fn generated_observations_are_valid(obs in observations(&CriteriaSet::reference())) {

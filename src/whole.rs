@@ -21,7 +21,8 @@ impl de::Visitor<'_> for Visitor {
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<u64, E> {
-        u64::try_from(value).map_err(|_| E::custom(format!("{value} is negative: expected {EXPECTED}")))
+        u64::try_from(value)
+            .map_err(|_| E::custom(format!("{value} is negative: expected {EXPECTED}")))
     }
 
     fn visit_i128<E: de::Error>(self, value: i128) -> Result<u64, E> {
@@ -119,14 +120,25 @@ mod tests {
             let toml = toml::to_string(&probe).unwrap();
             assert_eq!(toml::from_str::<Probe>(&toml).unwrap(), probe, "{toml}");
             let json = serde_json::to_string(&probe).unwrap();
-            assert_eq!(serde_json::from_str::<Probe>(&json).unwrap(), probe, "{json}");
+            assert_eq!(
+                serde_json::from_str::<Probe>(&json).unwrap(),
+                probe,
+                "{json}"
+            );
         }
         // TOML hands a whole number above i64 to the reader as an i128.
         assert_eq!(
-            toml::from_str::<Probe>("n = 18446744073709551615").unwrap().n,
+            toml::from_str::<Probe>("n = 18446744073709551615")
+                .unwrap()
+                .n,
             u64::MAX
         );
-        for bad in ["n = 18446744073709551616", "n = -1", "n = 1.5", "n = \"1e3\""] {
+        for bad in [
+            "n = 18446744073709551616",
+            "n = -1",
+            "n = 1.5",
+            "n = \"1e3\"",
+        ] {
             assert!(toml::from_str::<Probe>(bad).is_err(), "{bad}");
         }
         let err = serde_json::from_str::<Probe>(r#"{"n": 1e20}"#).unwrap_err();

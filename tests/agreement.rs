@@ -222,7 +222,10 @@ fn an_overdue_deadline_is_not_pending_but_can_still_earn_its_late_share() {
 proptest! {
     #![proptest_config(ProptestConfig {
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/agreement.txt"))),
-        ..ProptestConfig::with_cases(48)
+        ..ProptestConfig::with_cases(
+            // PROPTEST_CASES (the deeper runs of .ci/deep-props.sh) overrides the default.
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(48),
+        )
     })]
 
     /// Whatever a ward reports, every plan item and the criterion that measures it agree on

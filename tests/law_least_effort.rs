@@ -174,7 +174,10 @@ fn brute_force(set: &CriteriaSet, obs: &Observations, rates: &[Rate]) -> Vec<(De
 proptest! {
     #![proptest_config(ProptestConfig {
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_least_effort.txt"))),
-        ..ProptestConfig::with_cases(64)
+        ..ProptestConfig::with_cases(
+            // PROPTEST_CASES (the deeper runs of .ci/deep-props.sh) overrides the default.
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64),
+        )
     })]
 
     #[test]

@@ -20,7 +20,10 @@ fn reference_observations() -> impl Strategy<Value = Observations> {
 proptest! {
     #![proptest_config(ProptestConfig {
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/law_scoring.txt"))),
-        ..ProptestConfig::with_cases(128)
+        ..ProptestConfig::with_cases(
+            // PROPTEST_CASES (the deeper runs of .ci/deep-props.sh) overrides the default.
+            std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(128),
+        )
     })]
 
     /// Bounds: 0 ≤ points ≤ max for every criterion, and 0 ≤ index ≤ 100.

@@ -53,7 +53,12 @@ pub(super) fn problems(parts: &Parts) -> Vec<Error> {
         }
     }
     for field in &parts.fields {
-        both(&mut check, "label", Some(&field.label), Some(field.id.as_str()));
+        both(
+            &mut check,
+            "label",
+            Some(&field.label),
+            Some(field.id.as_str()),
+        );
         for criterion in &field.criteria {
             texts(criterion, &mut check);
         }
@@ -109,7 +114,12 @@ fn texts(criterion: &Criterion, check: &mut impl FnMut(&'static str, &str, Optio
     let id = Some(criterion.id.as_str());
     both(check, "label", Some(&criterion.label), id);
     both(check, "measure", criterion.measure.as_ref(), id);
-    both(check, "denominator", criterion.about.denominator.as_ref(), id);
+    both(
+        check,
+        "denominator",
+        criterion.about.denominator.as_ref(),
+        id,
+    );
     both(check, "assumption", criterion.about.assumption.as_ref(), id);
     if let Some(source) = &criterion.about.source {
         check("source", source, id);

@@ -117,11 +117,7 @@ mod json_text {
 
     /// The place named by a path of keys and indices (from `serde_path_to_error`) in a JSON
     /// `text`, which failed at line and column `at`.
-    pub(crate) fn place(
-        text: &str,
-        path: &serde_path_to_error::Path,
-        at: (usize, usize),
-    ) -> Place {
+    pub(crate) fn place(text: &str, path: &serde_path_to_error::Path, at: (usize, usize)) -> Place {
         let mut place = Place::default();
         let Some(mut node) = value(text, at) else {
             // Not even a value: the key alone.

@@ -183,9 +183,9 @@ impl Error {
     #[must_use]
     pub fn line(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. }
-            | Reason::ParseKey { at, .. }
-            | Reason::NotUtf8 { at, .. } => at.0.map(|(line, _)| line),
+            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } => {
+                at.0.map(|(line, _)| line)
+            }
             _ => None,
         }
     }
@@ -194,9 +194,9 @@ impl Error {
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. }
-            | Reason::ParseKey { at, .. }
-            | Reason::NotUtf8 { at, .. } => at.0.map(|(_, column)| column),
+            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } => {
+                at.0.map(|(_, column)| column)
+            }
             _ => None,
         }
     }
@@ -263,7 +263,7 @@ impl Error {
     pub(crate) fn parse(format: &'static str, at: Location, message: &str) -> Self {
         // A parser may repeat what it read (a key, a string): a message of at most 300
         // characters.
-        let message = crate::limits::shorten(&one_line(message), 300).into_owned();
+        let message = crate::limits::shorten(&too_big(&one_line(message)), 300).into_owned();
         let key = |prefix: &str| {
             message
                 .strip_prefix(prefix)
@@ -350,8 +350,9 @@ impl Error {
     #[cfg(feature = "json")]
     pub(crate) fn read_json_value<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
         let mut reader = serde_json::Deserializer::from_str(text);
-        let value = serde_path_to_error::deserialize(&mut reader)
-            .map_err(|err| Self::json(err.inner()).placed(locate::observations_place(err.path())))?;
+        let value = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
+            Self::json(err.inner()).placed(locate::observations_place(err.path()))
+        })?;
         reader.end().map_err(|err| Self::json(&err))?;
         Ok(value)
     }
@@ -360,8 +361,8 @@ impl Error {
     pub(crate) fn utf8(bytes: &[u8]) -> Result<&str> {
         std::str::from_utf8(bytes).map_err(|err| {
             let offset = err.valid_up_to();
-            let before = std::str::from_utf8(bytes.get(..offset).unwrap_or_default())
-                .unwrap_or_default();
+            let before =
+                std::str::from_utf8(bytes.get(..offset).unwrap_or_default()).unwrap_or_default();
             Reason::NotUtf8 {
                 at: line_column(before, offset),
                 byte: bytes.get(offset).copied().unwrap_or_default(),
@@ -392,6 +393,22 @@ fn line_column(text: &str, offset: usize) -> Location {
         .count()
         + 1;
     Location(Some((line, column)))
+}
+
+/// A TOML parser's word on an integer above `i64` (`invalid type: integer `N` as i128, …`),
+/// said with the way to write it.
+fn too_big(message: &str) -> std::borrow::Cow<'_, str> {
+    let digits = message
+        .strip_prefix("invalid type: integer `")
+        .and_then(|rest| rest.split_once("` as i128"))
+        .map(|(digits, _)| digits);
+    match digits {
+        Some(digits) => format!(
+            "integer {digits} is beyond the largest whole number TOML holds (9223372036854775807): write it as a string of digits, \"{digits}\""
+        )
+        .into(),
+        None => message.into(),
+    }
 }
 
 /// A message on one line, without trailing space.

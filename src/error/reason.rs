@@ -120,14 +120,21 @@ pub(crate) enum Reason {
         id: String,
     },
     /// An id that is not of the form the plan uses (`II.4`, `II.8b`, `VII.29`).
-    #[error("id {} is not of the form FIELD.TT with an optional letter, e.g. II.4 or II.8b", quoted(id))]
+    #[error(
+        "id {} is not of the form FIELD.TT with an optional letter, e.g. II.4 or II.8b",
+        quoted(id)
+    )]
     MalformedId {
         /// The id given.
         id: String,
     },
     /// A plan item whose id disagrees with the item's own field or row number (TT): `II.4` on
     /// an item of field VI, or on row 5.
-    #[error("id {} does not match the item's {what} {}", quoted(id), shorten(expected, SHOWN_CHARS))]
+    #[error(
+        "id {} does not match the item's {what} {}",
+        quoted(id),
+        shorten(expected, SHOWN_CHARS)
+    )]
     IdMismatch {
         /// The id given.
         id: String,
@@ -194,7 +201,11 @@ pub(crate) enum Reason {
         format: &'static str,
     },
     /// A scorecard written with a criteria set other than its own.
-    #[error("the scorecard is of the criteria set {}, not of {}", quoted(card), quoted(set))]
+    #[error(
+        "the scorecard is of the criteria set {}, not of {}",
+        quoted(card),
+        quoted(set)
+    )]
     WrongSet {
         /// The scorecard's set.
         card: String,
@@ -312,7 +323,11 @@ pub(crate) enum Reason {
         message: String,
     },
     /// An observation key that the criterion's rule does not read.
-    #[error("key `{}` does not fit {} (allowed: {allowed})", shorten(key, SHOWN_CHARS), owner(rule))]
+    #[error(
+        "key `{}` does not fit {} (allowed: {allowed})",
+        shorten(key, SHOWN_CHARS),
+        owner(rule)
+    )]
     KeyNotAllowed {
         /// The key given.
         key: String,
@@ -497,7 +512,11 @@ pub(crate) enum Reason {
     #[error("no observation to attach evidence to: record the observation first")]
     NoObservation,
     /// A band asked for by a label that no band of the set has.
-    #[error("no rating band is labelled {} ({})", quoted(label), band_list(allowed))]
+    #[error(
+        "no rating band is labelled {} ({})",
+        quoted(label),
+        band_list(allowed)
+    )]
     UnknownBand {
         /// The label given.
         label: String,
@@ -505,7 +524,11 @@ pub(crate) enum Reason {
         allowed: String,
     },
     /// Two scorecards that cannot be compared line by line.
-    #[error("cannot compare scorecards of {what} {} and {}", quoted(before), quoted(after))]
+    #[error(
+        "cannot compare scorecards of {what} {} and {}",
+        quoted(before),
+        quoted(after)
+    )]
     NotComparable {
         /// What differs (`criteria set`, `rounding`).
         what: &'static str,
@@ -573,7 +596,10 @@ pub(crate) enum Reason {
         date: NaiveDate,
     },
     /// An id with characters an id may not have, or too long or empty.
-    #[error("id {} is not valid: give 1 to {limit} letters, digits, '.', '-' or '_'", quoted(id))]
+    #[error(
+        "id {} is not valid: give 1 to {limit} letters, digits, '.', '-' or '_'",
+        quoted(id)
+    )]
     InvalidId {
         /// The id given.
         id: String,

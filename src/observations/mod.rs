@@ -442,7 +442,7 @@ impl Observations {
         Ok(())
     }
 
-    fn check_year_range(&self) -> Result<()> {
+    pub(super) fn check_year_range(&self) -> Result<()> {
         if (1900..=2199).contains(&self.year) {
             return Ok(());
         }
@@ -452,43 +452,6 @@ impl Observations {
             allowed: "1900 to 2199",
         })
         .with_key("year"))
-    }
-
-    /// What a reader refuses whatever the set (a year, a date or a text out of range, too
-    /// many dates or entries): checked before writing, so that what is written reads back.
-    fn check_readable(&self) -> Result<()> {
-        check_length("ward", &self.ward)?;
-        self.check_year_range()?;
-        for (id, observation) in self.iter() {
-            let (key, dates): (_, &[chrono::NaiveDate]) = match &observation.value {
-                Observed::Reported(Evidence::Held(dates)) => ("held_on", dates),
-                Observed::Reported(Evidence::Completed(Some(day))) => {
-                    ("completed_on", std::slice::from_ref(day))
-                }
-                _ => ("held_on", &[]),
-            };
-            crate::limits::count("dates held", dates.len(), MAX_DATES)
-                .and_then(|()| dates.iter().try_for_each(|d| crate::dates::check(*d).map(drop)))
-                .map_err(|e| e.with_key(key))
-                .and_then(|()| match &observation.evidence {
-                    Some(text) => check_length("evidence", text),
-                    None => Ok(()),
-                })
-                .map_err(|e| e.at(id.as_str()))?;
-        }
-        for (id, appraisal) in &self.appraisals {
-            check_length("reason", &appraisal.reason).map_err(|e| e.at(id.as_str()))?;
-        }
-        for (awards, key) in [(&self.bonus, "bonus"), (&self.penalties, "penalty")] {
-            crate::limits::count("entries", awards.len(), MAX_AWARDS)
-                .and_then(|()| {
-                    awards
-                        .iter()
-                        .try_for_each(|award| check_length("reason", &award.reason))
-                })
-                .map_err(|e| e.at(key))?;
-        }
-        Ok(())
     }
 
     pub(crate) fn check_year(&self, set: &CriteriaSet) -> Result<()> {
@@ -590,7 +553,7 @@ impl Observations {
     /// writer fails.
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
-        self.check_readable()?;
+        write::check_readable(self)?;
         write::to_toml(self)
     }
 
@@ -601,12 +564,12 @@ impl Observations {
     /// As [`Observations::to_toml`].
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        self.check_readable()?;
+        write::check_readable(self)?;
         write::to_json(self)
     }
 }
 
-fn check_length(what: &'static str, text: &str) -> Result<()> {
+pub(super) fn check_length(what: &'static str, text: &str) -> Result<()> {
     crate::limits::text(what, text)
 }
 

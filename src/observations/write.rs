@@ -7,6 +7,50 @@ use super::{Observation, Observations};
 use crate::rate::Observed;
 use crate::rule::Evidence;
 
+/// What a reader refuses whatever the set (a year, a date or a text out of range, too
+/// many dates or entries): checked before writing, so that what is written reads back.
+pub(super) fn check_readable(observations: &Observations) -> crate::Result<()> {
+    super::check_length("ward", &observations.ward)?;
+    observations.check_year_range()?;
+    for (id, observation) in observations.iter() {
+        let (key, dates): (_, &[chrono::NaiveDate]) = match &observation.value {
+            Observed::Reported(Evidence::Held(dates)) => ("held_on", dates),
+            Observed::Reported(Evidence::Completed(Some(day))) => {
+                ("completed_on", std::slice::from_ref(day))
+            }
+            _ => ("held_on", &[]),
+        };
+        crate::limits::count("dates held", dates.len(), super::MAX_DATES)
+            .and_then(|()| {
+                dates
+                    .iter()
+                    .try_for_each(|d| crate::dates::check(*d).map(drop))
+            })
+            .map_err(|e| e.with_key(key))
+            .and_then(|()| match &observation.evidence {
+                Some(text) => super::check_length("evidence", text),
+                None => Ok(()),
+            })
+            .map_err(|e| e.at(id.as_str()))?;
+    }
+    for (id, appraisal) in &observations.appraisals {
+        super::check_length("reason", &appraisal.reason).map_err(|e| e.at(id.as_str()))?;
+    }
+    for (awards, key) in [
+        (&observations.bonus, "bonus"),
+        (&observations.penalties, "penalty"),
+    ] {
+        crate::limits::count("entries", awards.len(), super::MAX_AWARDS)
+            .and_then(|()| {
+                awards
+                    .iter()
+                    .try_for_each(|award| super::check_length("reason", &award.reason))
+            })
+            .map_err(|e| e.at(key))?;
+    }
+    Ok(())
+}
+
 fn number(n: u64) -> Value {
     // Above i64, counts are written as a string of digits, which the reader takes back.
     i64::try_from(n).map_or_else(|_| Value::String(n.to_string()), Value::Integer)

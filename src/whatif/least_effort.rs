@@ -308,8 +308,8 @@ impl LeastEffortPlan {
                 group.options.extend(options);
             }
         }
-        let chosen = knapsack(&mut groups, needed, &mut beyond)
-            .map_err(|err| match beyond.first() {
+        let chosen =
+            knapsack(&mut groups, needed, &mut beyond).map_err(|err| match beyond.first() {
                 Some(id) => err.at(id.as_str()),
                 None => err,
             })?;
@@ -483,11 +483,7 @@ fn levels(m: &Movable<'_>, needed: u64, rounding: &Rounding) -> Result<(Vec<Opti
 /// Least cost to gain at least `needed` units, choosing at most one option per group; the
 /// option chosen in each group (`None` = leave as is). A group whose option would take a
 /// total cost beyond the decimal range is added to `beyond`.
-fn knapsack(
-    groups: &mut [Group],
-    needed: u64,
-    beyond: &mut Vec<Id>,
-) -> Result<Vec<Option<usize>>> {
+fn knapsack(groups: &mut [Group], needed: u64, beyond: &mut Vec<Id>) -> Result<Vec<Option<usize>>> {
     let width = usize::try_from(needed).map_err(|_| {
         Error::from(Reason::Overflow {
             what: "states of points gained",

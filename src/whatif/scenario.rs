@@ -109,6 +109,25 @@ pub enum Change {
     },
 }
 
+/// The first five `dates`, each as `show` writes it, and how many more (`more`).
+fn listed(
+    dates: &[NaiveDate],
+    show: impl Fn(&NaiveDate) -> String,
+    more: impl Fn(usize) -> String,
+) -> String {
+    const SHOWN: usize = 5;
+    let mut out = dates
+        .iter()
+        .take(SHOWN)
+        .map(show)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if dates.len() > SHOWN {
+        out.push_str(&more(dates.len() - SHOWN));
+    }
+    out
+}
+
 impl Change {
     /// The id of the criterion changed.
     #[must_use]
@@ -145,10 +164,12 @@ impl Change {
             Self::MarkDone { .. } => "mark done".to_owned(),
             Self::CompleteOn { date, .. } => format!("complete on {date}"),
             Self::HoldOn { date, .. } => format!("hold on {date}"),
-            Self::HoldOnDates { dates, .. } => {
-                let days: Vec<String> = dates.iter().map(ToString::to_string).collect();
-                format!("hold on {}", days.join(", "))
-            }
+            Self::HoldOnDates { dates, .. } => format!(
+                "hold on {}",
+                listed(dates, ToString::to_string, |n| format!(
+                    " and {n} more days"
+                ))
+            ),
             Self::SetPoints { points, .. } => format!("set assessor points to {points}"),
             Self::SetCount { count, .. } => format!("set the count to {count}"),
             Self::SetCategory { category, .. } => {
@@ -177,13 +198,14 @@ impl Change {
             Self::MarkDone { .. } => "hoàn thành".to_owned(),
             Self::CompleteOn { date, .. } => format!("hoàn thành ngày {}", Day(*date, Lang::Vi)),
             Self::HoldOn { date, .. } => format!("tổ chức ngày {}", Day(*date, Lang::Vi)),
-            Self::HoldOnDates { dates, .. } => {
-                let days: Vec<String> = dates
-                    .iter()
-                    .map(|d| Day(*d, Lang::Vi).to_string())
-                    .collect();
-                format!("tổ chức các ngày {}", days.join(", "))
-            }
+            Self::HoldOnDates { dates, .. } => format!(
+                "tổ chức các ngày {}",
+                listed(
+                    dates,
+                    |d| Day(*d, Lang::Vi).to_string(),
+                    |n| format!(" và {n} ngày khác")
+                )
+            ),
             Self::SetPoints { points, .. } => {
                 format!("chấm {} điểm", Num(*points, Lang::Vi))
             }
