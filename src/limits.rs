@@ -150,8 +150,7 @@ pub(crate) fn is_hostile(c: char) -> bool {
 /// [`MAX_MESSAGE_CHARS`] characters, with `…` when cut.
 pub(crate) fn message(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS * 4));
-    let mut chars = 0;
-    for c in text.chars() {
+    for (chars, c) in text.chars().enumerate() {
         if chars >= MAX_MESSAGE_CHARS {
             out.push('…');
             break;
@@ -161,7 +160,6 @@ pub(crate) fn message(text: &str) -> String {
         } else {
             out.push(c);
         }
-        chars += 1;
     }
     out
 }

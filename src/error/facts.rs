@@ -144,3 +144,21 @@ impl Reason {
         })
     }
 }
+
+/// What a key belongs to, in words: `a prop rule`, `an appraisal`, `the observations file`.
+pub(super) fn owner(rule: &str) -> String {
+    match rule {
+        "appraisal" => "an appraisal".to_owned(),
+        "observations file" => "the observations file".to_owned(),
+        kind => format!("a {kind} rule"),
+    }
+}
+
+/// `bands: Xuất sắc / Excellent, …`, or that the set has none.
+pub(super) fn band_list(allowed: &str) -> String {
+    if allowed.is_empty() {
+        "the criteria set has no rating bands".to_owned()
+    } else {
+        format!("bands: {allowed}")
+    }
+}

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::Location;
+use super::facts::{band_list, owner};
 use crate::limits::{SHOWN_CHARS, quoted, shorten};
 
 /// Why an [`Error`] arose: private, so that it may grow and change wording without breaking
@@ -614,22 +615,4 @@ pub(crate) enum Reason {
         /// Each problem, with its id.
         list: String,
     },
-}
-
-/// What a key belongs to, in words: `a prop rule`, `an appraisal`, `the observations file`.
-fn owner(rule: &str) -> String {
-    match rule {
-        "appraisal" => "an appraisal".to_owned(),
-        "observations file" => "the observations file".to_owned(),
-        kind => format!("a {kind} rule"),
-    }
-}
-
-/// `bands: Xuất sắc / Excellent, …`, or that the set has none.
-fn band_list(allowed: &str) -> String {
-    if allowed.is_empty() {
-        "the criteria set has no rating bands".to_owned()
-    } else {
-        format!("bands: {allowed}")
-    }
 }
