@@ -2,7 +2,7 @@
 //!
 //! Ward software feeds the crate whatever its users typed. So that no input costs more than
 //! its size warrants, and no message repeats a megabyte back, the crate refuses input beyond
-//! these limits with an [`Error`](crate::Error) of kind [`ErrorKind::Limit`](crate::ErrorKind::Limit)
+//! these limits with an [`Error`] of kind [`ErrorKind::Limit`](crate::ErrorKind::Limit)
 //! that names the item and the key (never truncating silently):
 //!
 //! | limit | value | what it bounds |
