@@ -43,7 +43,10 @@ impl Seeds {
             let line = line.trim_start_matches([' ', '[', '{', ',']);
             if let Some((key, _)) = line.split_once(" =") {
                 let key = key.trim().trim_matches('"');
-                if !key.is_empty() && key.len() < 30 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                if !key.is_empty()
+                    && key.len() < 30
+                    && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                {
                     self.words.insert(format!("{key} = "));
                 }
             }
@@ -70,7 +73,10 @@ fn changes(set: &CriteriaSet) -> Vec<Change> {
                     lever: Lever::Convert,
                     records: 7,
                 },
-                Reads::Count => Change::SetCount { criterion, count: 3 },
+                Reads::Count => Change::SetCount {
+                    criterion,
+                    count: 3,
+                },
                 Reads::Completion => Change::CompleteOn {
                     criterion,
                     date: day(3, 15),
@@ -110,14 +116,26 @@ fn main() {
     ] {
         let text = read(path);
         let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
-        seeds.put("observations_toml", &format!("{name}.toml"), text.as_bytes());
+        seeds.put(
+            "observations_toml",
+            &format!("{name}.toml"),
+            text.as_bytes(),
+        );
         let Ok(obs) = Observations::from_toml(&text, set) else {
             continue;
         };
         let toml = obs.to_toml().unwrap();
-        seeds.put("observations_toml", &format!("{name}.written.toml"), toml.as_bytes());
+        seeds.put(
+            "observations_toml",
+            &format!("{name}.written.toml"),
+            toml.as_bytes(),
+        );
         let json = obs.to_json().unwrap();
-        seeds.put("observations_json", &format!("{name}.json"), json.as_bytes());
+        seeds.put(
+            "observations_json",
+            &format!("{name}.json"),
+            json.as_bytes(),
+        );
     }
     seeds.put(
         "observations_json",
@@ -132,12 +150,20 @@ fn main() {
         "tests/data/excel_set.toml",
     ] {
         let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
-        seeds.put("criteria_toml", &format!("{name}.toml"), read(path).as_bytes());
+        seeds.put(
+            "criteria_toml",
+            &format!("{name}.toml"),
+            read(path).as_bytes(),
+        );
     }
     for name in ["reference", "qd766", "qd766-province"] {
         let set = CriteriaSet::preset(name).unwrap();
         let toml = set.to_toml().unwrap();
-        seeds.put("criteria_toml", &format!("{name}.written.toml"), toml.as_bytes());
+        seeds.put(
+            "criteria_toml",
+            &format!("{name}.written.toml"),
+            toml.as_bytes(),
+        );
         let json = set.to_json().unwrap();
         seeds.put("criteria_json", &format!("{name}.json"), json.as_bytes());
     }
@@ -215,7 +241,9 @@ fn main() {
             "costs",
             [
                 index(0, 9000),
-                vec![0, 1, 5, 0, 4, 2, 0, 0, 1, 3, 0, 0, 2, 4, 0, 0, 3, 5, 9, 0, 0x13, 210, 1, 0],
+                vec![
+                    0, 1, 5, 0, 4, 2, 0, 0, 1, 3, 0, 0, 2, 4, 0, 0, 3, 5, 9, 0, 0x13, 210, 1, 0,
+                ],
             ]
             .concat(),
         ),
@@ -226,13 +254,29 @@ fn main() {
     // Templates: byte 0 even, the workbook; odd, a data sheet and shared strings patched into
     // the sample's filled template.
     let mut workbooks = vec![
-        ("blank_reference_vi", cchc::observations::xlsx::template(&reference, Lang::Vi).unwrap()),
-        ("blank_qd766_en", cchc::observations::xlsx::template(&qd766, Lang::En).unwrap()),
-        ("blank_excel_set_vi", cchc::observations::xlsx::template(&excel_set, Lang::Vi).unwrap()),
-        ("filled_sample", cchc_fuzz::filled_template(&reference, &sample, "2023")),
+        (
+            "blank_reference_vi",
+            cchc::observations::xlsx::template(&reference, Lang::Vi).unwrap(),
+        ),
+        (
+            "blank_qd766_en",
+            cchc::observations::xlsx::template(&qd766, Lang::En).unwrap(),
+        ),
+        (
+            "blank_excel_set_vi",
+            cchc::observations::xlsx::template(&excel_set, Lang::Vi).unwrap(),
+        ),
+        (
+            "filled_sample",
+            cchc_fuzz::filled_template(&reference, &sample, "2023"),
+        ),
     ];
-    let qd766_month = Observations::from_toml(&read("examples/data/qd766_2025-07.toml"), &qd766).unwrap();
-    workbooks.push(("filled_qd766", cchc_fuzz::filled_template(&qd766, &qd766_month, "2025-07")));
+    let qd766_month =
+        Observations::from_toml(&read("examples/data/qd766_2025-07.toml"), &qd766).unwrap();
+    workbooks.push((
+        "filled_qd766",
+        cchc_fuzz::filled_template(&qd766, &qd766_month, "2025-07"),
+    ));
     for (name, book) in &workbooks {
         let mut bytes = vec![0u8];
         bytes.extend_from_slice(book);
@@ -268,12 +312,35 @@ fn main() {
     seeds.put("xlsx_template", "filled_sample.parts.bin", &bytes);
 
     // The dictionary: every key seen, in both forms, and the values of fixed form.
-    let mut dict = String::from("# Keys and values of cchc's files, made by fuzz/examples/make_seeds.rs.\n");
+    let mut dict =
+        String::from("# Keys and values of cchc's files, made by fuzz/examples/make_seeds.rs.\n");
     let mut words: BTreeSet<String> = seeds.words.clone();
     for value in [
-        "true", "false", "\"2023-12-31\"", "2023-06-30", "\"0.5\"", "\"100\"", "[[", "]]", "[",
-        "]", "{", "}", "\"", ",", "<c r=\"D7\"><v>", "</v></c>", "t=\"s\"", "<is><t>",
-        "<row r=\"", "<si><t>", "</t></si>", "1e400", "18446744073709551616", "-0", "\u{feff}",
+        "true",
+        "false",
+        "\"2023-12-31\"",
+        "2023-06-30",
+        "\"0.5\"",
+        "\"100\"",
+        "[[",
+        "]]",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\"",
+        ",",
+        "<c r=\"D7\"><v>",
+        "</v></c>",
+        "t=\"s\"",
+        "<is><t>",
+        "<row r=\"",
+        "<si><t>",
+        "</t></si>",
+        "1e400",
+        "18446744073709551616",
+        "-0",
+        "\u{feff}",
     ] {
         words.insert(value.to_owned());
     }

@@ -19,7 +19,10 @@ use rust_decimal::Decimal;
 fn goal(head: u8, a: u8, b: u8, text: &[u8]) -> Goal {
     let set = &*cchc_fuzz::REFERENCE;
     match (head >> 1) & 3 {
-        0 | 1 => Goal::Index(Decimal::new(i64::from(u16::from_le_bytes([a, b]) % 10_001), 2)),
+        0 | 1 => Goal::Index(Decimal::new(
+            i64::from(u16::from_le_bytes([a, b]) % 10_001),
+            2,
+        )),
         2 => {
             let bands = set.bands();
             let band = &bands[usize::from(a) % bands.len()];
@@ -61,10 +64,7 @@ fn costs(records: &[u8]) -> Costs {
             Lever::Add
         };
         costs = match kind & 3 {
-            0 => costs.per_record(
-                id,
-                Decimal::new(i64::from(value), u32::from(kind >> 3) % 4),
-            ),
+            0 => costs.per_record(id, Decimal::new(i64::from(value), u32::from(kind >> 3) % 4)),
             1 => costs.lever(id, lever),
             2 => costs.freeze(id),
             _ => {
@@ -136,11 +136,17 @@ fuzz_target!(|data: &[u8]| {
         .observations(set)
         .unwrap_or_else(|e| panic!("the plan's steps do not apply: {e}"));
     let card = cchc_fuzz::check_scored(set, &after_obs);
-    assert_eq!(plan.after, card.summary, "the steps applied do not give `after`");
+    assert_eq!(
+        plan.after, card.summary,
+        "the steps applied do not give `after`"
+    );
     let reached = plan.after.index.is_some_and(|i| i >= wanted);
     assert_eq!(plan.reached, reached, "reached ⇔ after.index ≥ goal");
     let total = plan.steps.iter().fold(Decimal::ZERO, |acc, s| acc + s.cost);
-    assert_eq!(plan.total_cost, total, "total cost = sum of the steps' costs");
+    assert_eq!(
+        plan.total_cost, total,
+        "total cost = sum of the steps' costs"
+    );
     if before.index.is_some_and(|i| i >= wanted) {
         assert!(plan.steps.is_empty(), "a goal already met needs no step");
         assert!(plan.total_cost.is_zero());
@@ -154,7 +160,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(step.points_before, was, "{id}: points before");
         let now = card.criterion(id).expect("a line").points;
         assert_eq!(step.points_after, now, "{id}: points after");
-        assert!(step.points_after > step.points_before, "{id}: a step that gains nothing");
+        assert!(
+            step.points_after > step.points_before,
+            "{id}: a step that gains nothing"
+        );
     }
     assert!(
         plan.after.total_points >= before.total_points,

@@ -97,7 +97,11 @@ pub fn check_card(set: &CriteriaSet, card: &Scorecard) {
             );
         }
     }
-    let leaves: Vec<_> = card.criteria.iter().filter(|l| l.working.is_some()).collect();
+    let leaves: Vec<_> = card
+        .criteria
+        .iter()
+        .filter(|l| l.working.is_some())
+        .collect();
     let set_leaves: Vec<_> = set.leaves().map(|l| l.criterion.id().clone()).collect();
     assert_eq!(
         leaves.iter().map(|l| l.id.clone()).collect::<Vec<_>>(),
@@ -110,7 +114,11 @@ pub fn check_card(set: &CriteriaSet, card: &Scorecard) {
             .iter()
             .filter(|c| c.parent.as_ref() == Some(&parent.id))
             .collect();
-        assert!(!children.is_empty(), "{}: a parent without lines", parent.id);
+        assert!(
+            !children.is_empty(),
+            "{}: a parent without lines",
+            parent.id
+        );
         assert_eq!(
             sum(children.iter().map(|c| &c.points)),
             parent.points,
@@ -132,7 +140,10 @@ pub fn check_card(set: &CriteriaSet, card: &Scorecard) {
     }
     assert_eq!(
         card.fields.iter().map(|f| f.id.clone()).collect::<Vec<_>>(),
-        set.fields().iter().map(|f| f.id().clone()).collect::<Vec<_>>()
+        set.fields()
+            .iter()
+            .map(|f| f.id().clone())
+            .collect::<Vec<_>>()
     );
     for field in &card.fields {
         let of_field = |top: bool| {
@@ -197,10 +208,18 @@ pub fn check_card(set: &CriteriaSet, card: &Scorecard) {
     };
     assert_eq!(s.total_points, adjusted(s.criteria_points), "total");
     let appraised = sum(card.fields.iter().map(|f| &f.appraised_points));
-    assert_eq!(s.appraised_total_points, adjusted(appraised), "appraised total");
+    assert_eq!(
+        s.appraised_total_points,
+        adjusted(appraised),
+        "appraised total"
+    );
     for (index, total, band) in [
         (s.index, s.total_points, &s.band),
-        (s.appraised_index, s.appraised_total_points, &s.appraised_band),
+        (
+            s.appraised_index,
+            s.appraised_total_points,
+            &s.appraised_band,
+        ),
     ] {
         let expected = Scorecard::index_for(total, max, set.rounding())
             .unwrap_or_else(|e| panic!("index of {total}/{max}: {e}"));
@@ -314,8 +333,8 @@ pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 /// A workbook (zip) of `entries`, stored without compression.
 pub fn rezip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, content) in entries {
         writer.start_file(name.as_str(), options).expect("an entry");
         writer.write_all(content).expect("an entry's content");
