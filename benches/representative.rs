@@ -1,8 +1,9 @@
 //! The scorer on representative files: 1,000 observation files for the reference set,
 //! generated from a seeded random source (see `common/mod.rs`: counts up to 10¹², every rule
-//! kind, dates across the year, missing and *không phát sinh* criteria), read, scored and
-//! planned; and a plain `f64` twin of the rate rules beside their exact scoring, to show what
-//! exactness costs.
+//! kind the reference set uses, dates across the year, missing and *không phát sinh*
+//! criteria), read, scored (also as built in code, not yet checked) and planned; 1,000 months
+//! of the QĐ 766 service index (its plain proportional rules); and a plain `f64` twin of the
+//! rate rules beside their exact scoring, to show what exactness costs.
 //!
 //! `cargo bench --bench representative`. Each bench goes through all 1,000 files (20 for the
 //! least-effort plan) per iteration: divide the median by the file count for a file's cost
@@ -56,6 +57,57 @@ fn scorecard(bencher: divan::Bencher) {
 #[divan::bench]
 fn summary(bencher: divan::Bencher) {
     let (set, files) = corpus();
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in &files {
+            divan::black_box(Summary::score(&set, divan::black_box(obs)).unwrap());
+        }
+    });
+}
+
+/// The same files built in code and not yet checked (observations made with
+/// `Observations::new` and `set`, as a roll-up from a database or a what-if change makes
+/// them): scoring checks each against the set first.
+#[divan::bench]
+fn scorecard_unchecked(bencher: divan::Bencher) {
+    let set = CriteriaSet::reference();
+    let files = common::generated(&set, common::FILES);
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in &files {
+            divan::black_box(Scorecard::score(&set, divan::black_box(obs)).unwrap());
+        }
+    });
+}
+
+/// `Summary::score` on files not yet checked (see `scorecard_unchecked`).
+#[divan::bench]
+fn summary_unchecked(bencher: divan::Bencher) {
+    let set = CriteriaSet::reference();
+    let files = common::generated(&set, common::FILES);
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in &files {
+            divan::black_box(Summary::score(&set, divan::black_box(obs)).unwrap());
+        }
+    });
+}
+
+/// A commune's month of the QĐ 766 service index (plain proportional rules, rates against a
+/// target, zero-denominator policies), 1,000 generated months read from TOML.
+#[divan::bench]
+fn qd766_scorecard(bencher: divan::Bencher) {
+    let set = CriteriaSet::preset("qd766").unwrap();
+    let files = common::observations(&set, common::FILES);
+    bencher.counter(ItemsCount::new(files.len())).bench(|| {
+        for obs in &files {
+            divan::black_box(Scorecard::score(&set, divan::black_box(obs)).unwrap());
+        }
+    });
+}
+
+/// `Summary::score` on the QĐ 766 months of `qd766_scorecard`.
+#[divan::bench]
+fn qd766_summary(bencher: divan::Bencher) {
+    let set = CriteriaSet::preset("qd766").unwrap();
+    let files = common::observations(&set, common::FILES);
     bencher.counter(ItemsCount::new(files.len())).bench(|| {
         for obs in &files {
             divan::black_box(Summary::score(&set, divan::black_box(obs)).unwrap());

@@ -27,9 +27,10 @@ use crate::error::{Error, Reason, Result};
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Id(Arc<str>);
 
-/// A map by id with a fast, fixed hasher: look-ups by id in constant time, the same iteration
-/// order on every run.
-pub(crate) type IdMap<V> = std::collections::HashMap<Id, V, foldhash::fast::FixedState>;
+/// A map by id with a fast hasher seeded at random for each map: look-ups by id in constant
+/// time, and ids chosen to collide (a hostile file knowing a fixed seed) cannot make them
+/// linear. Its order of iteration varies, so nothing the crate shows iterates it unsorted.
+pub(crate) type IdMap<V> = std::collections::HashMap<Id, V, foldhash::fast::RandomState>;
 
 impl Id {
     /// The longest id allowed.

@@ -3,7 +3,7 @@
 
 use cchc::rule::Lever;
 use cchc::testing::observations;
-use cchc::{CriteriaSet, Evidence, Observations, Observed, Plan, Scorecard};
+use cchc::{CriteriaSet, Evidence, Observations, Observed, Plan, Scorecard, Summary};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rust_decimal::Decimal;
@@ -106,6 +106,21 @@ proptest! {
             if let Ok(card) = Scorecard::score(&set, &obs) {
                 prop_assert!(card.summary.total_points <= card.summary.max_points);
             }
+        }
+    }
+
+    /// The lean `Summary::score` is the scorecard's summary to the last written digit: the
+    /// same values at the same scale (`5.00` is not `5`), which `Debug` shows and `==` does
+    /// not, on the reference set and on QĐ 766.
+    #[test]
+    fn the_summary_is_the_scorecards_to_the_digit(
+        reference in reference_observations(),
+        qd766 in observations(&CriteriaSet::preset("qd766").unwrap()),
+    ) {
+        for (set, obs) in [(CriteriaSet::reference(), reference), (CriteriaSet::preset("qd766").unwrap(), qd766)] {
+            let lean = Summary::score(&set, &obs).unwrap();
+            let card = Scorecard::score(&set, &obs).unwrap();
+            prop_assert_eq!(format!("{lean:?}"), format!("{:?}", card.summary));
         }
     }
 }

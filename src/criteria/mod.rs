@@ -119,12 +119,18 @@ use crate::text::Text;
 /// assert_eq!(set.criterion("II.4").map(|c| c.max_points()), Some(dec!(5)));
 /// assert_eq!(set.band_for(dec!(87.5)).map(|b| b.label().vi()), Some("Tốt"));
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct CriteriaSet {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+impl std::fmt::Debug for CriteriaSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+
+#[derive(Default, Clone, PartialEq, Eq)]
 struct Inner {
     name: String,
     year: Option<i32>,
@@ -145,6 +151,26 @@ struct Inner {
     leaves: Vec<Vec<usize>>,
     /// Texts derived from the set once, by the scorer: each criterion's scoring method.
     methods: Derived<crate::id::IdMap<Text>>,
+}
+
+/// What the set says, the same on every run: not its index (in the order of a hash) nor what
+/// the crate derives from it.
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CriteriaSet")
+            .field("name", &self.name)
+            .field("year", &self.year)
+            .field("level", &self.level)
+            .field("source", &self.source)
+            .field("assumption", &self.assumption)
+            .field("bonus", &self.bonus)
+            .field("penalty", &self.penalty)
+            .field("rounding", &self.rounding)
+            .field("not_applicable", &self.not_applicable)
+            .field("bands", &self.bands)
+            .field("fields", &self.fields)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Data derived from a set on first use and kept with it: not part of the set's equality, and

@@ -146,7 +146,7 @@ pub struct Appraisal {
 /// ```
 ///
 /// In code, [`Observations::builder`] is the terse way in.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Observations {
     ward: String,
     year: i32,
@@ -160,6 +160,29 @@ pub struct Observations {
     penalties: Vec<Award>,
     /// The set these observations were last checked against, unchanged since.
     checked: Checked,
+}
+
+/// Entries in the order of their ids, the same on every run; whether they were checked is not
+/// shown.
+impl std::fmt::Debug for Observations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct Entries<'a>(&'a Observations);
+        impl std::fmt::Debug for Entries<'_> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_map().entries(self.0.iter()).finish()
+            }
+        }
+        f.debug_struct("Observations")
+            .field("ward", &self.ward)
+            .field("year", &self.year)
+            .field("period", &self.period)
+            .field("survey", &self.survey)
+            .field("entries", &Entries(self))
+            .field("appraisals", &self.appraisals)
+            .field("bonus", &self.bonus)
+            .field("penalties", &self.penalties)
+            .finish()
+    }
 }
 
 /// The set observations were checked against: not part of their equality, and cleared by

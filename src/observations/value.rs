@@ -176,7 +176,7 @@ fn of_toml(value: &toml::de::DeValue<'_>) -> Value {
             i64::from_str_radix(digits, radix).map_or_else(
                 |_| {
                     u64::from_str_radix(digits, radix)
-                        .map_or_else(|_| Value::Big(digits.to_owned()), Value::Unsigned)
+                        .map_or_else(|_| Value::Big(written(digits, radix)), Value::Unsigned)
                 },
                 Value::Integer,
             )
@@ -187,6 +187,18 @@ fn of_toml(value: &toml::de::DeValue<'_>) -> Value {
         DeValue::Array(items) => Value::Array(items.iter().map(|v| of_toml(v.get_ref())).collect()),
         DeValue::Table(entries) => table(entries),
     }
+}
+
+/// A TOML whole number as written: its digits with the prefix of their base.
+#[cfg(feature = "toml")]
+fn written(digits: &str, radix: u32) -> String {
+    let prefix = match radix {
+        16 => "0x",
+        8 => "0o",
+        2 => "0b",
+        _ => "",
+    };
+    format!("{prefix}{digits}")
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -202,7 +214,7 @@ mod tests {
     #[test]
     fn toml_and_json_read_alike() {
         let toml = from_toml(
-            "a = 1\nb = \"x\"\nc = [2023-05-10]\nd = 1.5\ng = 0x10\nh = 1_000\ni = 99999999999999999999\nj = 18446744073709551615",
+            "a = 1\nb = \"x\"\nc = [2023-05-10]\nd = 1.5\ng = 0x10\nh = 1_000\ni = 99999999999999999999\nj = 18446744073709551615\nk = 0o7777777777777777777777",
         )
         .unwrap();
         // Whole numbers as TOML writes them (hexadecimal, with underscores), above i64 as
@@ -214,6 +226,11 @@ mod tests {
             Some(&Value::Big("99999999999999999999".into()))
         );
         assert_eq!(toml.get("j"), Some(&Value::Unsigned(u64::MAX)));
+        // Above u64 in another base: said with its prefix, never read as decimal digits.
+        assert_eq!(
+            toml.get("k"),
+            Some(&Value::Big("0o7777777777777777777777".into()))
+        );
         assert_eq!(
             toml.get("c"),
             Some(&Value::Array(vec![Value::Datetime("2023-05-10".into())]))

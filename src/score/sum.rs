@@ -34,6 +34,7 @@ impl Sum {
         // Points of one set share a scale: the common case is one integer addition.
         if scale == self.scale
             && let Some(sum) = self.mantissa.checked_add(mantissa)
+            && fits(sum)
         {
             self.mantissa = sum;
             return;
@@ -52,8 +53,10 @@ impl Sum {
                 .and_then(|m| self.mantissa.checked_add(m))
                 .map(|sum| (sum, self.scale))
         };
-        match next {
+        match next.filter(|(sum, _)| fits(*sum)) {
             Some((sum, scale)) => (self.mantissa, self.scale) = (sum, scale),
+            // Beyond a `Decimal`'s 96-bit mantissa: `Decimal` addition would give up decimals
+            // here, so the sum goes on in `Decimal` from the last total, which fits.
             None => {
                 let wide = self.total().checked_add(value).unwrap_or(Decimal::MAX);
                 self.wide = Some(wide);
@@ -61,6 +64,8 @@ impl Sum {
         }
     }
 
+    /// The sum: exact, since the mantissa always fits a `Decimal` (beyond it the sum goes on
+    /// in `Decimal`, which saturates only past `Decimal::MAX`, far beyond any set's points).
     pub(super) fn total(&self) -> Decimal {
         match self.wide {
             Some(wide) => wide,
@@ -69,6 +74,11 @@ impl Sum {
             }
         }
     }
+}
+
+/// Whether a mantissa fits a `Decimal` (96 bits).
+fn fits(mantissa: i128) -> bool {
+    mantissa.unsigned_abs() < 1u128 << 96
 }
 
 #[cfg(test)]
@@ -106,5 +116,15 @@ mod tests {
         let tiny = Decimal::new(1, 28);
         let expected = big.checked_add(tiny).unwrap();
         assert_eq!(sum(&[big, tiny]), expected);
+    }
+
+    #[test]
+    fn past_the_mantissa_the_sum_gives_up_decimals_as_decimal_does() {
+        // 5 written with 28 decimals has the mantissa 5·10²⁸ (below 2⁹⁶ ≈ 7.9·10²⁸); twice
+        // that (10²⁹) fits an i128 but not a `Decimal`, which keeps 10 with 27 decimals.
+        let five = Decimal::from_i128_with_scale(5 * 10i128.pow(28), 28);
+        let by_decimal = five.checked_add(five).unwrap();
+        assert_eq!(by_decimal.to_string(), format!("10.{}", "0".repeat(27)));
+        assert_eq!(sum(&[five, five]).to_string(), by_decimal.to_string());
     }
 }
