@@ -151,7 +151,16 @@ mod tests {
         assert_eq!(probe.on, NaiveDate::from_ymd_opt(2023, 5, 10).unwrap());
         let json: Probe = serde_json::from_str(r#"{"on":"2023-05-10"}"#).unwrap();
         assert_eq!(json.on, probe.on);
-        assert!(toml::from_str::<Probe>("on = 1899-12-31").is_err());
+        // A local date out of range is said to be out of range, not "not a local date".
+        let err = toml::from_str::<Probe>("on = 1899-12-31").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("\"1899-12-31\" is not a calendar date"),
+            "{err}"
+        );
+        // A date with a time is said to be no local date.
+        let err = toml::from_str::<Probe>("on = 2023-05-10T10:00:00").unwrap_err();
+        assert!(err.to_string().contains("is not a local date"), "{err}");
     }
 
     #[test]

@@ -485,6 +485,19 @@ mod tests {
     use rust_decimal::Decimal;
 
     #[test]
+    fn debug_shows_the_kind_and_the_message() {
+        let err = Error::from(Reason::NotEnoughRecords {
+            records: 3,
+            remaining: 2,
+        })
+        .at("II.4");
+        assert_eq!(
+            format!("{err:?}"),
+            "Error { kind: InvalidValue, message: \"II.4: cannot convert 3 records: only 2 remain\" }"
+        );
+    }
+
+    #[test]
     fn path_context_and_accessors() {
         let err = Error::from(Reason::NotEnoughRecords {
             records: 211,

@@ -55,10 +55,12 @@ mod outcome;
 mod points;
 mod scorecard;
 mod sum;
+mod summary;
 mod wire;
 
 pub use outcome::{CriterionScore, Working};
-pub use scorecard::{CriterionLine, FieldLine, Scorecard, Summary};
+pub use scorecard::{CriterionLine, FieldLine, Scorecard};
+pub use summary::Summary;
 
 /// The scorecard's JSON shape, for its schema.
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::scorecard::{FieldLine, Summary};
+use super::scorecard::FieldLine;
+use super::summary::Summary;
 use crate::criteria::{Adjustment, CriteriaSet};
 use crate::observations::{Award, Observations};
 use crate::text::{Lang, Num, Text};

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::outcome::{CriterionScore, Working};
-use super::sum::Sum;
+use super::summary::Summary;
 use crate::criteria::{CriteriaField, CriteriaSet, Criterion};
 use crate::error::{Error, Reason, Result};
 use crate::id::Id;
@@ -76,54 +76,6 @@ pub struct FieldLine {
     pub appraised_points: Decimal,
 }
 
-/// The headline figures of a scorecard — totals, index, band, for the self-assessment and the
-/// appraisal — without the per-criterion lines and their text.
-///
-/// [`Summary::score`] computes them without writing a single explanation, for roll-ups of many
-/// wards; it always equals the [`Scorecard::summary`] of the full scorecard.
-///
-/// ```
-/// use cchc::{CriteriaSet, Observations, Scorecard, Summary};
-/// let set = CriteriaSet::reference();
-/// let obs = Observations::builder("Phường Sông Cầu", 2023).counts("II.4", 90, 300).build(&set)?;
-/// assert_eq!(Summary::score(&set, &obs)?, Scorecard::score(&set, &obs)?.summary);
-/// # Ok::<(), cchc::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Summary {
-    /// The ward.
-    pub ward: String,
-    /// The year.
-    pub year: i32,
-    /// The period observed, when part of a year (a month of a monthly index).
-    pub period: Option<crate::observations::Period>,
-    /// Self-assessed total: the criteria's points, plus bonus, less penalty points, within 0
-    /// and the maximum.
-    pub total_points: Decimal,
-    /// The maximum (after any "leave out" policy, and without a survey part not held).
-    pub max_points: Decimal,
-    /// The criteria's points alone, before bonus and penalty points.
-    pub criteria_points: Decimal,
-    /// Bonus points counted (điểm thưởng), after the set's cap.
-    pub bonus_points: Decimal,
-    /// Penalty points counted (điểm trừ), after the set's cap.
-    pub penalty_points: Decimal,
-    /// total ÷ max × 100, rounded; `None` when the maximum is 0.
-    pub index: Option<Decimal>,
-    /// The rating band of the index; `None` when the set has no bands.
-    pub band: Option<Text>,
-    /// Appraised total: the appraised criteria's points, plus bonus, less penalty points,
-    /// within 0 and the maximum.
-    pub appraised_total_points: Decimal,
-    /// Appraised index.
-    pub appraised_index: Option<Decimal>,
-    /// Appraised rating band.
-    pub appraised_band: Option<Text>,
-    /// How many criteria had no observation.
-    pub missing_criteria: usize,
-}
-
 /// A ward's scorecard against a criteria set.
 ///
 /// ```
@@ -164,11 +116,11 @@ pub struct Scorecard {
 
 /// What every criterion is scored with.
 #[derive(Clone, Copy)]
-struct Ctx<'a> {
-    set: &'a CriteriaSet,
-    observations: &'a Observations,
+pub(super) struct Ctx<'a> {
+    pub(super) set: &'a CriteriaSet,
+    pub(super) observations: &'a Observations,
     /// Score at this date, or at the end.
-    as_of: Option<NaiveDate>,
+    pub(super) as_of: Option<NaiveDate>,
 }
 
 /// Points summed over criteria, with their statuses counted, for parents and fields.
@@ -383,79 +335,6 @@ impl Scorecard {
     }
 }
 
-impl Summary {
-    /// The headline figures of `observations` scored against `set`, without explanations:
-    /// the fast path for roll-ups of many wards.
-    ///
-    /// # Errors
-    /// As [`Scorecard::score`].
-    pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
-        observations.check(set)?;
-        let ctx = Ctx {
-            set,
-            observations,
-            as_of: None,
-        };
-        let (mut total, mut appraised, mut max) = (Sum::default(), Sum::default(), Sum::default());
-        let mut missing = 0;
-        for leaf in set.leaves() {
-            let (points, counted, status, appraised_points) =
-                leaf_points(ctx, leaf.field, leaf.criterion, leaf.rule)?;
-            missing += usize::from(status == Status::Missing);
-            total.add(points);
-            max.add(counted);
-            appraised.add(appraised_points);
-        }
-        Self::from_totals(
-            set,
-            observations,
-            total.total(),
-            appraised.total(),
-            max.total(),
-            missing,
-        )
-    }
-
-    /// Adjusted totals, index and bands from the criteria's totals: the one place they are
-    /// computed.
-    fn from_totals(
-        set: &CriteriaSet,
-        observations: &Observations,
-        criteria: Decimal,
-        appraised_criteria: Decimal,
-        max: Decimal,
-        missing: usize,
-    ) -> Result<Self> {
-        let rounding = set.rounding();
-        let (bonus, penalty) = super::notes::adjustments(set, observations);
-        let adjusted = |points: Decimal| (points + bonus - penalty).clamp(Decimal::ZERO, max);
-        let (total, appraised) = (adjusted(criteria), adjusted(appraised_criteria));
-        let index = index_of(total, max, rounding)?;
-        let appraised_index = index_of(appraised, max, rounding)?;
-        let band = |index: Option<Decimal>| {
-            index
-                .and_then(|i| set.band_for(i))
-                .map(|b| b.label().clone())
-        };
-        Ok(Self {
-            ward: observations.ward().to_owned(),
-            year: observations.year(),
-            period: observations.part_of_year(),
-            total_points: total,
-            max_points: max,
-            criteria_points: criteria,
-            bonus_points: bonus,
-            penalty_points: penalty,
-            index,
-            band: band(index),
-            appraised_total_points: appraised,
-            appraised_index,
-            appraised_band: band(appraised_index),
-            missing_criteria: missing,
-        })
-    }
-}
-
 /// Every leaf's scoring method, by id: made once per set.
 fn methods(set: &CriteriaSet) -> crate::id::IdMap<Text> {
     set.leaves()
@@ -493,7 +372,7 @@ fn method_of(criterion: &Criterion, rule: &ScoringRule) -> Text {
 
 /// One leaf's points, counted maximum, status and appraised points, without the working:
 /// [`Summary::score`]'s fast path, the same figures as [`score_leaf`].
-fn leaf_points(
+pub(super) fn leaf_points(
     ctx: Ctx<'_>,
     field: &CriteriaField,
     criterion: &Criterion,

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::outcome::Working;
-use super::scorecard::{CriterionLine, FieldLine, Scorecard, Summary};
+use super::scorecard::{CriterionLine, FieldLine, Scorecard};
+use super::summary::Summary;
 use crate::id::Id;
 use crate::rate::Rounding;
 use crate::rule::{Records, Status};
