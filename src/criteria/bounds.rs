@@ -138,3 +138,39 @@ fn texts(criterion: &Criterion, check: &mut impl FnMut(&'static str, &str, Optio
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::id::Id;
+    use rust_decimal::Decimal;
+
+    fn leaf(id: &str) -> Criterion {
+        Criterion::new(
+            Id::new(id).unwrap(),
+            Text::new("c", "c"),
+            Decimal::ONE,
+            ScoringRule::Done,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn criteria_are_counted_with_their_sub_criteria() {
+        // A.1 (A.1.a, A.1.b (A.1.b.i)) and A.2: 2 + 2 + 1 = 5 criteria, 3 of them scored.
+        let b = Criterion::with_sub_criteria(
+            Id::new("A.1.b").unwrap(),
+            Text::new("c", "c"),
+            vec![leaf("A.1.b.i")],
+        )
+        .unwrap();
+        let a1 = Criterion::with_sub_criteria(
+            Id::new("A.1").unwrap(),
+            Text::new("c", "c"),
+            vec![leaf("A.1.a"), b],
+        )
+        .unwrap();
+        assert_eq!(count(&[a1, leaf("A.2")]), 5);
+        assert_eq!(count(&[]), 0);
+    }
+}

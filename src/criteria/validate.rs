@@ -197,3 +197,41 @@ fn check_bands(bands: &[Band], out: &mut Vec<Error>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+    use rust_decimal::Decimal;
+
+    fn band(from: i64, to: i64) -> Band {
+        Band::new(Text::new("b", "b"), Decimal::from(from), Decimal::from(to))
+    }
+
+    fn messages(bands: &[Band]) -> Vec<String> {
+        let mut out = Vec::new();
+        check_bands(bands, &mut out);
+        out.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_band_out_of_0_to_100_is_named_whichever_end_is_out() {
+        // Below 0 alone, above 100 alone, and reversed: each is "not a range within 0 to 100".
+        for (bands, bad) in [
+            (vec![band(-10, 50), band(50, 100)], "b: -10 to 50"),
+            (vec![band(0, 50), band(50, 120)], "b: 50 to 120"),
+            (
+                vec![band(0, 60), band(60, 50), band(50, 100)],
+                "b: 60 to 50",
+            ),
+        ] {
+            let said = messages(&bands);
+            assert!(
+                said.iter()
+                    .any(|m| m.contains(&format!("{bad} is not a range within 0 to 100"))),
+                "{said:?}"
+            );
+        }
+        assert!(messages(&[band(0, 50), band(50, 100)]).is_empty());
+    }
+}
