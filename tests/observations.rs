@@ -28,3 +28,27 @@ fn a_ward_name_too_long_to_read_back_is_refused_everywhere() {
         obs
     );
 }
+
+#[test]
+fn too_many_dates_are_refused_before_any_is_read() {
+    // 1,001 dates held (MAX_DATES is 1,000), the last not a date: the count is refused first,
+    // before a single date is read.
+    let set = cchc::CriteriaSet::reference();
+    let mut dates = vec!["2023-06-30"; cchc::limits::MAX_DATES];
+    dates.push("30/06/2023");
+    let text = format!(
+        "ward = \"W\"\nyear = 2023\n[observations.\"VII.29\"]\nheld_on = [{}]\n",
+        dates
+            .iter()
+            .map(|d| if d.contains('/') {
+                format!("\"{d}\"")
+            } else {
+                (*d).to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let err = cchc::Observations::from_toml(&text, &set).unwrap_err();
+    assert_eq!(err.kind(), cchc::ErrorKind::Limit, "{err}");
+    assert_eq!((err.item(), err.key()), (Some("VII.29"), Some("held_on")));
+}

@@ -304,3 +304,64 @@ fn survey_bonus_and_penalty_come_back_too() {
         "12.01"
     );
 }
+
+#[test]
+fn every_date_column_is_read() {
+    // The template has twelve columns of dates held (O to Z); a meeting criterion with a date
+    // in each, one a month on the 15th, reads back as those twelve dates.
+    let set = CriteriaSet::reference();
+    let days: Vec<chrono::NaiveDate> = (1..=12)
+        .map(|m| chrono::NaiveDate::from_ymd_opt(2023, m, 15).unwrap())
+        .collect();
+    let obs = Observations::builder("Phường Y", 2023)
+        .held("VII.29", days.clone())
+        .build(&set)
+        .unwrap();
+    let back = Observations::from_xlsx(&filled(&set, &obs, "2023"), &set).unwrap();
+    assert_eq!(
+        back.value("VII.29"),
+        &Observed::Reported(Evidence::Held(days))
+    );
+    assert_eq!(back, obs);
+}
+
+#[test]
+fn a_template_holds_up_to_its_rows() {
+    use cchc::criteria::{CriteriaField, Criterion};
+    use cchc::rule::ScoringRule;
+    use cchc::{Id, Text};
+    use rust_decimal::Decimal;
+    // The data sheet is read to row 10,000 (MAX_ROWS) and its criteria start below the
+    // header on row 6: 10,000 − 5 − 1 = 9,994 rows of criteria at most.
+    let set_of = |n: usize| {
+        let leaves = (0..n)
+            .map(|i| {
+                Criterion::new(
+                    Id::new(&format!("A.{i}")).unwrap(),
+                    Text::new("c", "c"),
+                    Decimal::ONE,
+                    ScoringRule::Done,
+                )
+                .unwrap()
+            })
+            .collect();
+        CriteriaSet::builder("S")
+            .field(CriteriaField::new(
+                Id::new("A").unwrap(),
+                Text::new("a", "a"),
+                leaves,
+            ))
+            .build()
+            .unwrap()
+    };
+    // 2,000 rows: written, and read back as a blank file.
+    let set = set_of(2_000);
+    let blank = template(&set, Lang::Vi).unwrap();
+    let err = Observations::from_xlsx(&blank, &set).unwrap_err();
+    // A blank template has no ward yet: the first thing it asks for.
+    assert_eq!(err.kind(), ErrorKind::MissingKey, "{err}");
+    // One row more than the sheet holds: refused before anything is written.
+    let err = template(&set_of(9_995), Lang::Vi).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Limit, "{err}");
+    assert!(err.to_string().contains("9994"), "{err}");
+}

@@ -212,6 +212,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn values_are_shown_as_written() {
+        // What an error repeats: lists and tables (keys in order) with their separators, texts
+        // quoted.
+        let toml = from_toml("a = [1, 2, 3]\nb = { x = 1, y = \"z\", w = true }\nc = 1.5").unwrap();
+        assert_eq!(toml.get("a").unwrap().to_string(), "[1, 2, 3]");
+        assert_eq!(
+            toml.get("b").unwrap().to_string(),
+            "{ w = true, x = 1, y = \"z\" }"
+        );
+        assert_eq!(toml.get("c").unwrap().to_string(), "1.5");
+    }
+
+    #[test]
     fn toml_and_json_read_alike() {
         let toml = from_toml(
             "a = 1\nb = \"x\"\nc = [2023-05-10]\nd = 1.5\ng = 0x10\nh = 1_000\ni = 99999999999999999999\nj = 18446744073709551615\nk = 0o7777777777777777777777",
