@@ -235,6 +235,17 @@ mod tests {
         assert_eq!(down.round_ratio(2, 3).unwrap(), dec!(0.66));
         let up = Rounding::new(2, RoundingMode::AwayFromZero).unwrap();
         assert_eq!(up.round_ratio(1, 300).unwrap(), dec!(0.01));
+        // An exact value is not rounded in any mode: 1/4 = 0.25, 3/1 = 3.
+        for mode in [
+            RoundingMode::HalfAwayFromZero,
+            RoundingMode::HalfEven,
+            RoundingMode::TowardZero,
+            RoundingMode::AwayFromZero,
+        ] {
+            let p = Rounding::new(2, mode).unwrap();
+            assert_eq!(p.round_ratio(1, 4).unwrap(), dec!(0.25), "{mode:?}");
+            assert_eq!(p.round_ratio(3, 1).unwrap(), dec!(3), "{mode:?}");
+        }
     }
 
     #[test]
