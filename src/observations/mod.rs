@@ -502,7 +502,7 @@ impl Observations {
         check_length("ward", &self.ward)?;
         self.check_year(set)?;
         self.check_parts(set)?;
-        for (id, observation) in self.iter() {
+        let check = |id: &Id, observation: &Observation| -> Result<()> {
             let leaf = leaf(set, id.as_str())?;
             read::check_scope(set, &leaf, self.survey)?;
             check_value(leaf.rule, leaf.criterion.max_points(), &observation.value)
@@ -513,6 +513,14 @@ impl Observations {
             }
             if let Some(text) = &observation.evidence {
                 check_length("evidence", text).map_err(|e| e.at(id.as_str()))?;
+            }
+            Ok(())
+        };
+        // In the map's order, which is fast; on a problem, again in the order of the ids, so
+        // that the one named is the same on every run.
+        if self.entries.iter().any(|(id, o)| check(id, o).is_err()) {
+            for (id, observation) in self.iter() {
+                check(id, observation)?;
             }
         }
         for (id, appraisal) in &self.appraisals {
