@@ -200,3 +200,33 @@ fn the_committed_sample_picture_is_fresh() {
         "docs/sample.svg is stale: regenerate it with `CCHC_BLESS=1 cargo test --test svg`"
     );
 }
+
+/// The font sizes of the texts inside the groups of `class`.
+fn fonts_in(svg: &str, class: &str) -> Vec<u32> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some(class))
+        .flat_map(|g| g.descendants())
+        .filter_map(|n| n.attribute("font-size"))
+        .map(|s| s.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn crowded_rows_shrink_their_font() {
+    // The sample has room: its rows are written at 11 pixels.
+    let (set, card) = sample();
+    let fonts = fonts_in(&picture(&set, &card, Lang::Vi), "bullet");
+    assert!(
+        !fonts.is_empty() && fonts.iter().all(|&f| f == 11),
+        "{fonts:?}"
+    );
+    // 30 fields of 6 rate criteria: the bullets' rows are under 24 pixels, so their text is
+    // about 0.8 of a row and never under 6 pixels.
+    let (set, card) = big(30, 6, "X");
+    let fonts = fonts_in(&picture(&set, &card, Lang::Vi), "bullet");
+    assert!(
+        !fonts.is_empty() && fonts.iter().all(|&f| (6..11).contains(&f)),
+        "{fonts:?}"
+    );
+}

@@ -262,3 +262,45 @@ fn characters_xml_does_not_allow_leave_every_part_well_formed() {
         Some(&Data::String(format!("Unit: {ward}")))
     );
 }
+
+#[test]
+fn a_set_with_bonus_points_has_their_row_even_when_none_are_given() {
+    // The set has bonus points (up to 1), the ward claims none: the footer still has the
+    // criteria's points, the bonus row (0) and the total adding it, so that an official can
+    // type a bonus in and see the total follow.
+    let set = set("Đạt");
+    let obs = Observations::from_toml(
+        "ward = \"W\"\nyear = 2024\n[observations.\"X.1\"]\nnumerator = 50\ndenominator = 100\n",
+        &set,
+    )
+    .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let p = parts(&write(&set, &card, Format::Xlsx, Lang::Vi).unwrap());
+    assert!(p["xl/sharedStrings.xml"].contains("Điểm thưởng"));
+    assert!(p["xl/sharedStrings.xml"].contains("Điểm các tiêu chí"));
+}
+
+#[test]
+fn a_line_across_the_table_is_as_tall_as_its_wrapped_text() {
+    // A ward name of 191 characters: its title line ("Đơn vị: …", about 199 characters)
+    // wraps at the table's width (about 126 characters of column, 1.1 characters of text
+    // each: 138) onto two lines of 15 points: 30.
+    let set = CriteriaSet::reference();
+    let text = std::fs::read_to_string("examples/data/sample_observations_2023.toml").unwrap();
+    let long = "Phường Sông Cầu ".repeat(12);
+    let text = text.replacen(
+        "ward = \"Phường Sông Cầu (dữ liệu mẫu)\"",
+        &format!("ward = \"{}\"", long.trim()),
+        1,
+    );
+    let obs = Observations::from_toml(&text, &set).unwrap();
+    assert_eq!(obs.ward().chars().count(), 191);
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let p = parts(&write(&set, &card, Format::Xlsx, Lang::Vi).unwrap());
+    let sheet = &p["xl/worksheets/sheet1.xml"];
+    assert!(
+        sheet.contains("<row r=\"2\" spans=\"1:8\" ht=\"30\" customHeight=\"1\">"),
+        "{}",
+        &sheet[..sheet.len().min(2000)]
+    );
+}
