@@ -8,6 +8,7 @@
 //! | limit | value | what it bounds |
 //! |---|---|---|
 //! | [`MAX_INPUT_BYTES`] | 10 MiB | a TOML or JSON text given to any `from_toml` / `from_json` (observations, criteria sets, plans, scenarios), and an Excel workbook given to `Observations::from_xlsx`; checked before parsing |
+//! | [`MAX_UNZIPPED_BYTES`] | 64 MiB | the parts of an Excel workbook given to `Observations::from_xlsx`, unzipped, in all; checked before the workbook is opened, with its shared strings' `uniqueCount` (at most one string per 5 bytes of their part) |
 //! | [`MAX_TEXT_BYTES`] | 4,096 bytes | every text: a ward's name, a set's name, a label, a measure, a source, an assumption, an evidence text, a reason, a plan's title and its texts |
 //! | [`MAX_DATES`] | 1,000 | dates held per criterion, and dates of one `hold_on_dates` change |
 //! | [`MAX_AWARDS`] | 100 | bonus entries, and penalty entries, of an observations file |
@@ -28,8 +29,9 @@
 //! (1,200) periods; dates from 1900-01-01 to 2199-12-31 and years 1900 to 2199; whole numbers
 //! from 0 to 18,446,744,073,709,551,615 (above 9,223,372,036,854,775,807 written as a string
 //! of digits, which TOML needs); a least-effort gap of at most 100,000 units of the rounding;
-//! an observations template of rows 1 to [`MAX_ROWS`](crate::observations::xlsx::MAX_ROWS)
-//! (feature `xlsx`).
+//! an observations template of rows 1 to [`MAX_ROWS`](crate::observations::xlsx::MAX_ROWS),
+//! each sheet read up to [`MAX_CELLS`](crate::observations::xlsx::MAX_CELLS) cells (feature
+//! `xlsx`).
 //!
 //! ```
 //! use cchc::{CriteriaSet, ErrorKind, Observations};
@@ -42,6 +44,11 @@ use crate::error::{Error, Reason, Result};
 
 /// The largest TOML or JSON text, or Excel workbook, the crate reads: 10 MiB.
 pub const MAX_INPUT_BYTES: usize = 10 * 1024 * 1024;
+
+/// The most bytes the parts of an Excel workbook may unzip to, in all: 64 MiB (a template
+/// of the reference set unzips to about 100 KB). Counted as they unzip, not as the archive
+/// says.
+pub const MAX_UNZIPPED_BYTES: usize = 64 * 1024 * 1024;
 
 /// The longest text the crate accepts, in bytes (UTF-8): 4,096.
 pub const MAX_TEXT_BYTES: usize = 4096;

@@ -17,6 +17,8 @@ mod criteria;
 mod observations;
 #[path = "bad_input/whatif.rs"]
 mod whatif;
+#[path = "bad_input/xlsx.rs"]
+mod xlsx;
 
 use cchc::limits::MAX_MESSAGE_CHARS;
 use cchc::{Error, ErrorKind};

@@ -34,6 +34,8 @@ impl Reason {
             | Self::ValueTooLarge { .. }
             | Self::TooMany { .. }
             | Self::TooLong { .. }
+            | Self::Unzipped { .. }
+            | Self::CountBeyondPart { .. }
             | Self::OutsideTemplate { .. }
             | Self::NotExact { .. } => K::Limit,
             Self::NotComparable { .. } | Self::MixedYears { .. } | Self::WrongSet { .. } => {
@@ -96,6 +98,7 @@ impl Reason {
             Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
             Self::WrongYear { .. } => "year",
             Self::CumulativeDecreases { what, .. } => what,
+            Self::CountBeyondPart { key, .. } => key,
             _ => return None,
         })
     }
@@ -134,6 +137,8 @@ impl Reason {
             Self::TooManyPeriods { periods, .. } => periods.to_string(),
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
+            Self::Unzipped { len, .. } => len.to_string(),
+            Self::CountBeyondPart { value, .. } => value.clone(),
             Self::NotDoneYetDated { said, .. } => said.clone(),
             Self::NotUtf8 { byte, .. } => format!("{byte:#04x}"),
             Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {

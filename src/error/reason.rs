@@ -566,6 +566,29 @@ pub(crate) enum Reason {
         /// The most allowed.
         limit: usize,
     },
+    /// A workbook whose parts unzip to more than a documented limit.
+    #[error("the workbook unzips to {len} bytes or more, above the limit of {limit}")]
+    Unzipped {
+        /// The bytes unzipped when the limit was passed (at least).
+        len: u64,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A count in a workbook's shared strings larger than its part could hold.
+    #[error(
+        "{key} {} is more strings than a part of {len} bytes holds (at most {most})",
+        quoted(value)
+    )]
+    CountBeyondPart {
+        /// The attribute (`uniqueCount`).
+        key: &'static str,
+        /// The count as written.
+        value: String,
+        /// The part's length unzipped, in bytes.
+        len: usize,
+        /// The most strings it could hold.
+        most: u64,
+    },
     /// A text longer than a documented limit.
     #[error("{what} is {len} bytes long, above the limit of {limit}")]
     TooLong {
