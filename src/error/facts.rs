@@ -8,10 +8,9 @@ impl Reason {
         use ErrorKind as K;
         match self {
             Self::Parse { .. } | Self::NotUtf8 { .. } => K::Syntax,
-            Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
-            Self::MissingKey { .. }
-            | Self::HalfText { .. }
-            | Self::ParseKey { missing: true, .. } => K::MissingKey,
+            Self::ParseKey { kind, .. } => *kind,
+            Self::KeyNotAllowed { .. } => K::UnknownKey,
+            Self::MissingKey { .. } | Self::HalfText { .. } => K::MissingKey,
             Self::UnknownId { .. }
             | Self::UnknownFormat { .. }
             | Self::UnknownBand { .. }

@@ -258,34 +258,24 @@ impl Error {
         err
     }
 
-    /// A parser's error: a key unknown or missing (serde says "unknown field `x`", "missing
-    /// field `x`"), or any other syntax error.
+    /// A parser's error: a key unknown, missing or given twice (serde says "unknown field
+    /// `x`", "missing field `x`", "duplicate field `x`"; an observations file "key `x` is
+    /// given twice"), or any other syntax error. The key is taken from the message as the
+    /// parser gave it, whatever its length or spaces; only the message shown is cut.
     pub(crate) fn parse(format: &'static str, at: Location, message: &str) -> Self {
+        let named = named_key(message);
         // A parser may repeat what it read (a key, a string): a message of at most 300
         // characters.
         let message = crate::limits::shorten(&too_big(&one_line(message)), 300).into_owned();
-        let key = |prefix: &str| {
-            message
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.split_once('`'))
-                .map(|(key, _)| key.to_owned())
-        };
-        let reason = match (key("unknown field `"), key("missing field `")) {
-            (Some(key), _) => Reason::ParseKey {
+        let reason = match named {
+            Some((key, kind)) => Reason::ParseKey {
                 format,
                 at,
                 message,
                 key,
-                missing: false,
+                kind,
             },
-            (None, Some(key)) => Reason::ParseKey {
-                format,
-                at,
-                message,
-                key,
-                missing: true,
-            },
-            (None, None) => Reason::Parse {
+            None => Reason::Parse {
                 format,
                 at,
                 message,
@@ -302,6 +292,26 @@ impl Error {
         };
         Self::parse("TOML", line_column(text, offset), err.message())
             .placed(locate::toml_place(text, offset))
+    }
+
+    /// This error, of a text that begins at byte `offset` of a larger `text`: its line and
+    /// column said in `text`.
+    #[cfg(feature = "json")]
+    pub(crate) fn within(mut self, text: &str, offset: usize) -> Self {
+        let Location(Some((start_line, start_column))) = line_column(text, offset) else {
+            return self;
+        };
+        if let Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } =
+            &mut self.inner.reason
+            && let Location(Some((line, column))) = *at
+        {
+            *at = if line == 1 {
+                Location(Some((start_line, start_column + column - 1)))
+            } else {
+                Location(Some((start_line + line - 1, column)))
+            };
+        }
+        self
     }
 
     /// Names the item and key where a reader stopped.
@@ -333,7 +343,7 @@ impl Error {
     /// Reads a typed JSON `text`; an error names the item (the innermost object with an
     /// `id`) and the key where reading stopped. TOML's internal form of a date is refused.
     #[cfg(feature = "json")]
-    pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    pub(crate) fn read_json<'de, T: serde::Deserialize<'de>>(text: &'de str) -> Result<T> {
         crate::dates::reading_json(|| {
             let mut reader = serde_json::Deserializer::from_str(text);
             let value = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
@@ -409,6 +419,32 @@ fn too_big(message: &str) -> std::borrow::Cow<'_, str> {
         .into(),
         None => message.into(),
     }
+}
+
+/// The key a parser's `message` names, and the kind of its problem: unknown, missing or
+/// given twice.
+fn named_key(message: &str) -> Option<(String, ErrorKind)> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        // serde: "unknown field `x`, expected `a` or `b`", "…, there are no fields".
+        let end = ["`, expected ", "`, there are no fields"]
+            .iter()
+            .filter_map(|tail| rest.find(tail))
+            .min()
+            .or_else(|| rest.strip_suffix('`').map(str::len))?;
+        return Some((rest.get(..end)?.to_owned(), ErrorKind::UnknownKey));
+    }
+    let between = |prefix: &str, suffix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+            .map(str::to_owned)
+    };
+    if let Some(key) = between("missing field `", "`") {
+        return Some((key, ErrorKind::MissingKey));
+    }
+    between("duplicate field `", "`")
+        .or_else(|| between("key `", "` is given twice"))
+        .map(|key| (key, ErrorKind::Syntax))
 }
 
 /// A message on one line, without trailing space.
@@ -556,6 +592,25 @@ mod tests {
         );
         let other = Error::parse("TOML", Location(None), "expected `=`");
         assert_eq!(other.kind(), ErrorKind::Syntax);
+        // The key as the parser gave it, spaces and backticks included; the message cut.
+        let long = format!("a\n `b{}", "k".repeat(400));
+        let unknown = Error::parse(
+            "JSON",
+            Location(None),
+            &format!("unknown field `{long}`, expected one of `ward`, `year`"),
+        );
+        assert_eq!(unknown.key(), Some(long.as_str()));
+        assert!(unknown.to_string().contains("unknown field `a `bkkk"));
+        let twice = Error::parse("JSON", Location(None), "key `a b` is given twice");
+        assert_eq!(
+            (twice.kind(), twice.key()),
+            (ErrorKind::Syntax, Some("a b"))
+        );
+        let twice = Error::parse("JSON", Location(None), "duplicate field `ward`");
+        assert_eq!(
+            (twice.kind(), twice.key()),
+            (ErrorKind::Syntax, Some("ward"))
+        );
     }
 
     #[cfg(feature = "toml")]

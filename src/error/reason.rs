@@ -166,8 +166,8 @@ pub(crate) enum Reason {
         message: String,
         /// The key.
         key: String,
-        /// Whether the key is missing (else it is unknown).
-        missing: bool,
+        /// What is wrong with the key: unknown, missing, or given twice (a syntax error).
+        kind: super::ErrorKind,
     },
     /// Bytes that are not UTF-8 text.
     #[error("not UTF-8 text{at}: byte {byte:#04x} at offset {offset}")]

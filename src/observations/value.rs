@@ -139,7 +139,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut seen = std::collections::HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if !seen.insert(key.clone()) {
-                return Err(de::Error::custom(format!("key {key:?} is given twice")));
+                return Err(de::Error::custom(format!("key `{key}` is given twice")));
             }
             let value = map.next_value()?;
             entries.push((key, value));

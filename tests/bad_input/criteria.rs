@@ -284,6 +284,28 @@ fn json_criteria_say_where() {
     );
 }
 
+// 56. An unknown key of 300 characters with spaces in it: still an unknown key, named whole
+//     (the parser's message was cut to 300 characters before the key was taken from it, and
+//     its spaces rewritten).
+#[test]
+fn long_unknown_keys_are_unknown_keys() {
+    let key = format!("a  b{}", "k".repeat(296));
+    assert_eq!(key.chars().count(), 300);
+    let toml_err = changed("name = ", &format!("\"{key}\" = 1\nname = ")).unwrap_err();
+    let json_err = changed_json("{", &format!("{{\"{key}\": 1, ")).unwrap_err();
+    for err in [toml_err, json_err] {
+        refused(
+            &err,
+            ErrorKind::UnknownKey,
+            Want {
+                key: Some(key.as_str()),
+                says: "unknown field `a b",
+                ..Want::default()
+            },
+        );
+    }
+}
+
 // 27. Maxima near the decimal range, whose sum would overflow: a problem, not a panic.
 #[test]
 fn maxima_beyond_the_decimal_range_do_not_panic() {

@@ -78,6 +78,40 @@ fn scenario_json_says_where() {
     );
 }
 
+// 55. Duplicate keys in a scenario's base are refused, as in an observations file (the base
+//     was read as a `serde_json::Value`, the last of them winning), and the base's errors are
+//     placed in the scenario's text and named `base`.
+#[test]
+fn scenario_bases_are_read_as_written() {
+    let json = Scenario::new(base()).to_json().unwrap();
+    // {"base": {"ward": "X", "ward": "Y", …
+    let twice = json.replacen("\"ward\": \"X\"", "\"ward\": \"X\", \"ward\": \"Y\"", 1);
+    let err = Scenario::from_json(&twice, &set()).unwrap_err();
+    let line = json.lines().position(|l| l.contains("\"ward\"")).unwrap() + 1;
+    refused(
+        &err,
+        ErrorKind::Syntax,
+        Want {
+            item: Some("base"),
+            key: Some("ward"),
+            says: &format!("base: cannot read JSON at line {line}, column "),
+            ..Want::default()
+        },
+    );
+    assert!(
+        err.to_string().ends_with(": key `ward` is given twice"),
+        "{err}"
+    );
+    assert_eq!(err.line(), Some(line));
+    // On the base's first line: the column is the scenario's.
+    let inline = r#"{"base": {"ward": "X", "year": 2023, "year": 2024}}"#;
+    let err = Scenario::from_json(inline, &set()).unwrap_err();
+    // The base begins at character 10 (after `{"base": `); serde_json stops at the closing
+    // quote of the second `"year"`, character 34 of the base: 10 + 34 - 1 = 43.
+    assert_eq!((err.line(), err.column()), (Some(1), Some(43)), "{err}");
+    assert_eq!(err.key(), Some("year"));
+}
+
 // 34. A change refused leaves the observations as they were; a scenario whose change is
 //     refused is refused whole.
 #[test]
