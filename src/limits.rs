@@ -7,7 +7,7 @@
 //!
 //! | limit | value | what it bounds |
 //! |---|---|---|
-//! | [`MAX_INPUT_BYTES`] | 10 MiB | a TOML or JSON text given to any `from_toml` / `from_json` (observations, criteria sets, plans, scenarios), and an Excel workbook given to `Observations::from_xlsx`; checked before parsing |
+//! | [`MAX_INPUT_BYTES`] | 10 MiB | a TOML or JSON text given to any `from_toml` / `from_json` (observations, criteria sets, plans, scenarios), and an Excel workbook given to `Observations::from_xlsx`; checked before parsing; and every TOML or JSON text a `to_toml` / `to_json` writes (checked before it is returned) |
 //! | [`MAX_UNZIPPED_BYTES`] | 64 MiB | the parts of an Excel workbook given to `Observations::from_xlsx`, unzipped, in all; checked before the workbook is opened, with its shared strings' `uniqueCount` (at most one string per 5 bytes of their part) |
 //! | [`MAX_TEXT_BYTES`] | 4,096 bytes | every text: a ward's name, a set's name, a label, a measure, a source, an assumption, an evidence text, a reason, a plan's title and its texts |
 //! | [`MAX_DATES`] | 1,000 | dates held per criterion, and dates of one `hold_on_dates` change |
@@ -106,6 +106,19 @@ pub(crate) fn input(text: &str) -> Result<&str> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
+/// A text a writer made, when the readers take it: at most [`MAX_INPUT_BYTES`] (an error of
+/// kind `Limit` otherwise, so that nothing is written that cannot be read back).
+pub(crate) fn output(text: String) -> Result<String> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::from(Reason::TooLong {
+            what: "the text written",
+            len: text.len(),
+            limit: MAX_INPUT_BYTES,
+        }));
+    }
+    Ok(text)
+}
+
 /// `text` when it is at most [`MAX_TEXT_BYTES`] long; an error naming `key` otherwise.
 pub(crate) fn text(key: &'static str, text: &str) -> Result<()> {
     if text.len() > MAX_TEXT_BYTES {
@@ -194,5 +207,13 @@ mod tests {
             input(&big).map_err(|e| e.kind()),
             Err(crate::ErrorKind::Limit)
         );
+        let err = output(big).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Limit);
+        assert_eq!(
+            err.to_string(),
+            "the text written is 10485761 bytes long, above the limit of 10485760"
+        );
+        let just = "x".repeat(MAX_INPUT_BYTES);
+        assert_eq!(output(just.clone()), Ok(just));
     }
 }

@@ -477,7 +477,8 @@ impl Scenario {
     /// [`Observations::to_json`] for the base; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue)
     /// for a change dated outside 1900-01-01 to 2199-12-31, [`ErrorKind::Limit`](crate::ErrorKind::Limit)
     /// for more than [`MAX_CHANGES`](crate::limits::MAX_CHANGES) changes or
-    /// [`MAX_DATES`](crate::limits::MAX_DATES) dates in one, each named by its criterion;
+    /// [`MAX_DATES`](crate::limits::MAX_DATES) dates in one, each named by its criterion, or
+    /// for a text written beyond [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES);
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
@@ -503,7 +504,9 @@ impl Scenario {
                 .map_err(|e| Error::write("JSON", &e))?,
             changes: self.changes.clone(),
         };
-        serde_json::to_string_pretty(&file).map_err(|e| Error::write("JSON", &e))
+        serde_json::to_string_pretty(&file)
+            .map_err(|e| Error::write("JSON", &e))
+            .and_then(crate::limits::output)
     }
 
     /// Reads a scenario written by [`Scenario::to_json`] and checks it against `set`: the base

@@ -1,10 +1,11 @@
 //! The API: constructors, builders, writers, and what reports make of hostile text.
 
-use cchc::limits::{MAX_DATES, MAX_MONTHS, MAX_TEXT_BYTES};
+use cchc::limits::{MAX_DATES, MAX_INPUT_BYTES, MAX_MONTHS, MAX_TEXT_BYTES};
 use cchc::report::{Format, render};
 use cchc::rule::{Deadline, DeadlineWording, Window};
 use cchc::time::Period;
-use cchc::{CriteriaSet, ErrorKind, Lang, Observations, Scorecard};
+use cchc::whatif::Scenario;
+use cchc::{CriteriaSet, ErrorKind, Id, Lang, Observations, Observed, Scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -110,6 +111,50 @@ fn extremes_accepted_are_written_and_read_back() {
         obs
     );
     Scorecard::score(&set, &obs).unwrap();
+}
+
+// 57. What a writer makes beyond 10 MiB, no reader takes: refused when written. Evidence of
+//     4,096 control characters (each written `\u0001`, 6 bytes) is 24,576 bytes written.
+#[test]
+fn writers_refuse_what_no_reader_takes() {
+    let with = |criteria: usize| {
+        let mut obs = Observations::new("X", 2023);
+        for i in 0..criteria {
+            let id = Id::new(&format!("X.{i}")).unwrap();
+            obs.set(id, Observed::NotApplicable);
+            obs.set_evidence(&format!("X.{i}"), "\u{1}".repeat(MAX_TEXT_BYTES))
+                .unwrap();
+        }
+        obs
+    };
+    // 427 × 24,576 = 10,493,952 bytes of evidence alone: above 10,485,760.
+    let big = with(427);
+    for err in [big.to_toml(), big.to_json()].map(Result::unwrap_err) {
+        refused(
+            &err,
+            ErrorKind::Limit,
+            Want {
+                says: "the text written is 10",
+                ..Want::default()
+            },
+        );
+        assert!(
+            err.to_string()
+                .ends_with("bytes long, above the limit of 10485760")
+        );
+    }
+    // 400 × 24,576 = 9,830,400 bytes and the keys: written, within the limit.
+    let near = with(400);
+    for text in [near.to_toml().unwrap(), near.to_json().unwrap()] {
+        assert!(
+            text.len() > 9_830_400 && text.len() <= MAX_INPUT_BYTES,
+            "{}",
+            text.len()
+        );
+    }
+    // A scenario of it is refused as its base is.
+    let err = Scenario::new(big).to_json().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Limit, "{err}");
 }
 
 // 44. The months of any period are bounded by the range of dates.
