@@ -33,6 +33,17 @@
 //! each sheet read up to [`MAX_CELLS`](crate::observations::xlsx::MAX_CELLS) cells (feature
 //! `xlsx`).
 //!
+//! **Memory while reading.** Counts are checked before anything is built from what they
+//! count (a plan's items, a set's criteria, a scenario's changes), but a list is parsed
+//! whole before it is counted, so peak memory while reading is bounded by a multiple of
+//! [`MAX_INPUT_BYTES`], measured at its worst (10 MiB of one-digit list elements, `1,1,1,…`,
+//! release build): about 80 times for TOML (the parser's tree keeps a span per value: 780 MB
+//! for an observations file or a criteria set), about 16 times for JSON (170 MB for an
+//! observations file; 80 MB for a plan, whose items are kept as written until counted;
+//! twice the text for a typed list such as a set's bands). Ward software that reads files
+//! from untrusted users on a small machine may want a smaller bound of its own before
+//! calling a reader.
+//!
 //! ```
 //! use cchc::{CriteriaSet, ErrorKind, Observations};
 //! let huge = format!("ward = \"X\"\nyear = 2023\n# {}", "x".repeat(cchc::limits::MAX_INPUT_BYTES));

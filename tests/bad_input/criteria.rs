@@ -284,6 +284,40 @@ fn json_criteria_say_where() {
     );
 }
 
+// 58. A plan of more items than a plan may have is refused before any item is read (the
+//     first is bad, and was named before); a key given twice in a JSON item is refused, the
+//     item and key named (a `serde_json::Value` kept the last).
+#[test]
+fn plan_items_are_counted_first_and_read_as_written() {
+    let bad = "{\"id\": 1}";
+    let items = vec![bad; cchc::limits::MAX_PLAN_ITEMS + 1].join(",");
+    let json =
+        format!("{{\"ward\": \"X\", \"year\": 2023, \"title\": \"T\", \"items\": [{items}]}}");
+    refused(
+        &Plan::from_json(&json).unwrap_err(),
+        ErrorKind::Limit,
+        Want {
+            key: Some("items"),
+            says: "more than 10000 plan items",
+            ..Want::default()
+        },
+    );
+    let json = Plan::song_cau_2023().to_json().unwrap();
+    let twice = json.replacen("\"tt\": 1,", "\"tt\": 1, \"tt\": 2,", 1);
+    assert_ne!(twice, json);
+    let err = Plan::from_json(&twice).unwrap_err();
+    refused(
+        &err,
+        ErrorKind::Syntax,
+        Want {
+            item: Some("I.1a"),
+            key: Some("tt"),
+            says: "duplicate field `tt`",
+            ..Want::default()
+        },
+    );
+}
+
 // 56. An unknown key of 300 characters with spaces in it: still an unknown key, named whole
 //     (the parser's message was cut to 300 characters before the key was taken from it, and
 //     its spaces rewritten).
