@@ -143,7 +143,7 @@ impl Reason {
             Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {
                 label.clone()
             }
-            Self::AlwaysMet { .. } => "0".to_owned(),
+            Self::AlwaysMet { value, .. } => (*value).to_owned(),
             _ => return None,
         })
     }

@@ -608,10 +608,14 @@ pub(crate) enum Reason {
         expected: i32,
     },
     /// A target that every report meets, so it measures nothing.
-    #[error("a target of {target} is always met, whatever is reported: give a target above 0")]
+    #[error("a target of {target} is always met, whatever is reported: give a target {give}")]
     AlwaysMet {
         /// The target, in words.
         target: String,
+        /// The value refused (`0`, `100`).
+        value: &'static str,
+        /// What to give instead (`above 0`, `below 100%`).
+        give: &'static str,
     },
     /// A date outside the range the crate works with.
     #[error("date {date} is outside 1900-01-01 to 2199-12-31, the dates the crate works with")]

@@ -114,6 +114,45 @@ fn zero_targets_are_refused() {
     );
 }
 
+// 59. A target of at most 100%, always met like at least 0%: in a criteria file, a plan and
+//     the API.
+#[test]
+fn at_most_full_targets_are_refused() {
+    let says =
+        "a target of at most 100% is always met, whatever is reported: give a target below 100%";
+    let all = small(&criterion(
+        "A.1",
+        "1",
+        "{ kind = \"all\", comparison = \"at_most\", percent = \"100\" }",
+    ));
+    refused(
+        only_problem(&CriteriaSet::from_toml(&all).unwrap_err()),
+        ErrorKind::InvalidValue,
+        Want {
+            item: Some("A.1"),
+            key: Some("percent"),
+            value: Some("100"),
+            says,
+        },
+    );
+    let err = RateTarget::at_most(Percent::HUNDRED).unwrap_err();
+    refused(
+        &err,
+        ErrorKind::InvalidValue,
+        Want {
+            key: Some("percent"),
+            value: Some("100"),
+            says,
+            ..Want::default()
+        },
+    );
+    let below = RateTarget::at_most(Percent::new(Decimal::new(9999, 2)).unwrap()).unwrap();
+    assert_eq!(
+        below.is_met(&cchc::Counts::new(100, 100).unwrap()),
+        Some(false)
+    );
+}
+
 // 22. An empty criterion id, and 23. a set with no field.
 #[test]
 fn empty_ids_and_empty_sets_are_refused() {
