@@ -184,6 +184,7 @@ fn empty_ids_and_empty_sets_are_refused() {
         only_problem(&err),
         ErrorKind::InvalidValue,
         Want {
+            says: "a criteria set rule needs at least one field",
             key: Some("fields"),
             ..Want::default()
         },
@@ -210,6 +211,7 @@ fn deadlines_out_of_range_are_refused() {
         only_problem(&err),
         ErrorKind::InvalidValue,
         Want {
+            says: "I.1a: key `date` has value \"2200-01-01\", expected a date such as 2023-05-10, from 1900-01-01 to 2199-12-31",
             item: Some("I.1a"),
             key: Some("date"),
             value: Some("\"2200-01-01\""),
@@ -508,6 +510,7 @@ fn long_texts_in_sets_are_refused() {
         only_problem(&err),
         ErrorKind::Limit,
         Want {
+            says: "name is 4097 bytes long, above the limit of 4096",
             key: Some("name"),
             value: Some("4097"),
             ..Want::default()
@@ -594,6 +597,7 @@ fn plan_files_say_where() {
         &err,
         ErrorKind::UnknownKey,
         Want {
+            says: "I.1b: cannot read JSON at line 41, column 5: unknown field `$__toml_private_datetime`, expected a date written as a string such as \"2023-05-10\"",
             item: Some("I.1b"),
             key: Some("$__toml_private_datetime"),
             ..Want::default()

@@ -80,6 +80,7 @@ fn years_out_of_range_are_refused() {
         &err,
         ErrorKind::InvalidValue,
         Want {
+            says: "year 0 does not exist (allowed: 1900 to 2199)",
             key: Some("period"),
             value: Some("0"),
             ..Want::default()
@@ -401,6 +402,7 @@ fn nothing_is_half_applied() {
         &err,
         ErrorKind::Limit,
         Want {
+            says: "V.18: evidence is 4097 bytes long, above the limit of 4096",
             item: Some("V.18"),
             key: Some("evidence"),
             ..Want::default()

@@ -64,6 +64,7 @@ fn scenario_json_says_where() {
         &err,
         ErrorKind::UnknownKey,
         Want {
+            says: "I.1a: cannot read JSON at line 14, column 4: unknown field `$__toml_private_datetime`, expected a date written as a string such as \"2023-05-10\"",
             item: Some("I.1a"),
             key: Some("$__toml_private_datetime"),
             ..Want::default()
@@ -152,6 +153,7 @@ fn refused_changes_leave_nothing_half_applied() {
         &scenario.observations(&set()).unwrap_err(),
         ErrorKind::InvalidValue,
         Want {
+            says: "II.4: cannot apply `convert 201 existing records`: cannot convert 201 records: only 200 remain",
             item: Some("II.4"),
             value: Some("201"),
             ..Want::default()
@@ -340,6 +342,7 @@ fn costs_and_goals_say_what_is_wrong() {
         &err,
         ErrorKind::InvalidValue,
         Want {
+            says: "percentage 150 is outside 0 to 100",
             value: Some("150"),
             ..Want::default()
         },
