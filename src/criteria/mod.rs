@@ -394,9 +394,7 @@ impl CriteriaSet {
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(&SetSpec::from(self))
-            .map_err(|e| Error::write("JSON", &e))
-            .and_then(crate::limits::output)
+        crate::json::pretty(&SetSpec::from(self)).and_then(crate::limits::output)
     }
 
     /// Checks every `plan_item` of the set against `plan`.

@@ -208,6 +208,5 @@ fn to_json_value(value: Value) -> serde_json::Value {
 
 #[cfg(feature = "json")]
 pub(super) fn to_json(observations: &Observations) -> crate::Result<String> {
-    serde_json::to_string_pretty(&to_json_value(file(observations)))
-        .map_err(|e| crate::Error::write("JSON", &e))
+    crate::json::pretty(&to_json_value(file(observations)))
 }

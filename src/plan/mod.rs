@@ -310,9 +310,7 @@ impl Plan {
     /// for a valid plan).
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(&raw::RawPlan::from(self))
-            .map_err(|err| Error::write("JSON", &err))
-            .and_then(crate::limits::output)
+        crate::json::pretty(&raw::RawPlan::from(self)).and_then(crate::limits::output)
     }
 }
 

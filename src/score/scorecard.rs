@@ -372,9 +372,7 @@ impl Scorecard {
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self)
-            .map_err(|e| Error::write("JSON", &e))
-            .and_then(crate::limits::output)
+        crate::json::pretty(self).and_then(crate::limits::output)
     }
 
     /// Reads a scorecard written by [`Scorecard::to_json`].

@@ -504,9 +504,7 @@ impl Scenario {
                 .map_err(|e| Error::write("JSON", &e))?,
             changes: self.changes.clone(),
         };
-        serde_json::to_string_pretty(&file)
-            .map_err(|e| Error::write("JSON", &e))
-            .and_then(crate::limits::output)
+        crate::json::pretty(&file).and_then(crate::limits::output)
     }
 
     /// Reads a scenario written by [`Scenario::to_json`] and checks it against `set`: the base
