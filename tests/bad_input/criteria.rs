@@ -215,7 +215,6 @@ fn deadlines_out_of_range_are_refused() {
             item: Some("I.1a"),
             key: Some("date"),
             value: Some("\"2200-01-01\""),
-            ..Want::default()
         },
     );
 }
