@@ -178,18 +178,28 @@ pub(crate) fn is_hostile(c: char) -> bool {
 }
 
 /// A message safe to print: every hostile character escaped (`\u{1b}`), at most
-/// [`MAX_MESSAGE_CHARS`] characters, with `…` when cut.
+/// [`MAX_MESSAGE_CHARS`] characters as printed, the `…` that marks a cut included (an escape
+/// is never cut in two).
 pub(crate) fn message(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS * 4));
-    for (chars, c) in text.chars().enumerate() {
-        if chars >= MAX_MESSAGE_CHARS {
-            out.push('…');
-            break;
-        }
+    let mut chars = 0;
+    // The bytes of `out` while it leaves room for the `…`.
+    let mut fits = 0;
+    for c in text.chars() {
+        let start = out.len();
         if is_hostile(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
+        }
+        chars += out.get(start..).map_or(0, |added| added.chars().count());
+        if chars > MAX_MESSAGE_CHARS {
+            out.truncate(fits);
+            out.push('…');
+            break;
+        }
+        if chars < MAX_MESSAGE_CHARS {
+            fits = out.len();
         }
     }
     out
@@ -203,8 +213,16 @@ mod tests {
     fn messages_are_escaped_and_short() {
         assert_eq!(message("a\u{1b}[2Jb\u{202e}"), "a\\u{1b}[2Jb\\u{202e}");
         let long = message(&"x".repeat(MAX_MESSAGE_CHARS + 10));
-        assert_eq!(long.chars().count(), MAX_MESSAGE_CHARS + 1);
+        assert_eq!(long.chars().count(), MAX_MESSAGE_CHARS);
         assert!(long.ends_with('…'));
+        // Exactly the limit: not cut.
+        let full = "x".repeat(MAX_MESSAGE_CHARS);
+        assert_eq!(message(&full), full);
+        // 2,048 control characters escape to `\u{1}` (5 characters) each: 409 whole escapes
+        // (2,045 characters) and the `…` make 2,046; a 410th would make 2,051.
+        let escaped = message(&"\u{1}".repeat(MAX_MESSAGE_CHARS));
+        assert_eq!(escaped.chars().count(), 2046);
+        assert_eq!(escaped, format!("{}…", "\\u{1}".repeat(409)));
         assert_eq!(quoted("II\u{1b}4"), "\"II\\u{1b}4\"");
         assert_eq!(shorten("abc", 2), "ab…");
         assert_eq!(shorten("ab", 2), "ab");

@@ -72,12 +72,12 @@ pub fn hostile(c: char) -> bool {
 }
 
 /// A message is safe to print: no hostile character ([`hostile`]), at most
-/// [`MAX_MESSAGE_CHARS`] characters (and the ellipsis).
+/// [`MAX_MESSAGE_CHARS`] characters, the ellipsis of a cut included.
 #[track_caller]
 pub fn safe(message: &str) {
     assert!(!message.chars().any(hostile), "{message:?}");
     assert!(
-        message.chars().count() <= MAX_MESSAGE_CHARS + 1,
+        message.chars().count() <= MAX_MESSAGE_CHARS,
         "{}",
         message.len()
     );
