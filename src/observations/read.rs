@@ -85,7 +85,7 @@ pub(crate) fn read_decimal(key: &str, value: &Value) -> Result<Decimal> {
             crate::decimal::parse(text).ok_or_else(|| bad(key, value, crate::decimal::EXPECTED))
         }
         Value::Integer(i) => Ok(Decimal::from(*i)),
-        Value::Float(_) => Err(bad(
+        Value::Float(_) | Value::FloatText(_) => Err(bad(
             key,
             value,
             "a decimal written as a string, such as \"1.5\": a float's digits may not be the ones written",

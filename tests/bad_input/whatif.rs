@@ -70,6 +70,24 @@ fn scenario_json_says_where() {
             ..Want::default()
         },
     );
+    // Where the reader sees only a float's binary value (2), its hint gives a fixed example,
+    // not a string of that value ("2", which is not what was written).
+    let points = r#"{"change": "set_points", "criterion": "II.9", "points": 1.9999999999999999}"#;
+    let err = Scenario::from_json(
+        &json.replace("\"changes\": [", &format!("\"changes\": [{points},")),
+        &set(),
+    )
+    .unwrap_err();
+    refused(
+        &err,
+        ErrorKind::Syntax,
+        Want {
+            item: Some("II.9"),
+            says: "write the decimal as a string, such as \"1.5\"",
+            ..Want::default()
+        },
+    );
+    assert!(!err.to_string().contains("\"2\""), "{err}");
     assert_eq!(
         Scenario::from_json(&format!("\u{feff}{json}"), &set())
             .unwrap()
