@@ -147,7 +147,11 @@ pub(crate) fn text(key: &'static str, text: &str) -> Result<()> {
 /// An error when `len` items of `what` are more than `limit`.
 pub(crate) fn count(what: &'static str, len: usize, limit: usize) -> Result<()> {
     if len > limit {
-        Err(Error::from(Reason::TooMany { what, limit }))
+        Err(Error::from(Reason::TooMany {
+            what,
+            count: len,
+            limit,
+        }))
     } else {
         Ok(())
     }

@@ -9,6 +9,7 @@ impl Reason {
         match self {
             Self::Parse { .. } | Self::NotUtf8 { .. } => K::Syntax,
             Self::ParseKey { kind, .. } => *kind,
+            Self::ParseValue { .. } => K::InvalidValue,
             Self::KeyNotAllowed { .. } => K::UnknownKey,
             Self::MissingKey { .. } | Self::HalfText { .. } => K::MissingKey,
             Self::UnknownId { .. }
@@ -136,6 +137,8 @@ impl Reason {
             Self::TooManyPeriods { periods, .. } => periods.to_string(),
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
+            Self::TooMany { count, .. } => count.to_string(),
+            Self::ParseValue { value, .. } => value.clone(),
             Self::Unzipped { len, .. } => len.to_string(),
             Self::CountBeyondPart { value, .. } => value.clone(),
             Self::NotDoneYetDated { said, .. } => said.clone(),

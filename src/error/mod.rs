@@ -183,9 +183,10 @@ impl Error {
     #[must_use]
     pub fn line(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } => {
-                at.0.map(|(line, _)| line)
-            }
+            Reason::Parse { at, .. }
+            | Reason::ParseKey { at, .. }
+            | Reason::ParseValue { at, .. }
+            | Reason::NotUtf8 { at, .. } => at.0.map(|(line, _)| line),
             _ => None,
         }
     }
@@ -194,9 +195,10 @@ impl Error {
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } => {
-                at.0.map(|(_, column)| column)
-            }
+            Reason::Parse { at, .. }
+            | Reason::ParseKey { at, .. }
+            | Reason::ParseValue { at, .. }
+            | Reason::NotUtf8 { at, .. } => at.0.map(|(_, column)| column),
             _ => None,
         }
     }
@@ -264,18 +266,25 @@ impl Error {
     /// parser gave it, whatever its length or spaces; only the message shown is cut.
     pub(crate) fn parse(format: &'static str, at: Location, message: &str) -> Self {
         let named = named_key(message);
+        let value = refused_value(message);
         // A parser may repeat what it read (a key, a string): a message of at most 300
         // characters.
         let message = crate::limits::shorten(&too_big(&one_line(message)), 300).into_owned();
-        let reason = match named {
-            Some((key, kind)) => Reason::ParseKey {
+        let reason = match (named, value) {
+            (Some((key, kind)), _) => Reason::ParseKey {
                 format,
                 at,
                 message,
                 key,
                 kind,
             },
-            None => Reason::Parse {
+            (None, Some(value)) => Reason::ParseValue {
+                format,
+                at,
+                message,
+                value,
+            },
+            (None, None) => Reason::Parse {
                 format,
                 at,
                 message,
@@ -301,8 +310,10 @@ impl Error {
         let Location(Some((start_line, start_column))) = line_column(text, offset) else {
             return self;
         };
-        if let Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } =
-            &mut self.inner.reason
+        if let Reason::Parse { at, .. }
+        | Reason::ParseKey { at, .. }
+        | Reason::ParseValue { at, .. }
+        | Reason::NotUtf8 { at, .. } = &mut self.inner.reason
             && let Location(Some((line, column))) = *at
         {
             *at = if line == 1 {
@@ -445,6 +456,18 @@ fn named_key(message: &str) -> Option<(String, ErrorKind)> {
     between("duplicate field `", "`")
         .or_else(|| between("key `", "` is given twice"))
         .map(|key| (key, ErrorKind::Syntax))
+}
+
+/// The value of a parser's `message` that is a value refused, as the observations reader
+/// refuses it (`ErrorKind::InvalidValue`): JSON `null`, a TOML integer above `i64`.
+fn refused_value(message: &str) -> Option<String> {
+    if message.starts_with("invalid type: null,") {
+        return Some("null".to_owned());
+    }
+    message
+        .strip_prefix("invalid type: integer `")
+        .and_then(|rest| rest.split_once("` as i128"))
+        .map(|(digits, _)| digits.to_owned())
 }
 
 /// A message on one line, without trailing space.

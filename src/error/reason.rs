@@ -154,6 +154,19 @@ pub(crate) enum Reason {
         /// The parser's own message, on one line.
         message: String,
     },
+    /// A value a typed reader cannot take at its key, as the observations reader refuses it:
+    /// JSON `null`, a TOML integer above `i64`. The parser's message, with the value.
+    #[error("cannot read {format}{at}: {message}")]
+    ParseValue {
+        /// `TOML` or `JSON`.
+        format: &'static str,
+        /// Where, when the parser says.
+        at: Location,
+        /// The parser's own message, on one line.
+        message: String,
+        /// The value as written (`null`, the digits).
+        value: String,
+    },
     /// A file with a key its shape does not have, or without one it needs: the parser's
     /// message, with the key.
     #[error("cannot read {format}{at}: {message}")]
@@ -563,6 +576,8 @@ pub(crate) enum Reason {
     TooMany {
         /// What there are too many of.
         what: &'static str,
+        /// How many there are (as many as were counted, where counting stops at the limit).
+        count: usize,
         /// The most allowed.
         limit: usize,
     },

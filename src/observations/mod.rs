@@ -457,6 +457,7 @@ impl Observations {
             if awards.len() > MAX_AWARDS {
                 return Err(Error::from(Reason::TooMany {
                     what: "entries",
+                    count: awards.len(),
                     limit: MAX_AWARDS,
                 })
                 .at(key));

@@ -189,9 +189,10 @@ pub(crate) fn read_observation(leaf: &Leaf<'_>, table: &Value) -> Result<Observa
                     .iter()
                     .map(|v| read_date("held_on", v))
                     .collect::<Result<_>>()?,
-                Some(Value::Array(_)) => {
+                Some(Value::Array(items)) => {
                     return Err(Error::from(Reason::TooMany {
                         what: "dates held",
+                        count: items.len(),
                         limit: super::MAX_DATES,
                     })
                     .with_key("held_on"));
@@ -278,6 +279,7 @@ pub(crate) fn check_value(
             if dates.len() > super::MAX_DATES {
                 return Err(Error::from(Reason::TooMany {
                     what: "dates held",
+                    count: dates.len(),
                     limit: super::MAX_DATES,
                 })
                 .with_key("held_on"));

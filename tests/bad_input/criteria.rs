@@ -241,14 +241,15 @@ fn integers_above_i64_in_criteria_are_judged() {
     ));
     let err = CriteriaSet::from_toml(&steps).unwrap_err();
     let says = "integer 99999999999999999999 is beyond the largest whole number TOML holds (9223372036854775807): write it as a string of digits, \"99999999999999999999\"";
+    // An invalid value, as in an observations file (class 5), the value named.
     refused(
         &err,
-        ErrorKind::Syntax,
+        ErrorKind::InvalidValue,
         Want {
             item: Some("A.1"),
             key: Some("at_least"),
+            value: Some("99999999999999999999"),
             says,
-            ..Want::default()
         },
     );
     let quoted = steps.replace(
@@ -301,14 +302,15 @@ fn json_criteria_say_where() {
         },
     );
     let err = changed_json("\"max_points\": \"5\"", "\"max_points\": null").unwrap_err();
+    // An invalid value, as in an observations file (class 6).
     refused(
         &err,
-        ErrorKind::Syntax,
+        ErrorKind::InvalidValue,
         Want {
             item: Some("II.4"),
             key: Some("max_points"),
+            value: Some("null"),
             says: "invalid type: null",
-            ..Want::default()
         },
     );
     let err = changed_json("\"max_points\": \"5\"", "\"max_points\": 1e400").unwrap_err();
@@ -338,6 +340,7 @@ fn plan_items_are_counted_first_and_read_as_written() {
         ErrorKind::Limit,
         Want {
             key: Some("items"),
+            value: Some("10001"),
             says: "more than 10000 plan items",
             ..Want::default()
         },

@@ -331,8 +331,8 @@ fn too_many_dates_are_refused() {
         Want {
             item: Some("VII.29"),
             key: Some("held_on"),
+            value: Some("1001"),
             says: "more than 1000 dates held",
-            ..Want::default()
         },
     );
 }

@@ -59,6 +59,7 @@ impl Sheet {
                 let col = u16::try_from(col).unwrap_or(u16::MAX);
                 return Err(Error::from(Reason::TooMany {
                     what: "cells in a sheet",
+                    count: read,
                     limit: MAX_CELLS,
                 })
                 .in_cell(|| sheet_cell(name, row, col)));

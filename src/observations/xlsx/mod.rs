@@ -214,9 +214,11 @@ fn xlsx_error(err: &XlsxError) -> Error {
 pub fn template(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>> {
     // Never a template the reader would refuse: its rows must fit the rows it reads.
     let limit = (MAX_ROWS - HEADER_ROW - 1) as usize;
-    if rows(set).count() > limit {
+    let count = rows(set).count();
+    if count > limit {
         return Err(Error::from(crate::error::Reason::TooMany {
             what: "criteria for one template",
+            count,
             limit,
         }));
     }
