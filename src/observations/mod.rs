@@ -574,7 +574,7 @@ impl Observations {
     /// or a date outside 1900-01-01 to 2199-12-31, [`ErrorKind::Limit`](crate::ErrorKind::Limit)
     /// for a text, or a list of dates or entries, beyond its [limit](crate::limits), each
     /// named by its criterion and key, or for a text written beyond
-    /// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES); [`ErrorKind::Write`](crate::ErrorKind::Write) if the
+    /// [`MAX_INPUT_BYTES`]; [`ErrorKind::Write`](crate::ErrorKind::Write) if the
     /// writer fails.
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
