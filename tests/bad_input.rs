@@ -15,6 +15,8 @@ mod cli;
 mod criteria;
 #[path = "bad_input/observations.rs"]
 mod observations;
+#[path = "bad_input/plans.rs"]
+mod plans;
 #[path = "bad_input/whatif.rs"]
 mod whatif;
 #[path = "bad_input/xlsx.rs"]
