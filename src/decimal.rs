@@ -66,7 +66,7 @@ impl de::Visitor<'_> for Visitor {
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Decimal, E> {
         Err(E::custom(format!(
-            "the number {value} is a float, whose digits may not be the ones written: write the decimal as a string, such as \"{value}\""
+            "the number {value} is a float, whose digits may not be the ones written: write the decimal as a string, such as \"1.5\""
         )))
     }
 }

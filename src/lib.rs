@@ -120,6 +120,8 @@ mod dates;
 mod decimal;
 mod error;
 mod id;
+#[cfg(feature = "json")]
+mod json;
 #[cfg(feature = "xlsx")]
 mod spreadsheet;
 mod whole;

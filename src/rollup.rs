@@ -139,7 +139,7 @@ impl Rollup {
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::write("JSON", &e))
+        crate::json::pretty(self)
     }
 }
 

@@ -15,14 +15,18 @@ mod cli;
 mod criteria;
 #[path = "bad_input/observations.rs"]
 mod observations;
+#[path = "bad_input/plans.rs"]
+mod plans;
 #[path = "bad_input/whatif.rs"]
 mod whatif;
+#[path = "bad_input/xlsx.rs"]
+mod xlsx;
 
 use cchc::limits::MAX_MESSAGE_CHARS;
 use cchc::{Error, ErrorKind};
 
-/// What a refusal must say: its kind, and — where given — its item, key and value, and a part
-/// of its message.
+/// What a refusal must say: its kind, a part of its message (`says`, required: an empty one,
+/// which any message contains, is refused), and — where given — its item, key and value.
 #[derive(Default)]
 pub struct Want<'a> {
     pub item: Option<&'a str>,
@@ -36,6 +40,10 @@ pub struct Want<'a> {
 #[track_caller]
 pub fn refused(err: &Error, kind: ErrorKind, want: Want<'_>) {
     let message = err.to_string();
+    assert!(
+        !want.says.trim().is_empty(),
+        "say what the message must contain: {message:?}"
+    );
     assert_eq!(err.kind(), kind, "{message}");
     if let Some(item) = want.item {
         assert_eq!(err.item(), Some(item), "{message}");
@@ -54,18 +62,24 @@ pub fn refused(err: &Error, kind: ErrorKind, want: Want<'_>) {
     safe(&message);
 }
 
-/// A message is safe to print: no control character, no bidi mark, at most
-/// [`MAX_MESSAGE_CHARS`] characters (and the ellipsis).
+/// Whether `c` must not reach a terminal: the list of `cchc::limits` — C0 and C1 controls,
+/// DEL, the bidi marks (U+200E, U+200F, U+061C), embeddings and overrides (U+202A–U+202E),
+/// isolates (U+2066–U+2069), and the noncharacters.
+pub fn hostile(c: char) -> bool {
+    let code = u32::from(c);
+    c.is_control()
+        || matches!(code, 0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2066..=0x2069)
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// A message is safe to print: no hostile character ([`hostile`]), at most
+/// [`MAX_MESSAGE_CHARS`] characters, the ellipsis of a cut included.
 #[track_caller]
 pub fn safe(message: &str) {
+    assert!(!message.chars().any(hostile), "{message:?}");
     assert!(
-        !message
-            .chars()
-            .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
-        "{message:?}"
-    );
-    assert!(
-        message.chars().count() <= MAX_MESSAGE_CHARS + 1,
+        message.chars().count() <= MAX_MESSAGE_CHARS,
         "{}",
         message.len()
     );

@@ -31,13 +31,16 @@ fn percent() -> impl Strategy<Value = Percent> {
 
 /// Every rate target: "at least 0%" is refused (every report meets it), so it is not one.
 fn target() -> impl Strategy<Value = RateTarget> {
-    (percent(), any::<bool>()).prop_filter_map("at least 0% is refused", |(p, at_least)| {
-        if at_least {
-            RateTarget::at_least(p).ok()
-        } else {
-            Some(RateTarget::at_most(p))
-        }
-    })
+    (percent(), any::<bool>()).prop_filter_map(
+        "at least 0% and at most 100% are refused",
+        |(p, at_least)| {
+            if at_least {
+                RateTarget::at_least(p).ok()
+            } else {
+                RateTarget::at_most(p).ok()
+            }
+        },
+    )
 }
 
 proptest! {

@@ -72,9 +72,14 @@ proptest! {
         let (g, n) = (u128::from(counts.numerator()), u128::from(counts.denominator()));
         // G/N ≥ m/(100 × scale) ⇔ G × 100 × scale ≥ m × N.
         let (lhs, rhs) = (g * 100 * scale, m * n);
-        if at_least && m == 0 {
-            // "At least 0%" is met by every report, so it is refused as a target.
-            let err = RateTarget::at_least(percent).unwrap_err();
+        if (at_least && m == 0) || (!at_least && percent == Percent::HUNDRED) {
+            // "At least 0%" and "at most 100%" are met by every report, so they are refused
+            // as targets.
+            let err = if at_least {
+                RateTarget::at_least(percent).unwrap_err()
+            } else {
+                RateTarget::at_most(percent).unwrap_err()
+            };
             prop_assert_eq!(err.kind(), ErrorKind::InvalidValue);
             prop_assert_eq!(err.key(), Some("percent"));
             return Ok(());
@@ -82,7 +87,7 @@ proptest! {
         let (target, expected) = if at_least {
             (RateTarget::at_least(percent).unwrap(), lhs >= rhs)
         } else {
-            (RateTarget::at_most(percent), lhs <= rhs)
+            (RateTarget::at_most(percent).unwrap(), lhs <= rhs)
         };
         prop_assert_eq!(target.is_met(&counts), Some(expected), "{} {}", counts, target);
         prop_assert_eq!(

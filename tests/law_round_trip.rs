@@ -50,13 +50,13 @@ fn window() -> impl Strategy<Value = Window> {
 /// `RateTarget::at_least(p) -> Result`, refuses 0%), so it is no value to write.
 fn rate_target() -> impl Strategy<Value = RateTarget> {
     (percent(), any::<bool>(), prop::option::of(0..=MAX_COUNT)).prop_filter_map(
-        "at least 0% is refused",
+        "at least 0% and at most 100% are refused",
         |(p, at_least, min_count)| {
             if at_least {
                 let t = RateTarget::at_least(p).ok()?;
                 Some(min_count.map_or(t, |c| t.with_min_count(c).unwrap()))
             } else {
-                Some(RateTarget::at_most(p))
+                RateTarget::at_most(p).ok()
             }
         },
     )

@@ -53,13 +53,13 @@ fn target() -> impl Strategy<Value = RateTarget> {
     ];
     // "At least 0%" is refused (every report meets it), with or without a minimum count.
     (percent(), any::<bool>(), min_count).prop_filter_map(
-        "at least 0% is refused",
+        "at least 0% and at most 100% are refused",
         |(p, at_least, min_count)| {
             if at_least {
                 let t = RateTarget::at_least(p).ok()?;
                 Some(min_count.map_or(t, |c| t.with_min_count(c).unwrap()))
             } else {
-                Some(RateTarget::at_most(p))
+                RateTarget::at_most(p).ok()
             }
         },
     )
@@ -207,7 +207,7 @@ fn add_is_impossible_only_at_one_hundred_percent_or_beyond_u64() {
         Some(Records::Needed(999_999))
     );
     // At most 0% with something counted: adding uncounted records never reaches 0.
-    let zero = RateTarget::at_most(Percent::ZERO);
+    let zero = RateTarget::at_most(Percent::ZERO).unwrap();
     let some = Counts::new(1, 10).unwrap();
     assert_eq!(
         zero.records_needed(&some, Lever::Add),
@@ -255,7 +255,7 @@ fn add_room_is_exactly_what_u64_counts_allow() {
     // N − G = 18446744073710: k = room + 448385.
     check(nines, n - 18_446_744_073_710, Records::Impossible);
     // At most 0.0001%: G × 10^6 ≤ N + k ⇔ k ≥ 10^6 × G − N; the same two figures.
-    let tiny = RateTarget::at_most(Percent::new(Decimal::new(1, 4)).unwrap());
+    let tiny = RateTarget::at_most(Percent::new(Decimal::new(1, 4)).unwrap()).unwrap();
     check(
         tiny,
         18_446_744_073_709,

@@ -34,13 +34,13 @@ fn full_series() -> impl Strategy<Value = MonthlySeries> {
 /// A rate target; "at least 0%" is refused (every report meets it), so it is not one.
 fn target() -> impl Strategy<Value = RateTarget> {
     (0i64..=10_000, any::<bool>()).prop_filter_map(
-        "at least 0% is refused",
+        "at least 0% and at most 100% are refused",
         |(basis_points, at_least)| {
             let p = Percent::new(Decimal::new(basis_points, 2)).unwrap();
             if at_least {
                 RateTarget::at_least(p).ok()
             } else {
-                Some(RateTarget::at_most(p))
+                RateTarget::at_most(p).ok()
             }
         },
     )

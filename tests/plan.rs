@@ -529,7 +529,8 @@ fn json_refusals_name_the_item_too() {
     assert_eq!(err.kind(), ErrorKind::UnknownKey);
     assert_eq!(err.key(), Some("colour"));
     assert!(
-        err.to_string().starts_with("II.4: cannot read JSON: "),
+        err.to_string()
+            .starts_with("II.4: cannot read JSON at line 1, column "),
         "{err}"
     );
     assert!(err.to_string().contains("unknown field `colour`"), "{err}");

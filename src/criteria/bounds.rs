@@ -68,6 +68,7 @@ pub(super) fn problems(parts: &Parts) -> Vec<Error> {
             out.push(
                 Error::from(Reason::TooMany {
                     what: "levels of sub-criteria",
+                    count: depth(criterion),
                     limit: MAX_DEPTH,
                 })
                 .with_key("children")

@@ -322,19 +322,25 @@ impl CriteriaSet {
     /// The set as TOML, which [`CriteriaSet::from_toml`] reads back unchanged.
     ///
     /// # Errors
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text beyond
+    /// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), which no reader takes;
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(&SetSpec::from(self)).map_err(|e| Error::write("TOML", &e))
+        toml::to_string(&SetSpec::from(self))
+            .map_err(|e| Error::write("TOML", &e))
+            .and_then(crate::limits::output)
     }
 
     /// The set as pretty JSON, which [`CriteriaSet::from_json`] reads back unchanged.
     ///
     /// # Errors
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text beyond
+    /// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), which no reader takes;
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(&SetSpec::from(self)).map_err(|e| Error::write("JSON", &e))
+        crate::json::pretty(&SetSpec::from(self)).and_then(crate::limits::output)
     }
 
     /// Checks every `plan_item` of the set against `plan`.

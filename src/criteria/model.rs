@@ -126,10 +126,11 @@ impl Criterion {
     /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for more than
     /// [`MAX_DEPTH`](crate::limits::MAX_DEPTH) levels of sub-criteria.
     pub fn with_sub_criteria(id: Id, label: Text, children: Vec<Self>) -> Result<Self> {
-        if children.iter().map(super::bounds::depth).max().unwrap_or(0) >= crate::limits::MAX_DEPTH
-        {
+        let levels = children.iter().map(super::bounds::depth).max().unwrap_or(0) + 1;
+        if levels > crate::limits::MAX_DEPTH {
             return Err(Error::from(crate::error::Reason::TooMany {
                 what: "levels of sub-criteria",
+                count: levels,
                 limit: crate::limits::MAX_DEPTH,
             })
             .with_key("children")

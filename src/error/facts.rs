@@ -8,10 +8,10 @@ impl Reason {
         use ErrorKind as K;
         match self {
             Self::Parse { .. } | Self::NotUtf8 { .. } => K::Syntax,
-            Self::KeyNotAllowed { .. } | Self::ParseKey { missing: false, .. } => K::UnknownKey,
-            Self::MissingKey { .. }
-            | Self::HalfText { .. }
-            | Self::ParseKey { missing: true, .. } => K::MissingKey,
+            Self::ParseKey { kind, .. } => *kind,
+            Self::ParseValue { .. } => K::InvalidValue,
+            Self::KeyNotAllowed { .. } => K::UnknownKey,
+            Self::MissingKey { .. } | Self::HalfText { .. } => K::MissingKey,
             Self::UnknownId { .. }
             | Self::UnknownFormat { .. }
             | Self::UnknownBand { .. }
@@ -34,6 +34,8 @@ impl Reason {
             | Self::ValueTooLarge { .. }
             | Self::TooMany { .. }
             | Self::TooLong { .. }
+            | Self::Unzipped { .. }
+            | Self::CountBeyondPart { .. }
             | Self::OutsideTemplate { .. }
             | Self::NotExact { .. } => K::Limit,
             Self::NotComparable { .. } | Self::MixedYears { .. } | Self::WrongSet { .. } => {
@@ -96,6 +98,7 @@ impl Reason {
             Self::DuplicateMonth { .. } | Self::MonthNotReported { .. } => "month",
             Self::WrongYear { .. } => "year",
             Self::CumulativeDecreases { what, .. } => what,
+            Self::CountBeyondPart { key, .. } => key,
             _ => return None,
         })
     }
@@ -134,12 +137,16 @@ impl Reason {
             Self::TooManyPeriods { periods, .. } => periods.to_string(),
             Self::MixedYears { year, .. } | Self::WrongYear { year, .. } => year.to_string(),
             Self::TooLong { len, .. } => len.to_string(),
+            Self::TooMany { count, .. } => count.to_string(),
+            Self::ParseValue { value, .. } => value.clone(),
+            Self::Unzipped { len, .. } => len.to_string(),
+            Self::CountBeyondPart { value, .. } => value.clone(),
             Self::NotDoneYetDated { said, .. } => said.clone(),
             Self::NotUtf8 { byte, .. } => format!("{byte:#04x}"),
             Self::UnknownBand { label, .. } | Self::UnknownPreset { name: label, .. } => {
                 label.clone()
             }
-            Self::AlwaysMet { .. } => "0".to_owned(),
+            Self::AlwaysMet { value, .. } => (*value).to_owned(),
             _ => return None,
         })
     }

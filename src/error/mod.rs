@@ -19,7 +19,10 @@ use std::fmt;
 
 mod facts;
 mod locate;
+mod parser;
 mod reason;
+
+use parser::{named_key, one_line, refused_value, too_big};
 
 pub(crate) use reason::Reason;
 
@@ -183,9 +186,10 @@ impl Error {
     #[must_use]
     pub fn line(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } => {
-                at.0.map(|(line, _)| line)
-            }
+            Reason::Parse { at, .. }
+            | Reason::ParseKey { at, .. }
+            | Reason::ParseValue { at, .. }
+            | Reason::NotUtf8 { at, .. } => at.0.map(|(line, _)| line),
             _ => None,
         }
     }
@@ -194,9 +198,10 @@ impl Error {
     #[must_use]
     pub fn column(&self) -> Option<usize> {
         match &self.inner.reason {
-            Reason::Parse { at, .. } | Reason::ParseKey { at, .. } | Reason::NotUtf8 { at, .. } => {
-                at.0.map(|(_, column)| column)
-            }
+            Reason::Parse { at, .. }
+            | Reason::ParseKey { at, .. }
+            | Reason::ParseValue { at, .. }
+            | Reason::NotUtf8 { at, .. } => at.0.map(|(_, column)| column),
             _ => None,
         }
     }
@@ -258,32 +263,29 @@ impl Error {
         err
     }
 
-    /// A parser's error: a key unknown or missing (serde says "unknown field `x`", "missing
-    /// field `x`"), or any other syntax error.
+    /// A parser's error: a key unknown, missing or given twice (serde says "unknown field
+    /// `x`", "missing field `x`", "duplicate field `x`"; an observations file "key `x` is
+    /// given twice"), or any other syntax error. The key is taken from the message as the
+    /// parser gave it, whatever its length or spaces; only the message shown is cut.
     pub(crate) fn parse(format: &'static str, at: Location, message: &str) -> Self {
+        let named = named_key(message);
+        let value = refused_value(message);
         // A parser may repeat what it read (a key, a string): a message of at most 300
         // characters.
         let message = crate::limits::shorten(&too_big(&one_line(message)), 300).into_owned();
-        let key = |prefix: &str| {
-            message
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.split_once('`'))
-                .map(|(key, _)| key.to_owned())
-        };
-        let reason = match (key("unknown field `"), key("missing field `")) {
-            (Some(key), _) => Reason::ParseKey {
+        let reason = match (named, value) {
+            (Some((key, kind)), _) => Reason::ParseKey {
                 format,
                 at,
                 message,
                 key,
-                missing: false,
+                kind,
             },
-            (None, Some(key)) => Reason::ParseKey {
+            (None, Some(value)) => Reason::ParseValue {
                 format,
                 at,
                 message,
-                key,
-                missing: true,
+                value,
             },
             (None, None) => Reason::Parse {
                 format,
@@ -302,6 +304,28 @@ impl Error {
         };
         Self::parse("TOML", line_column(text, offset), err.message())
             .placed(locate::toml_place(text, offset))
+    }
+
+    /// This error, of a text that begins at byte `offset` of a larger `text`: its line and
+    /// column said in `text`.
+    #[cfg(feature = "json")]
+    pub(crate) fn within(mut self, text: &str, offset: usize) -> Self {
+        let Location(Some((start_line, start_column))) = line_column(text, offset) else {
+            return self;
+        };
+        if let Reason::Parse { at, .. }
+        | Reason::ParseKey { at, .. }
+        | Reason::ParseValue { at, .. }
+        | Reason::NotUtf8 { at, .. } = &mut self.inner.reason
+            && let Location(Some((line, column))) = *at
+        {
+            *at = if line == 1 {
+                Location(Some((start_line, start_column + column - 1)))
+            } else {
+                Location(Some((start_line + line - 1, column)))
+            };
+        }
+        self
     }
 
     /// Names the item and key where a reader stopped.
@@ -333,7 +357,7 @@ impl Error {
     /// Reads a typed JSON `text`; an error names the item (the innermost object with an
     /// `id`) and the key where reading stopped. TOML's internal form of a date is refused.
     #[cfg(feature = "json")]
-    pub(crate) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    pub(crate) fn read_json<'de, T: serde::Deserialize<'de>>(text: &'de str) -> Result<T> {
         crate::dates::reading_json(|| {
             let mut reader = serde_json::Deserializer::from_str(text);
             let value = serde_path_to_error::deserialize(&mut reader).map_err(|err| {
@@ -393,27 +417,6 @@ fn line_column(text: &str, offset: usize) -> Location {
         .count()
         + 1;
     Location(Some((line, column)))
-}
-
-/// A TOML parser's word on an integer above `i64` (`invalid type: integer `N` as i128, …`),
-/// said with the way to write it.
-fn too_big(message: &str) -> std::borrow::Cow<'_, str> {
-    let digits = message
-        .strip_prefix("invalid type: integer `")
-        .and_then(|rest| rest.split_once("` as i128"))
-        .map(|(digits, _)| digits);
-    match digits {
-        Some(digits) => format!(
-            "integer {digits} is beyond the largest whole number TOML holds (9223372036854775807): write it as a string of digits, \"{digits}\""
-        )
-        .into(),
-        None => message.into(),
-    }
-}
-
-/// A message on one line, without trailing space.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl fmt::Display for Error {
@@ -569,6 +572,25 @@ mod tests {
         );
         let other = Error::parse("TOML", Location(None), "expected `=`");
         assert_eq!(other.kind(), ErrorKind::Syntax);
+        // The key as the parser gave it, spaces and backticks included; the message cut.
+        let long = format!("a\n `b{}", "k".repeat(400));
+        let unknown = Error::parse(
+            "JSON",
+            Location(None),
+            &format!("unknown field `{long}`, expected one of `ward`, `year`"),
+        );
+        assert_eq!(unknown.key(), Some(long.as_str()));
+        assert!(unknown.to_string().contains("unknown field `a `bkkk"));
+        let twice = Error::parse("JSON", Location(None), "key `a b` is given twice");
+        assert_eq!(
+            (twice.kind(), twice.key()),
+            (ErrorKind::Syntax, Some("a b"))
+        );
+        let twice = Error::parse("JSON", Location(None), "duplicate field `ward`");
+        assert_eq!(
+            (twice.kind(), twice.key()),
+            (ErrorKind::Syntax, Some("ward"))
+        );
     }
 
     #[cfg(feature = "toml")]

@@ -154,6 +154,19 @@ pub(crate) enum Reason {
         /// The parser's own message, on one line.
         message: String,
     },
+    /// A value a typed reader cannot take at its key, as the observations reader refuses it:
+    /// JSON `null`, a TOML integer above `i64`. The parser's message, with the value.
+    #[error("cannot read {format}{at}: {message}")]
+    ParseValue {
+        /// `TOML` or `JSON`.
+        format: &'static str,
+        /// Where, when the parser says.
+        at: Location,
+        /// The parser's own message, on one line.
+        message: String,
+        /// The value as written (`null`, the digits).
+        value: String,
+    },
     /// A file with a key its shape does not have, or without one it needs: the parser's
     /// message, with the key.
     #[error("cannot read {format}{at}: {message}")]
@@ -166,8 +179,8 @@ pub(crate) enum Reason {
         message: String,
         /// The key.
         key: String,
-        /// Whether the key is missing (else it is unknown).
-        missing: bool,
+        /// What is wrong with the key: unknown, missing, or given twice (a syntax error).
+        kind: super::ErrorKind,
     },
     /// Bytes that are not UTF-8 text.
     #[error("not UTF-8 text{at}: byte {byte:#04x} at offset {offset}")]
@@ -563,8 +576,33 @@ pub(crate) enum Reason {
     TooMany {
         /// What there are too many of.
         what: &'static str,
+        /// How many there are (as many as were counted, where counting stops at the limit).
+        count: usize,
         /// The most allowed.
         limit: usize,
+    },
+    /// A workbook whose parts unzip to more than a documented limit.
+    #[error("the workbook unzips to {len} bytes or more, above the limit of {limit}")]
+    Unzipped {
+        /// The bytes unzipped when the limit was passed (at least).
+        len: u64,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A count in a workbook's shared strings larger than its part could hold.
+    #[error(
+        "{key} {} is more strings than a part of {len} bytes holds (at most {most})",
+        quoted(value)
+    )]
+    CountBeyondPart {
+        /// The attribute (`uniqueCount`).
+        key: &'static str,
+        /// The count as written.
+        value: String,
+        /// The part's length unzipped, in bytes.
+        len: usize,
+        /// The most strings it could hold.
+        most: u64,
     },
     /// A text longer than a documented limit.
     #[error("{what} is {len} bytes long, above the limit of {limit}")]
@@ -585,10 +623,14 @@ pub(crate) enum Reason {
         expected: i32,
     },
     /// A target that every report meets, so it measures nothing.
-    #[error("a target of {target} is always met, whatever is reported: give a target above 0")]
+    #[error("a target of {target} is always met, whatever is reported: give a target {give}")]
     AlwaysMet {
         /// The target, in words.
         target: String,
+        /// The value refused (`0`, `100`).
+        value: &'static str,
+        /// What to give instead (`above 0`, `below 100%`).
+        give: &'static str,
     },
     /// A date outside the range the crate works with.
     #[error("date {date} is outside 1900-01-01 to 2199-12-31, the dates the crate works with")]

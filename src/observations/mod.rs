@@ -457,6 +457,7 @@ impl Observations {
             if awards.len() > MAX_AWARDS {
                 return Err(Error::from(Reason::TooMany {
                     what: "entries",
+                    count: awards.len(),
                     limit: MAX_AWARDS,
                 })
                 .at(key));
@@ -580,12 +581,13 @@ impl Observations {
     /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for a year outside 1900–2199
     /// or a date outside 1900-01-01 to 2199-12-31, [`ErrorKind::Limit`](crate::ErrorKind::Limit)
     /// for a text, or a list of dates or entries, beyond its [limit](crate::limits), each
-    /// named by its criterion and key; [`ErrorKind::Write`](crate::ErrorKind::Write) if the
+    /// named by its criterion and key, or for a text written beyond
+    /// [`MAX_INPUT_BYTES`]; [`ErrorKind::Write`](crate::ErrorKind::Write) if the
     /// writer fails.
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
         write::check_readable(self)?;
-        write::to_toml(self)
+        write::to_toml(self).and_then(crate::limits::output)
     }
 
     /// The observations as pretty JSON, which [`Observations::from_json`] reads back
@@ -596,7 +598,7 @@ impl Observations {
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
         write::check_readable(self)?;
-        write::to_json(self)
+        write::to_json(self).and_then(crate::limits::output)
     }
 }
 

@@ -85,7 +85,7 @@ pub(crate) fn read_decimal(key: &str, value: &Value) -> Result<Decimal> {
             crate::decimal::parse(text).ok_or_else(|| bad(key, value, crate::decimal::EXPECTED))
         }
         Value::Integer(i) => Ok(Decimal::from(*i)),
-        Value::Float(_) => Err(bad(
+        Value::Float(_) | Value::FloatText(_) => Err(bad(
             key,
             value,
             "a decimal written as a string, such as \"1.5\": a float's digits may not be the ones written",
@@ -189,9 +189,10 @@ pub(crate) fn read_observation(leaf: &Leaf<'_>, table: &Value) -> Result<Observa
                     .iter()
                     .map(|v| read_date("held_on", v))
                     .collect::<Result<_>>()?,
-                Some(Value::Array(_)) => {
+                Some(Value::Array(items)) => {
                     return Err(Error::from(Reason::TooMany {
                         what: "dates held",
+                        count: items.len(),
                         limit: super::MAX_DATES,
                     })
                     .with_key("held_on"));
@@ -278,6 +279,7 @@ pub(crate) fn check_value(
             if dates.len() > super::MAX_DATES {
                 return Err(Error::from(Reason::TooMany {
                     what: "dates held",
+                    count: dates.len(),
                     limit: super::MAX_DATES,
                 })
                 .with_key("held_on"));

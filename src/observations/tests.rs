@@ -130,7 +130,11 @@ fn refusals_name_the_criterion_and_key() {
     let twice =
         r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true},"V.18":{"done":false}}}"#;
     let err = Observations::from_json(twice, &set).unwrap_err();
-    assert!(err.to_string().contains("\"V.18\" is given twice"), "{err}");
+    assert!(
+        err.to_string().contains("key `V.18` is given twice"),
+        "{err}"
+    );
+    assert_eq!((err.kind(), err.key()), (ErrorKind::Syntax, Some("V.18")));
     let inner = r#"{"ward":"X","year":2023,"observations":{"V.18":{"done":true,"done":false}}}"#;
     assert!(
         Observations::from_json(inner, &set).is_err(),

@@ -12,8 +12,11 @@ pub(crate) enum Value {
     Integer(i64),
     /// A whole number above `i64::MAX` (JSON).
     Unsigned(u64),
-    /// A number with a fraction or an exponent, or too large for `u64` (JSON).
+    /// A number with a fraction or an exponent, or too large for `u64` (JSON, a workbook).
     Float(f64),
+    /// A TOML float, as written (`1.9999999999999999`, `1_000.5`, `inf`): shown in messages
+    /// as written, not as its binary value (`2.0`).
+    FloatText(String),
     /// A TOML whole number too large for `u64`, as written.
     Big(String),
     String(String),
@@ -52,6 +55,7 @@ impl fmt::Display for Value {
             Self::Integer(i) => write!(f, "{i}"),
             Self::Unsigned(u) => write!(f, "{u}"),
             Self::Float(x) => write!(f, "{x:?}"),
+            Self::FloatText(text) => f.write_str(text),
             Self::Big(digits) => f.write_str(digits),
             Self::String(s) => write!(f, "{s:?}"),
             Self::Bool(b) => write!(f, "{b}"),
@@ -139,7 +143,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut seen = std::collections::HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
             if !seen.insert(key.clone()) {
-                return Err(de::Error::custom(format!("key {key:?} is given twice")));
+                return Err(de::Error::custom(format!("key `{key}` is given twice")));
             }
             let value = map.next_value()?;
             entries.push((key, value));
@@ -181,7 +185,7 @@ fn of_toml(value: &toml::de::DeValue<'_>) -> Value {
                 Value::Integer,
             )
         }
-        DeValue::Float(float) => Value::Float(float.as_str().parse().unwrap_or(f64::NAN)),
+        DeValue::Float(float) => Value::FloatText(float.as_str().to_owned()),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(datetime) => Value::Datetime(datetime.to_string()),
         DeValue::Array(items) => Value::Array(items.iter().map(|v| of_toml(v.get_ref())).collect()),
@@ -248,7 +252,7 @@ mod tests {
             toml.get("c"),
             Some(&Value::Array(vec![Value::Datetime("2023-05-10".into())]))
         );
-        assert_eq!(toml.get("d"), Some(&Value::Float(1.5)));
+        assert_eq!(toml.get("d"), Some(&Value::FloatText("1.5".to_owned())));
         let json: Value =
             serde_json::from_str(r#"{"a": 1, "b": "x", "e": null, "f": 18446744073709551615}"#)
                 .unwrap();

@@ -163,6 +163,8 @@ fn to_toml_value(value: Value) -> toml::Value {
         Value::Integer(i) => toml::Value::Integer(i),
         Value::Unsigned(u) => toml::Value::String(u.to_string()),
         Value::Float(x) => toml::Value::Float(x),
+        // Never made by the writer (it writes decimals as strings); as written if it were.
+        Value::FloatText(text) => toml::Value::String(text),
         Value::Big(digits) => toml::Value::String(digits),
         Value::String(s) => toml::Value::String(s),
         Value::Bool(b) => toml::Value::Boolean(b),
@@ -192,6 +194,7 @@ fn to_json_value(value: Value) -> serde_json::Value {
         Value::Integer(i) => J::from(i),
         Value::Unsigned(u) => J::from(u),
         Value::Float(x) => J::from(x),
+        Value::FloatText(text) => J::String(text),
         Value::Big(digits) => J::String(digits),
         Value::String(s) | Value::Datetime(s) => J::String(s),
         Value::Bool(b) => J::Bool(b),
@@ -208,6 +211,5 @@ fn to_json_value(value: Value) -> serde_json::Value {
 
 #[cfg(feature = "json")]
 pub(super) fn to_json(observations: &Observations) -> crate::Result<String> {
-    serde_json::to_string_pretty(&to_json_value(file(observations)))
-        .map_err(|e| crate::Error::write("JSON", &e))
+    crate::json::pretty(&to_json_value(file(observations)))
 }

@@ -290,22 +290,27 @@ impl Plan {
     /// Writes the plan as TOML; [`Plan::from_toml`] reads it back unchanged.
     ///
     /// # Errors
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text beyond
+    /// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), which no reader takes;
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the TOML writer refuses (not expected
     /// for a valid plan).
     #[cfg(feature = "toml")]
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(&raw::RawPlan::from(self)).map_err(|err| Error::write("TOML", &err))
+        toml::to_string(&raw::RawPlan::from(self))
+            .map_err(|err| Error::write("TOML", &err))
+            .and_then(crate::limits::output)
     }
 
     /// Writes the plan as pretty-printed JSON; [`Plan::from_json`] reads it back unchanged.
     ///
     /// # Errors
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text beyond
+    /// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), which no reader takes;
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the JSON writer refuses (not expected
     /// for a valid plan).
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(&raw::RawPlan::from(self))
-            .map_err(|err| Error::write("JSON", &err))
+        crate::json::pretty(&raw::RawPlan::from(self)).and_then(crate::limits::output)
     }
 }
 

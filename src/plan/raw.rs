@@ -105,23 +105,22 @@ impl From<&Plan> for RawPlan<RawItem> {
     }
 }
 
-/// Reads every item of `raw` in order.
+/// Reads every item of `raw` in order, after counting them.
 ///
-/// `id_of` finds an item's id for error messages before it is read; `read` reads one item,
-/// returning the reader's message on failure.
+/// `id_of` finds an item's id for error messages before it is read; `read` reads one item.
 #[cfg(any(feature = "toml", feature = "json"))]
 fn decode<V>(
     raw: RawPlan<V>,
-    format: &'static str,
     id_of: impl Fn(&V) -> Option<String>,
-    read: impl Fn(V) -> std::result::Result<RawItem, String>,
+    read: impl Fn(V) -> Result<RawItem>,
 ) -> Result<Plan> {
+    // Counted before any is read: a file of a million items is refused at once.
+    crate::limits::count("plan items", raw.items.len(), crate::limits::MAX_PLAN_ITEMS)
+        .map_err(|e| e.with_key("items"))?;
     let mut items = Vec::with_capacity(raw.items.len());
     for (index, value) in raw.items.into_iter().enumerate() {
         let name = id_of(&value).unwrap_or_else(|| format!("item {}", index + 1));
-        let item = read(value).map_err(|message| {
-            Error::parse(format, crate::error::Location::default(), &message).at(&name)
-        })?;
+        let item = read(value).map_err(|err| err.at(&name))?;
         items.push(PlanItem::try_from(item)?);
     }
     Plan::new(raw.ward, raw.year, raw.title, items)
@@ -132,31 +131,46 @@ pub(super) fn from_toml(text: &str) -> Result<Plan> {
     let raw: RawPlan<toml::Value> = toml::from_str(text).map_err(|err| Error::toml(&err, text))?;
     decode(
         raw,
-        "TOML",
         |value| {
             value
                 .get("id")
                 .and_then(toml::Value::as_str)
                 .map(str::to_owned)
         },
-        |value| RawItem::deserialize(value).map_err(|err| err.message().to_owned()),
+        |value| {
+            RawItem::deserialize(value).map_err(|err| {
+                Error::parse("TOML", crate::error::Location::default(), err.message())
+            })
+        },
     )
 }
 
+/// Reads a plan's JSON `text`, each item from its text as written (`RawValue`), so that a key
+/// given twice in an item is refused (a `serde_json::Value` kept the last), and an item's
+/// errors are placed in `text`.
 #[cfg(feature = "json")]
 pub(super) fn from_json(text: &str) -> Result<Plan> {
-    let raw: RawPlan<serde_json::Value> = Error::read_json(text)?;
+    /// An item's id, for naming it before it is read.
+    #[derive(Deserialize)]
+    struct IdOf {
+        id: Option<String>,
+    }
+    let raw: RawPlan<&serde_json::value::RawValue> = Error::read_json(text)?;
     crate::dates::reading_json(|| {
         decode(
             raw,
-            "JSON",
             |value| {
-                value
-                    .get("id")
-                    .and_then(serde_json::Value::as_str)
-                    .map(str::to_owned)
+                serde_json::from_str::<IdOf>(value.get())
+                    .ok()
+                    .and_then(|item| item.id)
             },
-            |value| RawItem::deserialize(value).map_err(|err| err.to_string()),
+            |value| {
+                let item = value.get();
+                serde_json::from_str::<RawItem>(item).map_err(|err| {
+                    let offset = item.as_ptr().addr().saturating_sub(text.as_ptr().addr());
+                    Error::json(&err).within(text, offset)
+                })
+            },
         )
     })
 }

@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn at_most_levers() {
-        let t = RateTarget::at_most(Percent::new(dec!(10)).unwrap());
+        let t = RateTarget::at_most(Percent::new(dec!(10)).unwrap()).unwrap();
         let counts = Counts::new(15, 100).unwrap();
         assert_eq!(
             t.records_needed(&counts, Lever::Convert),
@@ -307,7 +307,7 @@ mod tests {
             t.records_needed(&counts, Lever::Add),
             Some(Records::Needed(50))
         );
-        let zero = RateTarget::at_most(Percent::ZERO);
+        let zero = RateTarget::at_most(Percent::ZERO).unwrap();
         assert_eq!(
             zero.records_needed(&counts, Lever::Add),
             Some(Records::Impossible)

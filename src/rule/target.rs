@@ -90,6 +90,8 @@ impl RateTarget {
         if percent == Percent::ZERO {
             return Err(Error::from(Reason::AlwaysMet {
                 target: "at least 0%".into(),
+                value: "0",
+                give: "above 0",
             })
             .with_key("percent"));
         }
@@ -110,23 +112,34 @@ impl RateTarget {
     }
 
     /// At most `percent` (0% is a real target: none at all).
-    #[must_use]
-    pub const fn at_most(percent: Percent) -> Self {
-        Self {
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) for 100%, which every
+    /// report meets (as "at least 0%").
+    pub fn at_most(percent: Percent) -> Result<Self> {
+        if percent == Percent::HUNDRED {
+            return Err(Error::from(Reason::AlwaysMet {
+                target: "at most 100%".into(),
+                value: "100",
+                give: "below 100%",
+            })
+            .with_key("percent"));
+        }
+        Ok(Self {
             comparison: Comparison::AtMost,
             percent,
             min_count: None,
-        }
+        })
     }
 
     /// `percent` compared by `comparison`.
     ///
     /// # Errors
-    /// As [`RateTarget::at_least`].
+    /// As [`RateTarget::at_least`] and [`RateTarget::at_most`]: a target every report meets.
     pub fn new(comparison: Comparison, percent: Percent) -> Result<Self> {
         match comparison {
             Comparison::AtLeast => Self::at_least(percent),
-            Comparison::AtMost => Ok(Self::at_most(percent)),
+            Comparison::AtMost => Self::at_most(percent),
         }
     }
 
@@ -276,6 +289,8 @@ impl CountTarget {
         if at_least == 0 {
             return Err(Error::from(Reason::AlwaysMet {
                 target: "at least 0".into(),
+                value: "0",
+                give: "above 0",
             })
             .with_key("at_least"));
         }
@@ -476,11 +491,25 @@ mod tests {
         let t = RateTarget::at_least(Percent::new(dec!(35)).unwrap()).unwrap();
         assert_eq!(t.is_met(&Counts::new(105, 300).unwrap()), Some(true));
         assert_eq!(t.is_met(&Counts::new(104, 300).unwrap()), Some(false));
-        let m = RateTarget::at_most(Percent::new(dec!(10)).unwrap());
+        let m = RateTarget::at_most(Percent::new(dec!(10)).unwrap()).unwrap();
         assert_eq!(m.is_met(&Counts::new(10, 100).unwrap()), Some(true));
         assert_eq!(m.is_met(&Counts::new(11, 100).unwrap()), Some(false));
         assert!(m.with_min_count(3).is_err());
-        assert_eq!(RateTarget::at_most(Percent::ZERO).percent(), Percent::ZERO);
+        assert_eq!(
+            RateTarget::at_most(Percent::ZERO).unwrap().percent(),
+            Percent::ZERO
+        );
+        // At most 100% is met by every report, as at least 0%.
+        let err = RateTarget::at_most(Percent::HUNDRED).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidValue);
+        assert_eq!(
+            (err.key(), err.value().as_deref()),
+            (Some("percent"), Some("100"))
+        );
+        assert_eq!(
+            err.to_string(),
+            "a target of at most 100% is always met, whatever is reported: give a target below 100%"
+        );
     }
 
     #[test]

@@ -319,10 +319,12 @@ impl Scorecard {
     /// set, the fields and the criteria; decimals as strings.
     ///
     /// # Errors
+    /// [`ErrorKind::Limit`](crate::ErrorKind::Limit) for a text beyond
+    /// [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES), which no reader takes;
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::write("JSON", &e))
+        crate::json::pretty(self).and_then(crate::limits::output)
     }
 
     /// Reads a scorecard written by [`Scorecard::to_json`].

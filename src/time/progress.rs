@@ -545,7 +545,7 @@ mod tests {
     #[test]
     fn pace_only_for_at_least() {
         let s = series(&[(1, c(3, 10))]);
-        let at_most = RateTarget::at_most(Percent::new(dec!(30)).unwrap());
+        let at_most = RateTarget::at_most(Percent::new(dec!(30)).unwrap()).unwrap();
         let p = Progress::year_to_date(&s, &at_most, d(1, 31), &Rounding::default()).unwrap();
         assert!(p.pace.is_none());
         assert!(p.projection.is_some());

@@ -477,7 +477,8 @@ impl Scenario {
     /// [`Observations::to_json`] for the base; [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue)
     /// for a change dated outside 1900-01-01 to 2199-12-31, [`ErrorKind::Limit`](crate::ErrorKind::Limit)
     /// for more than [`MAX_CHANGES`](crate::limits::MAX_CHANGES) changes or
-    /// [`MAX_DATES`](crate::limits::MAX_DATES) dates in one, each named by its criterion;
+    /// [`MAX_DATES`](crate::limits::MAX_DATES) dates in one, each named by its criterion, or
+    /// for a text written beyond [`MAX_INPUT_BYTES`](crate::limits::MAX_INPUT_BYTES);
     /// [`ErrorKind::Write`](crate::ErrorKind::Write) if the writer fails.
     #[cfg(feature = "json")]
     pub fn to_json(&self) -> Result<String> {
@@ -499,11 +500,11 @@ impl Scenario {
                 .map_err(|e| e.with_key(key).at(change.criterion().as_str()))?;
         }
         let file = ScenarioFile {
-            base: serde_json::from_str(&self.base.to_json()?)
+            base: serde_json::from_str::<serde_json::Value>(&self.base.to_json()?)
                 .map_err(|e| Error::write("JSON", &e))?,
             changes: self.changes.clone(),
         };
-        serde_json::to_string_pretty(&file).map_err(|e| Error::write("JSON", &e))
+        crate::json::pretty(&file).and_then(crate::limits::output)
     }
 
     /// Reads a scenario written by [`Scenario::to_json`] and checks it against `set`: the base
@@ -515,9 +516,14 @@ impl Scenario {
     #[cfg(feature = "json")]
     pub fn from_json(text: &str, set: &CriteriaSet) -> Result<Self> {
         let text = crate::limits::input(text)?;
-        let file: ScenarioFile = Error::read_json(text)?;
+        let file: ScenarioFile<&serde_json::value::RawValue> = Error::read_json(text)?;
+        // The base as written, read as an observations file (duplicate keys refused), its
+        // errors placed in the scenario's text and named `base`.
+        let base = file.base.get();
+        let offset = base.as_ptr().addr().saturating_sub(text.as_ptr().addr());
         let scenario = Self {
-            base: Observations::from_json(&file.base.to_string(), set)?,
+            base: Observations::from_json(base, set)
+                .map_err(|e| e.within(text, offset).at("base"))?,
             changes: file.changes,
         };
         scenario.observations(set)?;
@@ -525,12 +531,13 @@ impl Scenario {
     }
 }
 
-/// The written form of a scenario: the base as an observations file, read against the set.
+/// The written form of a scenario: the base as an observations file, read against the set
+/// from the text as written (`RawValue`), written from a `Value`.
 #[cfg(feature = "json")]
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ScenarioFile {
-    base: serde_json::Value,
+struct ScenarioFile<B> {
+    base: B,
     #[serde(default)]
     changes: Vec<Change>,
 }

@@ -1,14 +1,15 @@
 //! The API: constructors, builders, writers, and what reports make of hostile text.
 
-use cchc::limits::{MAX_DATES, MAX_MONTHS, MAX_TEXT_BYTES};
+use cchc::limits::{MAX_DATES, MAX_INPUT_BYTES, MAX_MONTHS, MAX_TEXT_BYTES};
 use cchc::report::{Format, render};
 use cchc::rule::{Deadline, DeadlineWording, Window};
 use cchc::time::Period;
-use cchc::{CriteriaSet, ErrorKind, Lang, Observations, Scorecard};
+use cchc::whatif::Scenario;
+use cchc::{CriteriaSet, ErrorKind, Id, Lang, Observations, Observed, Scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::{Want, refused, safe};
+use crate::{Want, hostile, refused, safe};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -76,6 +77,7 @@ fn observations_of_impossible_years_are_neither_scored_nor_written() {
         &dated.to_toml().unwrap_err(),
         ErrorKind::InvalidValue,
         Want {
+            says: "I.1a: date -262143-01-01 is outside 1900-01-01 to 2199-12-31, the dates the crate works with",
             item: Some("I.1a"),
             key: Some("completed_on"),
             ..Want::default()
@@ -112,6 +114,50 @@ fn extremes_accepted_are_written_and_read_back() {
     Scorecard::score(&set, &obs).unwrap();
 }
 
+// 57. What a writer makes beyond 10 MiB, no reader takes: refused when written. Evidence of
+//     4,096 control characters (each written `\u0001`, 6 bytes) is 24,576 bytes written.
+#[test]
+fn writers_refuse_what_no_reader_takes() {
+    let with = |criteria: usize| {
+        let mut obs = Observations::new("X", 2023);
+        for i in 0..criteria {
+            let id = Id::new(&format!("X.{i}")).unwrap();
+            obs.set(id, Observed::NotApplicable);
+            obs.set_evidence(&format!("X.{i}"), "\u{1}".repeat(MAX_TEXT_BYTES))
+                .unwrap();
+        }
+        obs
+    };
+    // 427 × 24,576 = 10,493,952 bytes of evidence alone: above 10,485,760.
+    let big = with(427);
+    for err in [big.to_toml(), big.to_json()].map(Result::unwrap_err) {
+        refused(
+            &err,
+            ErrorKind::Limit,
+            Want {
+                says: "the text written is 10",
+                ..Want::default()
+            },
+        );
+        assert!(
+            err.to_string()
+                .ends_with("bytes long, above the limit of 10485760")
+        );
+    }
+    // 400 × 24,576 = 9,830,400 bytes and the keys: written, within the limit.
+    let near = with(400);
+    for text in [near.to_toml().unwrap(), near.to_json().unwrap()] {
+        assert!(
+            text.len() > 9_830_400 && text.len() <= MAX_INPUT_BYTES,
+            "{}",
+            text.len()
+        );
+    }
+    // A scenario of it is refused as its base is.
+    let err = Scenario::new(big).to_json().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Limit, "{err}");
+}
+
 // 44. The months of any period are bounded by the range of dates.
 #[test]
 fn months_of_a_period_are_bounded() {
@@ -123,15 +169,17 @@ fn months_of_a_period_are_bounded() {
     );
 }
 
-// 45. Terminal control characters and bidi overrides in a ward's name, the set's name, a
-//     band's label, an evidence text: none reaches the table, the Markdown or an error.
+// 45. Terminal control characters and bidi overrides in a ward's name, the set's name, the
+//     label of the band the card is rated in, an evidence text: none reaches the table, the
+//     Markdown or an error, and the label is shown cleaned.
 #[test]
 fn control_characters_never_reach_a_terminal() {
+    // II.4 and V.18 alone score a few points of 100: the lowest band, "Yếu" (Weak).
     let toml = CriteriaSet::reference_toml()
         .replacen("name = \"", "name = \"\\u001b]0;owned\\u0007", 1)
         .replacen(
-            "label_vi = \"Tốt\"",
-            "label_vi = \"T\\u001b[2J\\u202eốt\"",
+            "label_vi = \"Yếu\"",
+            "label_vi = \"Y\\u001b[2J\\u202e\\u2066ếu\"",
             1,
         );
     let set = CriteriaSet::from_toml(&toml).unwrap();
@@ -142,15 +190,31 @@ fn control_characters_never_reach_a_terminal() {
         .build(&set)
         .unwrap();
     let card = Scorecard::score(&set, &obs).unwrap();
+    assert_eq!(
+        card.summary.band.as_ref().map(cchc::Text::vi),
+        Some("Y\u{1b}[2J\u{202e}\u{2066}ếu")
+    );
     for format in [Format::Table, Format::Markdown, Format::Csv] {
-        for lang in [Lang::Vi, Lang::En] {
-            // CSV ends its records with CR LF, as RFC 4180 has it.
-            let text = render(&card, format, lang).unwrap().replace("\r\n", "\n");
-            let bad = text
-                .chars()
-                .find(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}');
-            assert_eq!(bad, None, "{format:?} {lang:?}");
-        }
+        // CSV ends its records with CR LF, as RFC 4180 has it.
+        let text = render(&card, format, Lang::Vi)
+            .unwrap()
+            .replace("\r\n", "\n");
+        let bad = text.chars().find(|c| *c != '\n' && hostile(*c));
+        assert_eq!(bad, None, "{format:?}");
+        // The band is in the table's and the Markdown's footer (the CSV has a row per
+        // criterion), each hostile character U+FFFD (and Markdown escapes the `[`).
+        let cleaned = match format {
+            Format::Table => "Y\u{fffd}[2J\u{fffd}\u{fffd}ếu",
+            Format::Markdown => "Y\u{fffd}\\[2J\u{fffd}\u{fffd}ếu",
+            _ => "BC\u{fffd}[1A\u{fffd}12",
+        };
+        assert!(text.contains(cleaned), "{format:?}: {text}");
+        let text = render(&card, format, Lang::En).unwrap();
+        assert_eq!(
+            text.chars()
+                .find(|c| !c.is_ascii_whitespace() && hostile(*c)),
+            None
+        );
     }
     let err = Observations::builder("Phường \u{1b}[31mX", 2024)
         .build(&set)

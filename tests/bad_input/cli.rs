@@ -135,4 +135,29 @@ fn cli_prints_names_safely() {
     );
 }
 
-use cchc::CriteriaSet;
+// 60. `--format json` on evidence holding a C1 control (U+009B, a CSI of its own), a bidi
+//     override and an isolate: the JSON printed escapes them (`\u009b`), holds no hostile
+//     character, and reads back to the scorecard.
+#[test]
+fn cli_json_escapes_hostile_characters() {
+    let obs_toml = "ward = \"W\\u009b2J\"\nyear = 2023\n[observations.\"II.4\"]\nnumerator = 90\ndenominator = 300\nevidence = \"BC\\u009b1A\\u202e12\\u2067\"\n";
+    let obs = file("c1.toml", obs_toml.as_bytes());
+    let (code, stdout, stderr) = run(
+        "self_assessment",
+        &[obs.as_os_str(), "--format".as_ref(), "json".as_ref()],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout.chars().find(|c| *c != '\n' && crate::hostile(*c)),
+        None
+    );
+    assert!(
+        stdout.contains("\"BC\\u009b1A\\u202e12\\u2067\""),
+        "{stdout}"
+    );
+    let set = CriteriaSet::reference();
+    let card = Scorecard::score(&set, &Observations::from_toml(obs_toml, &set).unwrap()).unwrap();
+    assert_eq!(Scorecard::from_json(&stdout).unwrap(), card);
+}
+
+use cchc::{CriteriaSet, Observations, Scorecard};

@@ -64,11 +64,30 @@ fn scenario_json_says_where() {
         &err,
         ErrorKind::UnknownKey,
         Want {
+            says: "I.1a: cannot read JSON at line 14, column 4: unknown field `$__toml_private_datetime`, expected a date written as a string such as \"2023-05-10\"",
             item: Some("I.1a"),
             key: Some("$__toml_private_datetime"),
             ..Want::default()
         },
     );
+    // Where the reader sees only a float's binary value (2), its hint gives a fixed example,
+    // not a string of that value ("2", which is not what was written).
+    let points = r#"{"change": "set_points", "criterion": "II.9", "points": 1.9999999999999999}"#;
+    let err = Scenario::from_json(
+        &json.replace("\"changes\": [", &format!("\"changes\": [{points},")),
+        &set(),
+    )
+    .unwrap_err();
+    refused(
+        &err,
+        ErrorKind::Syntax,
+        Want {
+            item: Some("II.9"),
+            says: "write the decimal as a string, such as \"1.5\"",
+            ..Want::default()
+        },
+    );
+    assert!(!err.to_string().contains("\"2\""), "{err}");
     assert_eq!(
         Scenario::from_json(&format!("\u{feff}{json}"), &set())
             .unwrap()
@@ -76,6 +95,40 @@ fn scenario_json_says_where() {
             .len(),
         1
     );
+}
+
+// 55. Duplicate keys in a scenario's base are refused, as in an observations file (the base
+//     was read as a `serde_json::Value`, the last of them winning), and the base's errors are
+//     placed in the scenario's text and named `base`.
+#[test]
+fn scenario_bases_are_read_as_written() {
+    let json = Scenario::new(base()).to_json().unwrap();
+    // {"base": {"ward": "X", "ward": "Y", …
+    let twice = json.replacen("\"ward\": \"X\"", "\"ward\": \"X\", \"ward\": \"Y\"", 1);
+    let err = Scenario::from_json(&twice, &set()).unwrap_err();
+    let line = json.lines().position(|l| l.contains("\"ward\"")).unwrap() + 1;
+    refused(
+        &err,
+        ErrorKind::Syntax,
+        Want {
+            item: Some("base"),
+            key: Some("ward"),
+            says: &format!("base: cannot read JSON at line {line}, column "),
+            ..Want::default()
+        },
+    );
+    assert!(
+        err.to_string().ends_with(": key `ward` is given twice"),
+        "{err}"
+    );
+    assert_eq!(err.line(), Some(line));
+    // On the base's first line: the column is the scenario's.
+    let inline = r#"{"base": {"ward": "X", "year": 2023, "year": 2024}}"#;
+    let err = Scenario::from_json(inline, &set()).unwrap_err();
+    // The base begins at character 10 (after `{"base": `); serde_json stops at the closing
+    // quote of the second `"year"`, character 34 of the base: 10 + 34 - 1 = 43.
+    assert_eq!((err.line(), err.column()), (Some(1), Some(43)), "{err}");
+    assert_eq!(err.key(), Some("year"));
 }
 
 // 34. A change refused leaves the observations as they were; a scenario whose change is
@@ -118,6 +171,7 @@ fn refused_changes_leave_nothing_half_applied() {
         &scenario.observations(&set()).unwrap_err(),
         ErrorKind::InvalidValue,
         Want {
+            says: "II.4: cannot apply `convert 201 existing records`: cannot convert 201 records: only 200 remain",
             item: Some("II.4"),
             value: Some("201"),
             ..Want::default()
@@ -306,6 +360,7 @@ fn costs_and_goals_say_what_is_wrong() {
         &err,
         ErrorKind::InvalidValue,
         Want {
+            says: "percentage 150 is outside 0 to 100",
             value: Some("150"),
             ..Want::default()
         },

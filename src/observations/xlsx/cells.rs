@@ -18,6 +18,10 @@ use crate::spreadsheet::{column_name, day_of, decimal, sheet_cell};
 /// reference set is about 15 KB).
 pub const MAX_BYTES: usize = crate::limits::MAX_INPUT_BYTES;
 
+/// The most cells of one sheet read, blank ones included: 1,000,000 (the template's data
+/// sheet has 260,000, columns A to Z of [`MAX_ROWS`](super::MAX_ROWS) rows).
+pub const MAX_CELLS: usize = 1_000_000;
+
 /// A parser's error, as the crate's.
 pub(super) fn parse(e: &dyn std::fmt::Display) -> Error {
     Error::from(Reason::Parse {
@@ -47,8 +51,19 @@ impl Sheet {
         let mut reader = book.worksheet_cells_reader(name).map_err(|e| parse(&e))?;
         let mut cells = HashMap::new();
         let mut last_row = 0;
+        let mut read = 0;
         while let Some(cell) = reader.next_cell().map_err(|e| parse(&e))? {
             let (row, col) = cell.get_position();
+            read += 1;
+            if read > MAX_CELLS {
+                let col = u16::try_from(col).unwrap_or(u16::MAX);
+                return Err(Error::from(Reason::TooMany {
+                    what: "cells in a sheet",
+                    count: read,
+                    limit: MAX_CELLS,
+                })
+                .in_cell(|| sheet_cell(name, row, col)));
+            }
             let value = Data::from(cell.get_value().clone());
             if blank(&value) {
                 continue;

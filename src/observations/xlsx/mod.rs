@@ -46,8 +46,11 @@
 //! cells that hold something are kept, and a value beyond the template's cells — columns A
 //! to Z and rows 1 to [`MAX_ROWS`] of the data sheet, columns A to C and rows 1 to 21 of the
 //! bonus and penalty sheet — is refused at its cell, so a small file naming a far cell
-//! (XFD1048576) costs nothing. [`template`] refuses a set with more criteria than these rows
-//! hold.
+//! (XFD1048576) costs nothing. Before it is opened, its parts are unzipped and counted: at
+//! most [`MAX_UNZIPPED_BYTES`](crate::limits::MAX_UNZIPPED_BYTES) (64 MiB) in all, and the
+//! shared strings may declare no more strings than their part could hold (one per 5 bytes);
+//! a sheet is read up to [`MAX_CELLS`] cells, blank ones included. [`template`] refuses a set
+//! with more criteria than these rows hold.
 //!
 //! ```
 //! use cchc::{CriteriaSet, Observations};
@@ -63,6 +66,7 @@
 //! [`Error::cell`]: crate::Error::cell
 //! [`Error::item`]: crate::Error::item
 
+mod archive;
 mod cells;
 mod read;
 
@@ -77,7 +81,7 @@ use crate::rule::{Reads, ScoringRule};
 use crate::spreadsheet::{number, sheet_cell};
 use crate::text::{Lang, pick};
 
-pub use cells::MAX_BYTES;
+pub use cells::{MAX_BYTES, MAX_CELLS};
 
 use super::Observations;
 
@@ -210,9 +214,11 @@ fn xlsx_error(err: &XlsxError) -> Error {
 pub fn template(set: &CriteriaSet, lang: Lang) -> Result<Vec<u8>> {
     // Never a template the reader would refuse: its rows must fit the rows it reads.
     let limit = (MAX_ROWS - HEADER_ROW - 1) as usize;
-    if rows(set).count() > limit {
+    let count = rows(set).count();
+    if count > limit {
         return Err(Error::from(crate::error::Reason::TooMany {
             what: "criteria for one template",
+            count,
             limit,
         }));
     }

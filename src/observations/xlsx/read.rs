@@ -63,6 +63,7 @@ pub(super) fn read(bytes: &[u8], set: &CriteriaSet) -> Result<Observations> {
             limit: MAX_BYTES,
         }));
     }
+    super::archive::check(bytes)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| parse(&e))?;
     let names = book.sheet_names();
     let find = |candidates: [&'static str; 2]| {
