@@ -63,7 +63,7 @@ impl Summary {
     /// the fast path for roll-ups of many wards.
     ///
     /// # Errors
-    /// As [`Scorecard::score`].
+    /// As [`Scorecard::score`](super::Scorecard::score).
     pub fn score(set: &CriteriaSet, observations: &Observations) -> Result<Self> {
         observations.check(set)?;
         let ctx = Ctx {
