@@ -976,6 +976,17 @@ fn a_scorecard_read_back_must_hold_together() {
         ),
         // An index that is not the total over the maximum.
         ("\"index\": \"81.06\"", "\"index\": \"91.06\"", "index"),
+        // An index below 0 or above 100, said as such.
+        (
+            "\"index\": \"81.06\"",
+            "\"index\": \"-1\"",
+            "index -1 is outside 0 to 100",
+        ),
+        (
+            "\"index\": \"81.06\"",
+            "\"index\": \"100.5\"",
+            "index 100.5 is outside 0 to 100",
+        ),
         // A period of another year than the card's.
         (
             "\"year\": 2023,",

@@ -161,6 +161,15 @@ fn categories() {
         ])
         .unwrap(),
     );
+    // The method names each option with its share of the maximum, "; " between them.
+    assert_eq!(
+        rule.method().en(),
+        "chairman: 1 × max; vice: 0.5 × max; other: 0 × max"
+    );
+    assert_eq!(
+        rule.method().vi(),
+        "chairman: 1 × tối đa; vice: 0,5 × tối đa; other: 0 × tối đa"
+    );
     let cat = |k: &str| Observed::Reported(Evidence::Category(Id::new(k).unwrap()));
     assert_eq!(score(&rule, dec!(3), cat("chairman")), (dec!(3.00), Met));
     assert_eq!(score(&rule, dec!(3), cat("vice")), (dec!(1.50), Partial));

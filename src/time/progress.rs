@@ -513,6 +513,24 @@ mod tests {
     }
 
     #[test]
+    fn a_minimum_count_is_judged_on_the_projected_count() {
+        // At least 30% and at least 40 records. By 31 March (90 days of 365): 12 of 30, 40%.
+        // Projected to the year: 12 × 365 ÷ 90 = 48.7 records ≥ 40: meets. 9 of 30 (30%):
+        // 9 × 365 ÷ 90 = 36.5 < 40: does not, though the rate holds.
+        let target = RateTarget::at_least_count(Percent::new(dec!(30)).unwrap(), 40).unwrap();
+        let meets = |g: u64| {
+            let s = series(&[(1, c(g / 3, 10)), (2, c(g / 3, 10)), (3, c(g / 3, 10))]);
+            Progress::year_to_date(&s, &target, d(3, 31), &Rounding::default())
+                .unwrap()
+                .projection
+                .unwrap()
+                .meets_target
+        };
+        assert_eq!(meets(12), Some(true));
+        assert_eq!(meets(9), Some(false));
+    }
+
+    #[test]
     fn nothing_covered_yet() {
         let s = series(&[]);
         let p = Progress::year_to_date(&s, &thirty(), d(1, 20), &Rounding::default()).unwrap();
