@@ -87,6 +87,19 @@ fn same_scorecard_is_unchanged_and_other_sets_are_refused() {
     assert!(diff.is_unchanged());
     assert!(!diff.band_changed());
     assert_eq!(diff.summary(Lang::En), ["Index: 69.94 → 69.94 (+0.00)"]);
+    // A criterion whose status changed with its points kept is a change, though the total and
+    // the index stay the same.
+    let mut restated = card.clone();
+    let line = &mut restated.criteria[0];
+    line.status = if line.status == Status::Missing {
+        Status::NotApplicable
+    } else {
+        Status::Missing
+    };
+    let diff = ScorecardDiff::between(&card, &restated).unwrap();
+    assert_eq!(diff.criteria.len(), 1);
+    assert_eq!(diff.index_change, Some(rust_decimal::Decimal::ZERO));
+    assert!(!diff.is_unchanged());
     let mut other = card.clone();
     other.criteria.retain(|c| c.id != "II.4");
     let err = ScorecardDiff::between(&card, &other).unwrap_err();
