@@ -375,3 +375,27 @@ fn the_base_is_written_as_an_observations_file() {
     let costs = serde_json::from_str::<cchc::whatif::Costs>(r#"{"per_recrod": {"II.4": "2"}}"#);
     assert!(costs.unwrap_err().to_string().contains("per_recrod"));
 }
+
+#[test]
+fn meetings_on_dates_are_described_five_at_most() {
+    let day = |m: u32| NaiveDate::from_ymd_opt(2023, m, 10).unwrap();
+    let change = |n: u32| Change::HoldOnDates {
+        criterion: Id::new("VII.29").unwrap(),
+        dates: (1..=n).map(day).collect(),
+    };
+    // Two dates: both named.
+    let two = change(2);
+    assert_eq!(
+        two.describe().vi(),
+        "tổ chức các ngày 10/01/2023, 10/02/2023"
+    );
+    assert_eq!(two.describe().en(), "hold on 2023-01-10, 2023-02-10");
+    assert_eq!(two.to_string(), "VII.29: hold on 2023-01-10, 2023-02-10");
+    // Seven dates: the first five, and how many more.
+    let seven = change(7);
+    assert_eq!(
+        seven.describe().en(),
+        "hold on 2023-01-10, 2023-02-10, 2023-03-10, 2023-04-10, 2023-05-10 and 2 more days"
+    );
+    assert!(seven.describe().vi().ends_with("10/05/2023 và 2 ngày khác"));
+}

@@ -225,6 +225,23 @@ fn dates_are_whole_serial_numbers() {
         (err.cell(), err.item(), err.key()),
         (Some("'Số liệu'!G7"), Some("I.1a"), Some("completed_on"))
     );
+    // Noon of 26 April 1912 is the serial number 4500.5: refused for its time of day, never
+    // read as the day 45005 (20 March 2023) its digits would make.
+    let noon_1912 = |ws: &mut Worksheet| {
+        let at = ExcelDateTime::parse_from_str("1912-04-26 12:00:00").unwrap();
+        ws.write_datetime_with_format(
+            6,
+            COMPLETED,
+            at,
+            &Format::new().set_num_format("dd/mm/yyyy hh:mm"),
+        )
+        .unwrap();
+    };
+    let err = read(&noon_1912).unwrap_err();
+    assert_eq!(
+        (err.cell(), err.key()),
+        (Some("'Số liệu'!G7"), Some("completed_on"))
+    );
     let ok = read(&|ws: &mut Worksheet| drop(ws.write_string(6, COMPLETED, "2022-12-20"))).unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2022, 12, 20).unwrap();
     assert_eq!(
@@ -364,4 +381,40 @@ fn a_template_holds_up_to_its_rows() {
     let err = template(&set_of(9_995), Lang::Vi).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Limit, "{err}");
     assert!(err.to_string().contains("9994"), "{err}");
+}
+
+#[test]
+fn a_category_is_read_from_its_cell() {
+    // A criterion scored by who chaired (chairman: full points, deputy: half): the category
+    // typed in its column (J) reads back as the key, with the spaces around it trimmed.
+    let set = CriteriaSet::from_toml(
+        r#"
+name = "Phân loại"
+[[fields]]
+id = "A"
+label_vi = "A"
+label_en = "A"
+[[fields.criteria]]
+id = "A.1"
+label_vi = "Chủ trì đối thoại"
+label_en = "Chaired the dialogue"
+max_points = "2"
+rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịch", label_en = "Chairman", share = "1" }, { key = "deputy", label_vi = "Phó Chủ tịch", label_en = "Deputy", share = "0.5" }] }
+"#,
+    )
+    .unwrap();
+    let obs = Observations::from_xlsx(
+        &workbook(&set, "X", "2023", |ws, row, _| {
+            ws.write_string(row, CATEGORY, " deputy ").unwrap();
+        }),
+        &set,
+    )
+    .unwrap();
+    assert_eq!(
+        obs.value("A.1"),
+        &Observed::Reported(Evidence::Category(cchc::Id::new("deputy").unwrap()))
+    );
+    // 2 × 0.5 = 1 point.
+    let card = Scorecard::score(&set, &obs).unwrap();
+    assert_eq!(card.summary.total_points, rust_decimal::Decimal::ONE);
 }
