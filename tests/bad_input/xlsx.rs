@@ -142,3 +142,30 @@ fn sheets_of_a_million_blank_cells_are_refused() {
             .is_some_and(|cell| cell.starts_with("'Số liệu'!"))
     );
 }
+
+// 61. A cell reference beyond the last cell a spreadsheet has (XFD1048576): `calamine` added
+//     its letters and digits up past its integers (a panic in a build that checks overflow;
+//     found by fuzzing the Excel reader).
+#[test]
+fn cell_references_beyond_the_last_cell_are_refused() {
+    for (from, to, value) in [
+        ("r=\"D7\"", "r=\"AAAAAAAA7\"", "AAAAAAAA7"),
+        ("r=\"D7\"", "r=\"D99999999999\"", "D99999999999"),
+    ] {
+        let parts = changed("xl/worksheets/sheet1.xml", |xml| {
+            assert!(xml.contains(from), "the template has a cell D7");
+            xml.replacen(from, to, 1)
+        });
+        let err = Observations::from_xlsx(&zipped(&parts), &set()).unwrap_err();
+        refused(
+            &err,
+            ErrorKind::InvalidValue,
+            Want {
+                item: Some("xl/worksheets/sheet1.xml"),
+                key: Some("r"),
+                value: Some(value),
+                says: "expected a cell from A1 to XFD1048576",
+            },
+        );
+    }
+}

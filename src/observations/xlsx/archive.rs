@@ -33,11 +33,15 @@ pub(super) fn check(bytes: &[u8]) -> Result<()> {
             return Err(too_big(total.saturating_add(entry.size())));
         }
         let mut part = (&mut entry).take(room + 1);
-        let len = if name.to_ascii_lowercase().ends_with("sharedstrings.xml") {
+        let lower = name.to_ascii_lowercase();
+        let len = if lower.ends_with(".xml") {
             let mut text = Vec::new();
             part.read_to_end(&mut text).map_err(|e| parse(&e))?;
             if text.len() as u64 <= room {
-                shared_strings(&text).map_err(|e| e.at(name.clone()))?;
+                if lower.ends_with("sharedstrings.xml") {
+                    shared_strings(&text).map_err(|e| e.at(name.clone()))?;
+                }
+                references(&text).map_err(|e| e.at(name.clone()))?;
             }
             text.len() as u64
         } else {
@@ -51,29 +55,73 @@ pub(super) fn check(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Every tag of an XML part: its local name and the bytes of its attributes. A tag ends at
+/// `>`, or at the next `<` (no value holds one): each byte is looked at a bounded number of
+/// times, however the part is made.
+fn tags(text: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    text.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'<')
+        .map(move |(at, _)| {
+            let tag = &text[at + 1..];
+            let tag = &tag[..tag
+                .iter()
+                .position(|b| *b == b'>' || *b == b'<')
+                .unwrap_or(tag.len())];
+            let name_end = tag
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || *b == b'/')
+                .unwrap_or(tag.len());
+            let name = &tag[..name_end];
+            let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+            (local, &tag[name_end..])
+        })
+}
+
+/// Refuses a cell reference (the `r` of a row or a cell, the `ref` of a range) beyond the
+/// largest a spreadsheet has, `XFD1048576`: more than three letters or seven digits, which
+/// `calamine` would add up past its integers.
+fn references(text: &[u8]) -> Result<()> {
+    for (local, attributes) in tags(text) {
+        // The elements whose references calamine reads: rows and cells by `r`; a sheet's
+        // dimension, merged cells, hyperlinks, shared formulas and tables by `ref`.
+        let key = match local {
+            b"row" | b"c" => "r",
+            b"dimension" | b"mergeCell" | b"hyperlink" | b"f" | b"table" => "ref",
+            _ => continue,
+        };
+        let Some(value) = attribute(attributes, key.as_bytes()) else {
+            continue;
+        };
+        for cell in value.split(|b| matches!(b, b':' | b' ')) {
+            let cell: Vec<u8> = cell.iter().copied().filter(|b| *b != b'$').collect();
+            let letters = cell.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let digits = cell[letters..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if letters > 3 || digits > 7 {
+                return Err(Error::from(Reason::BadValue {
+                    key: key.to_owned(),
+                    value: String::from_utf8_lossy(value).into_owned(),
+                    expected: "a cell from A1 to XFD1048576",
+                }));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a `uniqueCount` of the shared strings' `sst` element (any of them, prefixed or
 /// not) above what the part could hold; `calamine` reserves room for that many strings.
 /// (`count`, the cells that use a shared string, may rightly be larger.)
 fn shared_strings(text: &[u8]) -> Result<()> {
     let most = text.len() / SHORTEST_STRING;
-    for (at, _) in text.iter().enumerate().filter(|(_, b)| **b == b'<') {
-        // A tag ends at `>`, or at the next `<` (no value holds one): each byte is looked at
-        // a bounded number of times, however the part is made.
-        let tag = &text[at + 1..];
-        let tag = &tag[..tag
-            .iter()
-            .position(|b| *b == b'>' || *b == b'<')
-            .unwrap_or(tag.len())];
-        let name_end = tag
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || *b == b'/')
-            .unwrap_or(tag.len());
-        let name = &tag[..name_end];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+    for (local, attributes) in tags(text) {
         if local != b"sst" {
             continue;
         }
-        if let Some(value) = attribute(&tag[name_end..], b"uniqueCount") {
+        if let Some(value) = attribute(attributes, b"uniqueCount") {
             let fits = value
                 .iter()
                 .all(u8::is_ascii_digit)
@@ -147,6 +195,26 @@ mod tests {
         assert!(shared_strings(br#"<x:sst x:uniqueCount = '99999999999999999999999'>"#).is_err());
         // Other elements are not calamine's.
         assert!(shared_strings(br#"<ssts uniqueCount="999"/><si uniqueCount="999"/>"#).is_ok());
+    }
+
+    #[test]
+    fn references_beyond_the_last_cell_are_refused() {
+        // XFD1048576 is the last cell; a range and a row by number are references too.
+        let ok = br#"<dimension ref="A1:$XFD$1048576"/><row r="7"><c r="D7" s="1"/></row>"#;
+        assert!(references(ok).is_ok());
+        for (part, key, value) in [
+            (&br#"<c r="AAAAAAAA1"/>"#[..], "r", "AAAAAAAA1"),
+            (br#"<row r="99999999999">"#, "r", "99999999999"),
+            (br#"<x:mergeCell x:ref="A1:ABCD2"/>"#, "ref", "A1:ABCD2"),
+        ] {
+            let err = references(part).unwrap_err();
+            assert_eq!(
+                (err.key(), err.value().as_deref()),
+                (Some(key), Some(value))
+            );
+        }
+        // Other attributes are not references (`r:id` is a relationship).
+        assert!(references(br#"<sheet name="AAAAAAAA1" r:id="rId99999999999"/>"#).is_ok());
     }
 
     #[test]
