@@ -976,6 +976,12 @@ fn a_scorecard_read_back_must_hold_together() {
         ),
         // An index that is not the total over the maximum.
         ("\"index\": \"81.06\"", "\"index\": \"91.06\"", "index"),
+        // An appraised total below 0.
+        (
+            "\"appraised_total_points\": \"81.06\"",
+            "\"appraised_total_points\": \"-1\"",
+            "appraised_total_points -1 is outside 0 to max_points",
+        ),
         // An index below 0 or above 100, said as such.
         (
             "\"index\": \"81.06\"",

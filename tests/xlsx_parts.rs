@@ -278,6 +278,19 @@ fn a_set_with_bonus_points_has_their_row_even_when_none_are_given() {
     let p = parts(&write(&set, &card, Format::Xlsx, Lang::Vi).unwrap());
     assert!(p["xl/sharedStrings.xml"].contains("Điểm thưởng"));
     assert!(p["xl/sharedStrings.xml"].contains("Điểm các tiêu chí"));
+    // The same with penalty points only.
+    let penalised =
+        CriteriaSet::from_toml(&set.to_toml().unwrap().replacen("[bonus]", "[penalty]", 1))
+            .unwrap();
+    assert!(penalised.bonus().is_none() && penalised.penalty().is_some());
+    let obs = Observations::from_toml(
+        "ward = \"W\"\nyear = 2024\n[observations.\"X.1\"]\nnumerator = 50\ndenominator = 100\n",
+        &penalised,
+    )
+    .unwrap();
+    let card = Scorecard::score(&penalised, &obs).unwrap();
+    let p = parts(&write(&penalised, &card, Format::Xlsx, Lang::Vi).unwrap());
+    assert!(p["xl/sharedStrings.xml"].contains("Điểm trừ"));
 }
 
 #[test]
