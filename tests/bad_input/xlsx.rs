@@ -143,29 +143,59 @@ fn sheets_of_a_million_blank_cells_are_refused() {
     );
 }
 
-// 61. A cell reference beyond the last cell a spreadsheet has (XFD1048576): `calamine` added
-//     its letters and digits up past its integers (a panic in a build that checks overflow;
-//     found by fuzzing the Excel reader).
+// 61. A cell reference beyond the last cell a spreadsheet has (XFD1048576), or a range taken
+//     backwards: `calamine` added its letters and digits up past its integers, or took its
+//     first cell from its last (panics in a build that checks overflow; found by fuzzing the
+//     Excel reader).
 #[test]
 fn cell_references_beyond_the_last_cell_are_refused() {
     for (from, to, value) in [
         ("r=\"D7\"", "r=\"AAAAAAAA7\"", "AAAAAAAA7"),
         ("r=\"D7\"", "r=\"D99999999999\"", "D99999999999"),
     ] {
-        let parts = changed("xl/worksheets/sheet1.xml", |xml| {
-            assert!(xml.contains(from), "the template has a cell D7");
-            xml.replacen(from, to, 1)
-        });
-        let err = Observations::from_xlsx(&zipped(&parts), &set()).unwrap_err();
-        refused(
-            &err,
-            ErrorKind::InvalidValue,
-            Want {
-                item: Some("xl/worksheets/sheet1.xml"),
-                key: Some("r"),
-                value: Some(value),
-                says: "expected a cell from A1 to XFD1048576",
-            },
+        check_reference(
+            from,
+            to,
+            "r",
+            value,
+            "expected a cell from A1 to XFD1048576",
         );
     }
+    // A range taken backwards: calamine took its first cell from its last (an overflow too).
+    let sheet = parts()
+        .into_iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet1.xml")
+        .unwrap()
+        .1;
+    let sheet = String::from_utf8(sheet).unwrap();
+    let start = sheet.find("<dimension ref=\"").unwrap() + "<dimension ref=\"".len();
+    let dimension = &sheet[start..start + sheet[start..].find('"').unwrap()];
+    let (first, last) = dimension.split_once(':').unwrap();
+    let backwards = format!("{last}:{first}");
+    check_reference(
+        &format!("ref=\"{dimension}\""),
+        &format!("ref=\"{backwards}\""),
+        "ref",
+        &backwards,
+        "expected a range from its first cell to its last",
+    );
+}
+
+/// The sheet with `from` changed to `to`: refused at `key`, with `value` and `says`.
+fn check_reference(from: &str, to: &str, key: &str, value: &str, says: &str) {
+    let parts = changed("xl/worksheets/sheet1.xml", |xml| {
+        assert!(xml.contains(from), "the template has {from}");
+        xml.replacen(from, to, 1)
+    });
+    let err = Observations::from_xlsx(&zipped(&parts), &set()).unwrap_err();
+    refused(
+        &err,
+        ErrorKind::InvalidValue,
+        Want {
+            item: Some("xl/worksheets/sheet1.xml"),
+            key: Some(key),
+            value: Some(value),
+            says,
+        },
+    );
 }

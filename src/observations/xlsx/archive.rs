@@ -93,7 +93,15 @@ fn references(text: &[u8]) -> Result<()> {
         let Some(value) = attribute(attributes, key.as_bytes()) else {
             continue;
         };
-        for cell in value.split(|b| matches!(b, b':' | b' ')) {
+        let bad = |expected| {
+            Err(Error::from(Reason::BadValue {
+                key: key.to_owned(),
+                value: String::from_utf8_lossy(value).into_owned(),
+                expected,
+            }))
+        };
+        let mut cells = Vec::new();
+        for cell in value.split(|b| *b == b':') {
             let cell: Vec<u8> = cell.iter().copied().filter(|b| *b != b'$').collect();
             let letters = cell.iter().take_while(|b| b.is_ascii_alphabetic()).count();
             let digits = cell[letters..]
@@ -101,15 +109,27 @@ fn references(text: &[u8]) -> Result<()> {
                 .take_while(|b| b.is_ascii_digit())
                 .count();
             if letters > 3 || digits > 7 {
-                return Err(Error::from(Reason::BadValue {
-                    key: key.to_owned(),
-                    value: String::from_utf8_lossy(value).into_owned(),
-                    expected: "a cell from A1 to XFD1048576",
-                }));
+                return bad("a cell from A1 to XFD1048576");
             }
+            cells.push(position(&cell[..letters], &cell[letters..letters + digits]));
+        }
+        // calamine takes a range's first cell from its last.
+        if let [(col_a, row_a), (col_b, row_b)] = cells[..]
+            && (col_b < col_a || row_b < row_a)
+        {
+            return bad("a range from its first cell to its last, such as A1:D7");
         }
     }
     Ok(())
+}
+
+/// The column and row numbers of a reference's letters and digits (at most three and seven).
+fn position(letters: &[u8], digits: &[u8]) -> (u32, u32) {
+    let col = letters.iter().fold(0, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row = digits.iter().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+    (col, row)
 }
 
 /// Refuses a `uniqueCount` of the shared strings' `sst` element (any of them, prefixed or
@@ -213,6 +233,15 @@ mod tests {
                 (Some(key), Some(value))
             );
         }
+        // A range taken backwards.
+        for backwards in [&br#"<dimension ref="B2:A7"/>"#[..], br#"<f ref="A7:B2"/>"#] {
+            let err = references(backwards).unwrap_err();
+            assert!(
+                err.to_string().contains("a range from its first cell"),
+                "{err}"
+            );
+        }
+        assert!(references(br#"<dimension ref="A1:A1"/><mergeCell ref="B2:AA100"/>"#).is_ok());
         // Other attributes are not references (`r:id` is a relationship).
         assert!(references(br#"<sheet name="AAAAAAAA1" r:id="rId99999999999"/>"#).is_ok());
     }
