@@ -5,30 +5,13 @@
 //! cargo run --example plan_overview
 //! ```
 
+#[macro_use]
+mod common;
+
 use cchc::Plan;
 use cchc::plan::{Field, PlanItem};
 use cchc::rule::{Comparison, DeadlineWording, Target};
 use chrono::NaiveDate;
-
-/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
-/// command-line tool does, instead of panicking as `println!` would.
-macro_rules! say {
-    ($($arg:tt)*) => {
-        say_line(&format!($($arg)*))
-    };
-}
-
-fn say_line(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{text}") {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write: {e}");
-            std::process::exit(1);
-        }
-        std::process::exit(0);
-    }
-}
 
 /// Timelines longer than this many characters are cut with "…" to keep rows on one line.
 const TIMELINE_WIDTH: usize = 60;

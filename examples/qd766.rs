@@ -8,6 +8,9 @@
 //!
 //! All figures are SAMPLE DATA, illustrative, not a real commune's.
 
+#[macro_use]
+mod common;
+
 use std::process::ExitCode;
 
 use cchc::observations::Period;
@@ -17,26 +20,6 @@ use cchc::whatif::{Costs, Goal, LeastEffortPlan};
 use cchc::{Counts, CriteriaSet, Lang, Observations, Scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-
-/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
-/// command-line tool does, instead of panicking as `println!` would.
-macro_rules! say {
-    ($($arg:tt)*) => {
-        say_line(&format!($($arg)*))
-    };
-}
-
-fn say_line(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{text}") {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write: {e}");
-            std::process::exit(1);
-        }
-        std::process::exit(0);
-    }
-}
 
 fn vi(value: Decimal) -> String {
     format_decimal(value, Lang::Vi)

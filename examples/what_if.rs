@@ -18,6 +18,7 @@
 //!
 //! Exit codes: 0 on success, 1 for bad data, 2 for bad usage.
 
+#[macro_use]
 mod common;
 
 use std::path::Path;
@@ -30,26 +31,6 @@ use cchc::whatif::{Change, Costs, Goal, LeastEffortPlan, Scenario, ScorecardDiff
 use cchc::{Counts, CriteriaSet, Id, Lang, Observations, Scorecard, Status};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-
-/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
-/// command-line tool does, instead of panicking as `println!` would.
-macro_rules! say {
-    ($($arg:tt)*) => {
-        say_line(&format!($($arg)*))
-    };
-}
-
-fn say_line(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    if let Err(e) = writeln!(out, "{text}") {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write: {e}");
-            std::process::exit(1);
-        }
-        std::process::exit(0);
-    }
-}
 
 const SAMPLE: &str = include_str!("data/sample_observations_2023.toml");
 

@@ -1,4 +1,26 @@
 //! What the command-line examples share: reading a file as text, printing safely.
+#![allow(dead_code, unused_macros, reason = "each example uses a part")]
+
+/// Prints a line; when the reader has gone (`… | head`), the example stops quietly, as a
+/// command-line tool does, instead of panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::common::say_line(&format!($($arg)*))
+    };
+}
+
+/// Writes `text` and a line break to standard output: see [`say!`].
+pub fn say_line(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{text}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write: {e}");
+            std::process::exit(1);
+        }
+        std::process::exit(0);
+    }
+}
 
 /// The text of the file at `path`; an error says where it is not UTF-8 (line, column and
 /// byte offset) or why it cannot be read.
