@@ -21,6 +21,8 @@ mod plans;
 mod whatif;
 #[path = "bad_input/xlsx.rs"]
 mod xlsx;
+// The template tests' helpers: the catalogue takes `unzip`.
+mod common;
 
 use cchc::limits::MAX_MESSAGE_CHARS;
 use cchc::{Error, ErrorKind};

@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use cchc::observations::xlsx::{MAX_BYTES, template};
 use cchc::rule::Evidence;
@@ -275,19 +275,6 @@ fn a_period_excel_made_a_date_is_read_or_explained() {
             .ends_with("format the cell as text and type it again"),
         "{err}"
     );
-}
-
-/// Every part of a zip, by path, as bytes.
-fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).unwrap();
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).unwrap();
-            (file.name().unwrap().to_string(), data)
-        })
-        .collect()
 }
 
 /// `parts` zipped again (stored, uncompressed).

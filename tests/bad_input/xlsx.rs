@@ -1,7 +1,7 @@
 //! Excel workbooks made by hand: a few hundred bytes that `calamine` would take at their word
 //! — a billion shared strings, gigabytes unzipped, a million blank cells.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use cchc::limits::MAX_UNZIPPED_BYTES;
 use cchc::observations::xlsx::{MAX_CELLS, template};
@@ -15,16 +15,7 @@ fn set() -> CriteriaSet {
 
 /// Every part of the reference set's template, by path.
 fn parts() -> Vec<(String, Vec<u8>)> {
-    let bytes = template(&set(), Lang::Vi).unwrap();
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    (0..zip.len())
-        .map(|i| {
-            let mut file = zip.by_index(i).unwrap();
-            let mut data = Vec::new();
-            file.read_to_end(&mut data).unwrap();
-            (file.name().unwrap().to_string(), data)
-        })
-        .collect()
+    crate::common::unzip(&template(&set(), Lang::Vi).unwrap())
 }
 
 /// `parts` zipped (deflated).

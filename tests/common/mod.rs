@@ -2,6 +2,8 @@
 //! workbook written in that layout with rust_xlsxwriter.
 #![allow(dead_code)]
 
+use std::io::{Cursor, Read};
+
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
 use cchc::CriteriaSet;
@@ -84,4 +86,17 @@ pub fn date(ws: &mut Worksheet, row: u32, c: u16, day: chrono::NaiveDate) {
     .unwrap();
     ws.write_datetime_with_format(row, c, at, &Format::new().set_num_format("dd/mm/yyyy"))
         .unwrap();
+}
+
+/// Every part of a zip (a workbook), by path, as bytes.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut file = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            file.read_to_end(&mut data).unwrap();
+            (file.name().unwrap().to_string(), data)
+        })
+        .collect()
 }
