@@ -52,3 +52,44 @@ fn too_many_dates_are_refused_before_any_is_read() {
     assert_eq!(err.kind(), cchc::ErrorKind::Limit, "{err}");
     assert_eq!((err.item(), err.key()), (Some("VII.29"), Some("held_on")));
 }
+
+#[test]
+fn an_unknown_category_is_refused_on_reading() {
+    // A criterion scored by who chaired (head: full points, deputy: half). "mayor" is none of
+    // its options: refused when the file is read, naming the criterion, the key and the value,
+    // in TOML and JSON alike; "deputy" is read.
+    let set = CriteriaSet::from_toml(
+        r#"
+name = "Phân loại"
+[[fields]]
+id = "A"
+label_vi = "A"
+label_en = "A"
+[[fields.criteria]]
+id = "A.1"
+label_vi = "Chủ trì đối thoại"
+label_en = "Chaired the dialogue"
+max_points = "2"
+rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịch", label_en = "Chairman", share = "1" }, { key = "deputy", label_vi = "Phó Chủ tịch", label_en = "Deputy", share = "0.5" }] }
+"#,
+    )
+    .unwrap();
+    let file = |key: &str| {
+        format!("ward = \"W\"\nyear = 2023\n[observations.\"A.1\"]\ncategory = \"{key}\"\n")
+    };
+    let err = Observations::from_toml(&file("mayor"), &set).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownId, "{err}");
+    assert_eq!(
+        (err.item(), err.key(), err.value().as_deref()),
+        (Some("A.1"), Some("category"), Some("mayor"))
+    );
+    let json = r#"{"ward": "W", "year": 2023, "observations": {"A.1": {"category": "mayor"}}}"#;
+    let err = Observations::from_json(json, &set).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownId, "{err}");
+    assert_eq!((err.item(), err.key()), (Some("A.1"), Some("category")));
+    let obs = Observations::from_toml(&file("deputy"), &set).unwrap();
+    assert_eq!(
+        obs.value("A.1"),
+        &cchc::Observed::Reported(cchc::Evidence::Category(cchc::Id::new("deputy").unwrap()))
+    );
+}

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 use cchc::plan::Field;
 use cchc::rule::{
-    Comparison, Deadline, DeadlineWording, Detail, Frequency, RateTarget, Records, Target, Window,
+    Comparison, CountTarget, Deadline, DeadlineWording, Detail, Frequency, RateTarget, Records,
+    Target, Window,
 };
 use cchc::{Counts, Error, ErrorKind, Evidence, Observed, Percent, Plan, Rounding, Status};
 use chrono::NaiveDate;
@@ -188,6 +189,30 @@ fn windows_frequency_and_count_match_the_plan() {
         panic!("VII.27a should be a count")
     };
     assert_eq!(initiatives.least(), 1);
+}
+
+// A count target of at least 3: 2 falls one short, 3 meets it; the detail and the text both
+// carry the 3 (the plan's only count target asks for 1, which hides a wrong least count).
+#[test]
+fn a_count_target_reports_its_least_count() {
+    let three = Target::Count(CountTarget::new(3).unwrap());
+    assert_eq!(three.to_string(), "≥ 3");
+    let policy = Rounding::default();
+    let two = three
+        .attain(&Observed::Reported(Evidence::Count(2)), &policy)
+        .unwrap();
+    assert_eq!(two.status, Status::NotMet);
+    let Detail::Count {
+        count, required, ..
+    } = two.detail
+    else {
+        panic!("a count detail")
+    };
+    assert_eq!((count, required), (2, 3));
+    let met = three
+        .attain(&Observed::Reported(Evidence::Count(3)), &policy)
+        .unwrap();
+    assert_eq!(met.status, Status::Met);
 }
 
 #[test]

@@ -89,6 +89,21 @@ fn figures_without_an_id_and_contradictions_are_refused() {
         "'Số liệu'!A12: the row has figures but no criterion id: give the id in column A"
     );
     assert_eq!((err.kind(), err.key()), (ErrorKind::MissingKey, Some("id")));
+    // II.4 is a rate (numerator and denominator): a count in its count column (F) is a key
+    // its rule does not read, named as the TOML file's key, at its cell.
+    let err = refused(|ws, row, id| {
+        if id == "II.4" {
+            ws.write_number(row, COUNT, 3.0).unwrap();
+        }
+    });
+    assert_eq!(
+        (err.kind(), err.item(), err.key()),
+        (ErrorKind::UnknownKey, Some("II.4"), Some("count"))
+    );
+    assert!(
+        err.to_string().starts_with("'Số liệu'!F12: II.4: ") && err.to_string().contains("count"),
+        "{err}"
+    );
     // I.1a, a deadline (row 7): "không" (not done) with a completion date.
     let err = refused(|ws, row, id| {
         if id == "I.1a" {
@@ -377,4 +392,87 @@ fn the_template_s_validation_protection_panes_print_setup_and_properties() {
         .and_then(|n| n.attribute("formatCode"));
     assert!(id == "49" || code == Some("@"), "{id} {code:?}");
     assert!(parts["docProps/core.xml"].contains("<dc:title>Mẫu số liệu tự đánh giá</dc:title>"));
+}
+
+/// Every text of the template's notes (`xl/comments1.xml`), unescaped, one string.
+fn notes(bytes: &[u8]) -> String {
+    let (_, xml) = unzip(bytes)
+        .into_iter()
+        .find(|(name, _)| name == "xl/comments1.xml")
+        .expect("a template has notes");
+    let xml = String::from_utf8(xml).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("t"))
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+#[test]
+fn each_row_s_note_says_what_to_enter_and_where() {
+    // The note on each criterion's name says how it is scored, then what to enter in which
+    // columns: D and E for a rate, G for a completion, O–Z for dates held, H for done, I for
+    // an assessor's points, J for a category with its options.
+    let reference = CriteriaSet::reference();
+    let en = notes(&template(&reference, Lang::En).unwrap());
+    for says in [
+        "Enter: numerator (D) and denominator (E), whole numbers ≥ 0",
+        "Enter: the date completed (G); not done: \"no\" in H",
+        "Enter: the dates held (O–Z); none: \"no\" in H",
+    ] {
+        assert!(en.contains(says), "{says} not in {en}");
+    }
+    let vi = notes(&template(&reference, Lang::Vi).unwrap());
+    for says in [
+        "Nhập: tử số (D) và mẫu số (E), số nguyên ≥ 0",
+        "Nhập: ngày hoàn thành (G); chưa làm: \"không\" ở H",
+        "Nhập: các ngày tổ chức (O–Z); chưa tổ chức: \"không\" ở H",
+    ] {
+        assert!(vi.contains(says), "{says} not in {vi}");
+    }
+    let excel = CriteriaSet::from_toml(include_str!("data/excel_set.toml")).unwrap();
+    let en = notes(&template(&excel, Lang::En).unwrap());
+    assert!(en.contains("Enter: yes/no (H)"), "{en}");
+    assert!(en.contains("Enter: the assessor's points (I)"), "{en}");
+    let vi = notes(&template(&excel, Lang::Vi).unwrap());
+    assert!(vi.contains("Nhập: có/không (H)"), "{vi}");
+    assert!(vi.contains("Nhập: điểm của người chấm (I)"), "{vi}");
+    let chaired = CriteriaSet::from_toml(
+        r#"
+name = "Phân loại"
+[[fields]]
+id = "A"
+label_vi = "A"
+label_en = "A"
+[[fields.criteria]]
+id = "A.1"
+label_vi = "Chủ trì đối thoại"
+label_en = "Chaired the dialogue"
+max_points = "2"
+rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịch", label_en = "Chairman", share = "1" }, { key = "deputy", label_vi = "Phó Chủ tịch", label_en = "Deputy", share = "0.5" }] }
+[[fields.criteria]]
+id = "A.2"
+label_vi = "Sáng kiến"
+label_en = "Initiatives"
+max_points = "2"
+rule = { kind = "count_steps", steps = [{ at_least = 2, points = "2" }] }
+"#,
+    )
+    .unwrap();
+    let vi = notes(&template(&chaired, Lang::Vi).unwrap());
+    assert!(
+        vi.contains("Nhập: phân loại (J): head = Chủ tịch; deputy = Phó Chủ tịch"),
+        "{vi}"
+    );
+    assert!(vi.contains("Nhập: số lượng (F), số nguyên ≥ 0"), "{vi}");
+    let en = notes(&template(&chaired, Lang::En).unwrap());
+    assert!(
+        en.contains("Enter: the category (J): head = Chairman; deputy = Deputy"),
+        "{en}"
+    );
+    assert!(
+        en.contains("Enter: the count (F), a whole number ≥ 0"),
+        "{en}"
+    );
 }

@@ -9,7 +9,7 @@ use cchc::{CriteriaSet, ErrorKind, Id, Lang, Observations, Observed, Scorecard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::{Want, hostile, refused, safe};
+use super::{Want, hostile, refused, safe};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -148,7 +148,7 @@ fn cli_json_escapes_hostile_characters() {
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
-        stdout.chars().find(|c| *c != '\n' && crate::hostile(*c)),
+        stdout.chars().find(|c| *c != '\n' && super::hostile(*c)),
         None
     );
     assert!(

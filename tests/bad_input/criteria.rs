@@ -6,7 +6,7 @@ use cchc::rule::{RateTarget, ScoringRule, Step, Steps};
 use cchc::{CriteriaSet, ErrorKind, Id, Percent, Text};
 use rust_decimal::Decimal;
 
-use crate::{Want, only_problem, refused};
+use super::{Want, only_problem, refused};
 
 fn reference() -> &'static str {
     CriteriaSet::reference_toml()

@@ -3,7 +3,7 @@
 use cchc::limits::{MAX_DATES, MAX_INPUT_BYTES, MAX_MESSAGE_CHARS, MAX_TEXT_BYTES};
 use cchc::{CriteriaSet, ErrorKind, Observations};
 
-use crate::{Want, refused};
+use super::{Want, refused};
 
 fn set() -> CriteriaSet {
     CriteriaSet::reference()

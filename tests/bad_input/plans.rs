@@ -3,7 +3,7 @@
 use cchc::limits::MAX_TEXT_BYTES;
 use cchc::{ErrorKind, Plan};
 
-use crate::{Want, refused};
+use super::{Want, refused};
 
 fn plan_toml() -> String {
     Plan::song_cau_2023().to_toml().unwrap()

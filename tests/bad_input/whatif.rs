@@ -8,7 +8,7 @@ use cchc::{Counts, CriteriaSet, ErrorKind, Id, Observations};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::{Want, refused};
+use super::{Want, refused};
 
 fn set() -> CriteriaSet {
     CriteriaSet::reference()

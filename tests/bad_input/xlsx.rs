@@ -7,7 +7,7 @@ use cchc::limits::MAX_UNZIPPED_BYTES;
 use cchc::observations::xlsx::{MAX_CELLS, template};
 use cchc::{CriteriaSet, ErrorKind, Lang, Observations};
 
-use crate::{Want, refused};
+use super::{Want, refused};
 
 fn set() -> CriteriaSet {
     CriteriaSet::reference()
@@ -15,7 +15,7 @@ fn set() -> CriteriaSet {
 
 /// Every part of the reference set's template, by path.
 fn parts() -> Vec<(String, Vec<u8>)> {
-    crate::common::unzip(&template(&set(), Lang::Vi).unwrap())
+    super::common::unzip(&template(&set(), Lang::Vi).unwrap())
 }
 
 /// `parts` zipped (deflated).
