@@ -245,4 +245,26 @@ fn a_scorecard_of_another_set_is_refused() {
         let err = write(&other, &card, format, Lang::Vi).unwrap_err();
         assert_eq!(err.kind(), cchc::ErrorKind::NotComparable, "{format}");
     }
+    // The name alone does not make the same set: a set named as the reference set with one
+    // criterion of its own is refused too, and so is the reference set itself renamed.
+    let namesake = CriteriaSet::from_toml(&format!(
+        "name = \"{}\"\n[[fields]]\nid = \"A\"\nlabel_vi = \"A\"\nlabel_en = \"A\"\n\
+         [[fields.criteria]]\nid = \"A.1\"\nlabel_vi = \"A\"\nlabel_en = \"A\"\n\
+         max_points = \"1\"\nrule = {{ kind = \"done\" }}\n",
+        set.name()
+    ))
+    .unwrap();
+    let err = write(&namesake, &card, Format::Csv, Lang::Vi).unwrap_err();
+    assert_eq!(err.kind(), cchc::ErrorKind::NotComparable);
+    let renamed = CriteriaSet::from_toml(&CriteriaSet::reference_toml().replacen(
+        "name = \"Bộ tiêu chí tham chiếu Chỉ số CCHC cấp xã 2023 (cchc)\"",
+        "name = \"Bộ đổi tên\"",
+        1,
+    ))
+    .unwrap();
+    assert_eq!(renamed.name(), "Bộ đổi tên");
+    let err = write(&renamed, &card, Format::Csv, Lang::Vi).unwrap_err();
+    assert_eq!(err.kind(), cchc::ErrorKind::NotComparable);
+    // The set it was scored against is taken.
+    assert!(write(&set, &card, Format::Csv, Lang::Vi).is_ok());
 }

@@ -418,3 +418,37 @@ rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịc
     let card = Scorecard::score(&set, &obs).unwrap();
     assert_eq!(card.summary.total_points, rust_decimal::Decimal::ONE);
 }
+
+#[test]
+fn points_typed_as_text_are_read_from_their_digits() {
+    // A.2b of the Excel test set is scored by an assessor (at most 2 points). Points typed as
+    // text (" 1.25 ", as a spreadsheet set to text keeps them) read as 1.25 exactly, the spaces
+    // trimmed; typed as a number, 1.5 reads as 1.5.
+    let set = CriteriaSet::from_toml(include_str!("data/excel_set.toml")).unwrap();
+    let read = |fill: &dyn Fn(&mut Worksheet, u32)| {
+        Observations::from_xlsx(
+            &workbook(&set, "X", "2024", |ws, row, id| {
+                if id == "A.2b" {
+                    fill(ws, row);
+                }
+            }),
+            &set,
+        )
+        .unwrap()
+        .value("A.2b")
+        .clone()
+    };
+    let points = |text: &str| Observed::Reported(Evidence::Points(text.parse().unwrap()));
+    assert_eq!(
+        read(&|ws, row| {
+            ws.write_string(row, POINTS, " 1.25 ").unwrap();
+        }),
+        points("1.25")
+    );
+    assert_eq!(
+        read(&|ws, row| {
+            ws.write_number(row, POINTS, 1.5).unwrap();
+        }),
+        points("1.5")
+    );
+}
