@@ -421,3 +421,28 @@ rule = { kind = "count_steps", steps = [{ at_least = 4, points = "10" }, { at_le
     // One decimal keeps them all.
     assert!(CriteriaSet::from_toml(&set.replace("decimals = 0", "decimals = 1")).is_ok());
 }
+
+#[test]
+fn a_rounding_finer_than_six_decimals_names_its_key_and_value() {
+    // Rounding::MAX_DECIMALS is 6: 7 decimals are refused, naming `decimals` and 7 in code,
+    // and the `rounding` table with its place in a criteria file; 6 are kept.
+    use cchc::rate::{Rounding, RoundingMode};
+    let err = Rounding::new(7, RoundingMode::HalfEven).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.key(), err.value().as_deref()),
+        (ErrorKind::InvalidValue, Some("decimals"), Some("7"))
+    );
+    assert_eq!(
+        Rounding::new(6, RoundingMode::HalfEven).unwrap().decimals(),
+        6
+    );
+    let file = "name = \"Fine\"\nrounding = { decimals = 7 }\n[[fields]]\nid = \"X\"\n\
+                label_vi = \"X\"\nlabel_en = \"X\"\n[[fields.criteria]]\nid = \"X.1\"\n\
+                label_vi = \"X\"\nlabel_en = \"X\"\nmax_points = \"1\"\nrule = { kind = \"done\" }\n";
+    let err = CriteriaSet::from_toml(file).unwrap_err();
+    assert_eq!(err.key(), Some("rounding"), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "cannot read TOML at line 2, column 12: rounding to 7 decimals is above the limit of 6"
+    );
+}

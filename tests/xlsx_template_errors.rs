@@ -371,6 +371,24 @@ fn the_template_s_validation_protection_panes_print_setup_and_properties() {
     assert!(sheet.contains("<formula1>\"có,không\"</formula1>"));
     // B3, the period, is a text cell (format "@"), so that 2023-07 stays text.
     let doc = roxmltree::Document::parse(sheet).unwrap();
+    // Column widths in characters (Excel stores each with its padding, under 1 more): A 34
+    // (the set's name and the ids), B 44 (the criterion's name), D 13 (a figure), L 30 (the
+    // evidence).
+    // Equal widths side by side share one `<col min max>`.
+    let width = |column: u32| -> f64 {
+        let n = |node: roxmltree::Node<'_, '_>, at: &str| -> u32 {
+            node.attribute(at).unwrap().parse().unwrap()
+        };
+        let col = doc
+            .descendants()
+            .find(|c| c.has_tag_name("col") && (n(*c, "min")..=n(*c, "max")).contains(&column))
+            .unwrap_or_else(|| panic!("column {column} has a width"));
+        col.attribute("width").unwrap().parse().unwrap()
+    };
+    for (column, chars) in [(1, 34.0), (2, 44.0), (4, 13.0), (12, 30.0)] {
+        let w = width(column);
+        assert!((chars..chars + 1.0).contains(&w), "column {column}: {w}");
+    }
     let b3 = doc
         .descendants()
         .find(|n| n.attribute("r") == Some("B3"))
