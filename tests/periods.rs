@@ -584,3 +584,25 @@ fn a_file_of_a_quarter_states_no_fact_after_it() {
     let before = file.replace("completed_on = 2023-11-30", "completed_on = 2023-03-31");
     assert!(Observations::from_toml(&before, &set).is_ok());
 }
+
+#[test]
+fn done_in_any_part_is_done_for_the_period() -> Result<(), cchc::Error> {
+    // V.18 of the reference set is scored done / not done. Done in August only: done for the
+    // quarter. Done in no month: not done.
+    let set = CriteriaSet::reference();
+    let quarter = |done: [bool; 3]| -> Result<Observed<Evidence>, cchc::Error> {
+        let parts = [
+            month(7).done("V.18", done[0]).build(&set)?,
+            month(8).done("V.18", done[1]).build(&set)?,
+            month(9).done("V.18", done[2]).build(&set)?,
+        ];
+        Ok(aggregate(&set, Period::quarter(2023, 3)?, &parts)?
+            .value("V.18")
+            .clone())
+    };
+    let done = |d| Observed::Reported(Evidence::Done(d));
+    assert_eq!(quarter([false, true, false])?, done(true));
+    assert_eq!(quarter([true, true, true])?, done(true));
+    assert_eq!(quarter([false, false, false])?, done(false));
+    Ok(())
+}

@@ -452,3 +452,31 @@ fn points_typed_as_text_are_read_from_their_digits() {
         points("1.5")
     );
 }
+
+#[test]
+fn no_in_the_done_column_is_none_held_or_not_completed() {
+    // "không" / "no" in column H: for VII.29 (dates held) no meeting was held, for I.1a (a
+    // deadline) the task is not done — each as its TOML form would say.
+    let set = CriteriaSet::reference();
+    let obs = Observations::from_xlsx(
+        &workbook(&set, "X", "2023", |ws, row, id| match id {
+            "VII.29" => {
+                ws.write_string(row, DONE, "không").unwrap();
+            }
+            "I.1a" => {
+                ws.write_string(row, DONE, "no").unwrap();
+            }
+            _ => {}
+        }),
+        &set,
+    )
+    .unwrap();
+    assert_eq!(
+        obs.value("VII.29"),
+        &Observed::Reported(Evidence::Held(Vec::new()))
+    );
+    assert_eq!(
+        obs.value("I.1a"),
+        &Observed::Reported(Evidence::Completed(None))
+    );
+}

@@ -392,3 +392,57 @@ fn shorten(text: &str, max: usize) -> String {
         None => text.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Layout, MIN_ROW, layout};
+    use rust_decimal::Decimal;
+    use rust_decimal_macros::dec;
+
+    fn heights(l: &Layout) -> (Decimal, Decimal) {
+        (l.field_h, l.rate_h)
+    }
+
+    #[test]
+    fn rows_share_the_room_as_documented() {
+        // 3 fields and 10 rate criteria in 500 px: all fit at 8 px (104 ≤ 500); fields keep
+        // 20 (60), and the rate criteria take the rest up to 30 each (440 / 10 = 44 → 30).
+        let l = layout(3, 10, dec!(500));
+        assert_eq!((l.fields, l.rates), (3, 10));
+        assert_eq!(heights(&l), (dec!(20), dec!(30)));
+        // 30 fields and 30 rate criteria in 800 px: all fit at 8 px (480 ≤ 800), but fields
+        // at 20 and rates at 8 take 600 + 240 = 840 > 800: every row shrinks alike to
+        // 800 / 60 = 13.33…
+        let l = layout(30, 30, dec!(800));
+        assert_eq!((l.fields, l.rates), (30, 30));
+        assert_eq!(heights(&l), (dec!(800) / dec!(60), dec!(800) / dec!(60)));
+        // 10 fields and 40 rate criteria in 600 px: 200 + 320 = 520 ≤ 600: fields 20, rates
+        // (600 − 200) / 40 = 10.
+        let l = layout(10, 40, dec!(600));
+        assert_eq!(heights(&l), (dec!(20), dec!(10)));
+    }
+
+    #[test]
+    fn no_row_is_under_the_least_height_and_all_fit() {
+        let min = Decimal::from(MIN_ROW);
+        for fields in [0usize, 1, 5, 30, 200] {
+            for rates in [0usize, 1, 7, 60, 400] {
+                for room in [dec!(120), dec!(500), dec!(900)] {
+                    let l = layout(fields, rates, room);
+                    let summaries = usize::from(l.fields < fields) + usize::from(l.rates < rates);
+                    let used = Decimal::from(l.fields) * l.field_h
+                        + Decimal::from(l.rates) * l.rate_h
+                        + Decimal::from(summaries) * dec!(20);
+                    // Heights are divided out to 28 digits: within a hair of the room.
+                    assert!(used - room < dec!(1e-20), "{fields} {rates} {room}: {used}");
+                    if l.fields > 0 {
+                        assert!(l.field_h >= min, "{fields} {rates} {room}");
+                    }
+                    if l.rates > 0 {
+                        assert!(l.rate_h >= min, "{fields} {rates} {room}");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -237,6 +237,18 @@ fn json_has_no_internal_date_form() {
             ..Want::default()
         },
     );
+    // Nor does TOML take a table for a date, whatever its key holds.
+    let err = toml("[observations.\"I.1a\"]\ncompleted_on = { when = 2023-01-01 }").unwrap_err();
+    refused(
+        &err,
+        ErrorKind::InvalidValue,
+        Want {
+            item: Some("I.1a"),
+            key: Some("completed_on"),
+            says: "expected a date such as 2023-05-10",
+            ..Want::default()
+        },
+    );
 }
 
 // 11. Terminal control characters in an id read from a file: the message escapes and quotes
