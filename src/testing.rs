@@ -178,4 +178,39 @@ mod tests {
             prop_assert!(c.numerator() <= c.denominator());
         }
     }
+
+    #[test]
+    fn days_around_a_year_run_from_october_before_to_march_after() {
+        // 2023: from 2022-10-01 to 2024-03-31, 548 days. 3,000 draws reach both quarters
+        // beyond the year (each about 1 in 6 of the days), never past either end. At the
+        // calendar's ends the range is cut to 1900-01-01 … 2199-12-31.
+        use proptest::strategy::ValueTree;
+        use proptest::test_runner::TestRunner;
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut runner = TestRunner::deterministic();
+        let mut draw = |year| -> Vec<NaiveDate> {
+            (0..3000)
+                .map(|_| day_around(year).new_tree(&mut runner).unwrap().current())
+                .collect()
+        };
+        let days = draw(2023);
+        assert!(
+            days.iter()
+                .all(|x| (d(2022, 10, 1)..=d(2024, 3, 31)).contains(x))
+        );
+        assert!(days.iter().any(|x| *x < d(2023, 1, 1)));
+        assert!(days.iter().any(|x| *x > d(2023, 12, 31)));
+        let days = draw(1900);
+        assert!(
+            days.iter()
+                .all(|x| (d(1900, 1, 1)..=d(1901, 3, 31)).contains(x))
+        );
+        assert!(days.iter().any(|x| *x > d(1900, 12, 31)));
+        let days = draw(2199);
+        assert!(
+            days.iter()
+                .all(|x| (d(2198, 10, 1)..=d(2199, 12, 31)).contains(x))
+        );
+        assert!(days.iter().any(|x| *x < d(2199, 1, 1)));
+    }
 }
