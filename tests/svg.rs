@@ -192,8 +192,19 @@ fn any_set_fits_one_page() {
     let (set, card) = big(200, 1, "X");
     let svg = picture(&set, &card, Lang::En);
     assert!(on_the_page(&svg) < 150_000, "{} bytes", svg.len());
-    assert!(svg.contains("more fields: see the self-assessment table"));
     assert!(svg.contains("more criteria: see the self-assessment table"));
+    // The line says how many fields were left out: 200 less those drawn.
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let drawn = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("field"))
+        .count();
+    assert!(drawn > 0 && drawn < 200, "{drawn}");
+    let fields_line = format!(
+        "… and {} more fields: see the self-assessment table",
+        200 - drawn
+    );
+    assert!(texts(&doc).contains(&fields_line.as_str()), "{fields_line}");
 }
 
 #[test]

@@ -217,6 +217,19 @@ fn a_far_away_cell_is_refused_without_reading_the_sheet_whole() {
         .unwrap();
     let err = Observations::from_xlsx(&wb.save_to_buffer().unwrap(), &set).unwrap_err();
     assert_eq!(err.cell(), Some("'Số liệu'!AA9"));
+    // Row 10,000 is the template's last (a text there is left alone); row 10,001 is outside.
+    let mut wb = book(&set, "X", "2023", |_, _, _| {});
+    wb.worksheet_from_name("Số liệu")
+        .unwrap()
+        .write_string(9_999, 1, "Người lập biểu")
+        .unwrap();
+    assert!(Observations::from_xlsx(&wb.save_to_buffer().unwrap(), &set).is_ok());
+    wb.worksheet_from_name("Số liệu")
+        .unwrap()
+        .write_string(10_000, 1, "Ngày")
+        .unwrap();
+    let err = Observations::from_xlsx(&wb.save_to_buffer().unwrap(), &set).unwrap_err();
+    assert_eq!(err.cell(), Some("'Số liệu'!B10001"));
 }
 
 #[test]

@@ -549,3 +549,20 @@ fn explanation(line: &CriterionLine, lang: Lang) -> String {
         None => text.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::lines_of;
+
+    #[test]
+    fn lines_are_counted_at_1_1_characters_a_unit_of_width() {
+        // Width 32: 35.2 characters a line. 70 characters: 2 lines; 71: 3 (70.4 fit in two);
+        // a line break starts a line; an empty text still takes one.
+        assert_eq!(lines_of(&"x".repeat(70), 32.0), 2.0);
+        assert_eq!(lines_of(&"x".repeat(71), 32.0), 3.0);
+        assert_eq!(lines_of("a\nb\nc", 32.0), 3.0);
+        assert_eq!(lines_of("", 32.0), 1.0);
+        // A width under one character still fits one a line.
+        assert_eq!(lines_of("abc", 0.1), 3.0);
+    }
+}
