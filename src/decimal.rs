@@ -127,6 +127,10 @@ mod tests {
         assert_eq!(parse("1.5"), Some(dec!(1.5)));
         assert_eq!(parse("-0.25"), Some(dec!(-0.25)));
         assert_eq!(parse("35"), Some(dec!(35)));
+        // 28 digits after the point, a decimal's most, are read; 29 are not.
+        let most = format!("0.{}", "1".repeat(28));
+        assert_eq!(parse(&most).map(|d| d.scale()), Some(28));
+        assert_eq!(parse(&format!("{most}1")), None);
         for bad in [
             "", "1e3", "1.", ".5", " 1", "1,5", "+1", "0x1", "NaN", "1e-30",
         ] {

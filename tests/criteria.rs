@@ -446,3 +446,20 @@ fn a_rounding_finer_than_six_decimals_names_its_key_and_value() {
         "cannot read TOML at line 2, column 12: rounding to 7 decimals is above the limit of 6"
     );
 }
+
+#[test]
+fn sets_are_equal_by_what_they_hold() {
+    // The reference set read again from its text equals the built-in one (not the same
+    // allocation); the QĐ 766 set does not, nor the reference set renamed.
+    let reference = CriteriaSet::reference();
+    let read = CriteriaSet::from_toml(CriteriaSet::reference_toml()).unwrap();
+    assert_eq!(read, reference);
+    assert_ne!(CriteriaSet::preset("qd766").unwrap(), reference);
+    let renamed = CriteriaSet::from_toml(&CriteriaSet::reference_toml().replacen(
+        "name = \"Bộ tiêu chí tham chiếu Chỉ số CCHC cấp xã 2023 (cchc)\"",
+        "name = \"Bộ khác\"",
+        1,
+    ))
+    .unwrap();
+    assert_ne!(renamed, reference);
+}

@@ -285,6 +285,20 @@ fn survey_bonus_and_penalty_come_back_too() {
     // and a second sheet takes the bonus and penalty points.
     let mut blank: Xlsx<_> = Xlsx::new(Cursor::new(template(&set, Lang::Vi).unwrap())).unwrap();
     assert_eq!(blank.sheet_names(), ["Số liệu", "Thưởng, trừ"]);
+    // A set with bonus points only, or penalty points only, has the sheet too.
+    let excel = include_str!("data/excel_set.toml");
+    let (head, rest) = excel.split_once("[bonus]").unwrap();
+    let (bonus, rest) = rest.split_once("[penalty]").unwrap();
+    let (penalty, fields) = rest.split_once("[[fields]]").unwrap();
+    for only in [
+        format!("{head}[bonus]{bonus}[[fields]]{fields}"),
+        format!("{head}[penalty]{penalty}[[fields]]{fields}"),
+    ] {
+        let one = CriteriaSet::from_toml(&only).unwrap();
+        assert!(one.bonus().is_some() != one.penalty().is_some());
+        let book: Xlsx<_> = Xlsx::new(Cursor::new(template(&one, Lang::Vi).unwrap())).unwrap();
+        assert_eq!(book.sheet_names(), ["Số liệu", "Thưởng, trừ"]);
+    }
     let awards = blank.worksheet_range("Thưởng, trừ").unwrap();
     assert_eq!(
         awards.get_value((0, 2)),

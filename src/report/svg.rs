@@ -395,7 +395,7 @@ fn shorten(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Layout, MIN_ROW, layout};
+    use super::{Layout, MIN_ROW, font_for, layout};
     use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 
@@ -420,6 +420,16 @@ mod tests {
         // (600 − 200) / 40 = 10.
         let l = layout(10, 40, dec!(600));
         assert_eq!(heights(&l), (dec!(20), dec!(10)));
+    }
+
+    #[test]
+    fn fonts_are_eight_tenths_of_a_crowded_row() {
+        // From 24 px up, 11; below, 0.8 of the row, floored, from 6 to 11.
+        assert_eq!(font_for(dec!(24), 24), 11);
+        assert_eq!(font_for(dec!(12.5), 24), 10);
+        assert_eq!(font_for(dec!(10), 24), 8);
+        assert_eq!(font_for(dec!(5), 24), 6);
+        assert_eq!(font_for(dec!(23.9), 24), 11);
     }
 
     #[test]
