@@ -374,3 +374,50 @@ fn leave_out_policy_shrinks_the_maximum() {
         "Không phát sinh: không tính vào tổng điểm tối đa"
     );
 }
+
+#[test]
+fn a_window_held_outside_but_in_time_explains_its_share() {
+    // A Q4 dialogue worth 2 points, half of them when held elsewhere in 2023. Held on
+    // 15 June: outside 01/10–31/12, inside the year: 0.5 × 2 = 1.00. Held in 2024: nothing.
+    let set = cchc::CriteriaSet::from_toml(
+        r#"
+name = "Đối thoại"
+[[fields]]
+id = "A"
+label_vi = "A"
+label_en = "A"
+[[fields.criteria]]
+id = "A.1"
+label_vi = "Đối thoại quý IV"
+label_en = "Q4 dialogue"
+max_points = "2"
+rule = { kind = "window", start = 2023-10-01, end = 2023-12-31, outside_share = "0.5", outside_start = 2023-01-01, outside_end = 2023-12-31 }
+"#,
+    )
+    .unwrap();
+    let held = |y, m, d| {
+        let obs = cchc::Observations::builder("W", 2023)
+            .held("A.1", [chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()])
+            .build(&set)
+            .unwrap();
+        cchc::Scorecard::score(&set, &obs).unwrap()
+    };
+    let card = held(2023, 6, 15);
+    let line = card.criterion("A.1").unwrap();
+    assert_eq!(line.points, dec!(1.00));
+    assert_eq!(
+        line.explanation.en(),
+        "Held on 2023-06-15, outside 2023-10-01–2023-12-31: 0.5 × 2 = 1.00"
+    );
+    assert_eq!(
+        line.explanation.vi(),
+        "Tổ chức ngày 15/06/2023, ngoài thời gian 01/10/2023–31/12/2023: 0,5 × 2 = 1,00"
+    );
+    let card = held(2024, 1, 10);
+    let line = card.criterion("A.1").unwrap();
+    assert_eq!(line.points, dec!(0.00));
+    assert_eq!(
+        line.explanation.en(),
+        "Held on 2024-01-10, outside the scoring period: 0 points"
+    );
+}
