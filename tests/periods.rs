@@ -553,6 +553,23 @@ fn stocks_take_the_latest_month_and_distinct_counts_are_given_for_the_period()
     assert_eq!(set_says("3.1"), cchc::criteria::Aggregation::Latest);
     assert_eq!(set_says("3.2"), cchc::criteria::Aggregation::Period);
     assert_eq!(set_says("3.3"), cchc::criteria::Aggregation::Sum);
+    // March not reporting 3.1: the latest part that reports it, February (95 of 120), gives
+    // the quarter's figure; a month with nothing does not blank it.
+    let month =
+        |n: u32| Observations::builder("Xã Tân Lập", 2023).period(Period::month(2023, n).unwrap());
+    let q1 = aggregate(
+        &set,
+        Period::quarter(2023, 1)?,
+        &[
+            month(1).counts("3.1", 90, 120).build(&set)?,
+            month(2).counts("3.1", 95, 120).build(&set)?,
+            month(3).counts("3.3", 40, 100).build(&set)?,
+        ],
+    )?;
+    assert_eq!(
+        q1.value("3.1"),
+        &cchc::Observed::Reported(cchc::Evidence::Counts(cchc::Counts::new(95, 120)?))
+    );
     Ok(())
 }
 

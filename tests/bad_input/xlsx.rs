@@ -84,6 +84,17 @@ fn workbooks_unzipping_beyond_the_limit_are_refused() {
     };
     let err = Observations::from_xlsx(&bytes, &set()).unwrap_err();
     refused(&err, ErrorKind::Limit, want());
+    // Exactly at the limit, the zeros making up what a filled template's own parts leave of
+    // the 64 MiB, last in the archive: read.
+    let mut at_limit =
+        super::common::unzip(&super::common::workbook(&set(), "X", "2023", |_, _, _| {}));
+    let own: usize = at_limit.iter().map(|(_, data)| data.len()).sum();
+    at_limit.push((
+        "xl/media/zeros.bin".to_owned(),
+        vec![0; MAX_UNZIPPED_BYTES - own],
+    ));
+    let read = Observations::from_xlsx(&zipped(&at_limit), &set());
+    assert!(read.is_ok(), "{read:?}");
     // The same part saying it is 1,000 bytes long, in its local header (offset 22) and in
     // the central directory (offset 24 of its entry): unzipped, it is caught at byte 1,001.
     let central = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
