@@ -493,4 +493,21 @@ fn no_in_the_done_column_is_none_held_or_not_completed() {
         obs.value("I.1a"),
         &Observed::Reported(Evidence::Completed(None))
     );
+    // "có" beside a completion date says nothing the date does not: completed on that date.
+    let obs = Observations::from_xlsx(
+        &workbook(&set, "X", "2023", |ws, row, id| {
+            if id == "I.1a" {
+                ws.write_string(row, DONE, "có").unwrap();
+                ws.write_string(row, COMPLETED, "2022-12-20").unwrap();
+            }
+        }),
+        &set,
+    )
+    .unwrap();
+    assert_eq!(
+        obs.value("I.1a"),
+        &Observed::Reported(Evidence::Completed(chrono::NaiveDate::from_ymd_opt(
+            2022, 12, 20
+        )))
+    );
 }
