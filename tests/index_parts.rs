@@ -967,6 +967,21 @@ fn a_scorecard_read_back_must_hold_together() {
     let obs = two_parts_year(Some(true)).build(&set).unwrap();
     let json = Scorecard::score(&set, &obs).unwrap().to_json().unwrap();
     assert!(Scorecard::from_json(&json).is_ok());
+    // Full points, the total at the maximum (1 of 1, index 100), hold together.
+    let full = CriteriaSet::from_toml(
+        "name = \"Một\"\n[[fields]]\nid = \"A\"\nlabel_vi = \"A\"\nlabel_en = \"A\"\n\
+         [[fields.criteria]]\nid = \"A.1\"\nlabel_vi = \"A\"\nlabel_en = \"A\"\n\
+         max_points = \"1\"\nrule = { kind = \"done\" }\n",
+    )
+    .unwrap();
+    let obs = Observations::builder("X", 2023)
+        .done("A.1", true)
+        .build(&full)
+        .unwrap();
+    let card = Scorecard::score(&full, &obs).unwrap();
+    assert_eq!(card.summary.total_points, card.summary.max_points);
+    let back = Scorecard::from_json(&card.to_json().unwrap());
+    assert!(back.is_ok(), "{back:?}");
     for (from, to, says) in [
         // A total above the maximum.
         (

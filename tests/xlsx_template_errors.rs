@@ -382,6 +382,9 @@ fn the_template_s_validation_protection_panes_print_setup_and_properties() {
     assert!(sheet.contains("<dataValidation type=\"whole\" operator=\"greaterThanOrEqual\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"D12\"><formula1>0</formula1></dataValidation>"));
     assert!(sheet.contains("<dataValidation type=\"date\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"G7\"><formula1>1</formula1><formula2>109574</formula2></dataValidation>"));
     assert!(sheet.contains("<formula1>\"có,không\"</formula1>"));
+    // VII.29's dates held (row 46) from column O are dates too; the evidence (L) is free text.
+    assert!(sheet.contains("<dataValidation type=\"date\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"O46\"><formula1>1</formula1><formula2>109574</formula2></dataValidation>"));
+    assert!(!sheet.contains("sqref=\"L7\""));
     // B3, the period, is a text cell (format "@"), so that 2023-07 stays text.
     let doc = roxmltree::Document::parse(sheet).unwrap();
     // Column widths in characters (Excel stores each with its padding, under 1 more): A 34

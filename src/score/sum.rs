@@ -93,6 +93,20 @@ mod tests {
     }
 
     #[test]
+    fn a_mantissa_of_two_to_the_96_goes_on_in_decimal() {
+        // (2^96 − 1) hundredths and 1 more: 2^96 hundredths, one past what a Decimal's
+        // mantissa holds. The sum goes on in Decimal, which keeps what fits:
+        // 79228162514264337593543950336 / 100 = 792281625142643375935439503.36; at scale 1
+        // the mantissa 7922816251426433759354395033.6 rounds to …034, under 2^96 − 1 — so
+        // 792281625142643375935439503.4 (never Decimal::MAX, 79228162514264337593543950335).
+        let most = Decimal::from_i128_with_scale((1i128 << 96) - 1, 2);
+        assert_eq!(
+            sum(&[most, dec!(0.01)]),
+            dec!(792281625142643375935439503.4)
+        );
+    }
+
+    #[test]
     fn same_value_and_scale_as_decimal_addition() {
         for values in [
             vec![],

@@ -25,7 +25,8 @@ fn json(observations: &str) -> cchc::Result<Observations> {
 //    repeats its digits as written (it said 2.0; the parser drops underscores).
 #[test]
 fn floats_for_decimals_are_refused() {
-    let hint = "expected a decimal written as a string, such as \"1.5\"";
+    // The hint says why a float will not do (not only what would).
+    let hint = "expected a decimal written as a string, such as \"1.5\": a float's digits may not be the ones written";
     let err = toml("[observations.\"II.9\"]\npoints = 1.9999999999999999").unwrap_err();
     let want = |value| Want {
         item: Some("II.9"),

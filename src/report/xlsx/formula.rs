@@ -169,3 +169,28 @@ pub(super) fn footer_formulas(card: &Scorecard, lang: Lang, at: &Summary) -> [(S
         ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::index_formula;
+    use crate::rate::Rounding;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_index_formula_is_written_up_to_twelve_digits() {
+        // 2 decimals; a maximum of 1,000,000 points is 100000000 hundredths, 9 digits: the
+        // index needs 2 + 9 + 1 = 12 significant digits, which a float carries. 10,000,000
+        // needs 13: no formula (the cell keeps the crate's value).
+        let r = Rounding::default();
+        assert_eq!(
+            index_formula("B1", "B2", &r, dec!(1000000)).as_deref(),
+            Some("=ROUND(ROUND(B1/B2*100,12),2)")
+        );
+        assert_eq!(index_formula("B1", "B2", &r, dec!(10000000)), None);
+        // The sample's 100 points: 10000 hundredths, 5 digits, 8 significant.
+        assert_eq!(
+            index_formula("B1", "B2", &r, dec!(100)).as_deref(),
+            Some("=ROUND(ROUND(B1/B2*100,8),2)")
+        );
+    }
+}
