@@ -316,6 +316,13 @@ fn toml_round_trip() {
     let back = Plan::from_toml(&text).unwrap();
     assert_eq!(back, plan);
     assert_eq!(back.to_toml().unwrap(), text);
+    // Plans are equal by what they hold: one item fewer is another plan.
+    let first_item = text.find("[[items]]").unwrap();
+    let second_item = first_item + 1 + text[first_item + 1..].find("[[items]]").unwrap();
+    let shorter = format!("{}{}", &text[..first_item], &text[second_item..]);
+    let shorter = Plan::from_toml(&shorter).unwrap();
+    assert_eq!(shorter.items().len() + 1, plan.items().len());
+    assert_ne!(shorter, plan);
 }
 
 #[test]
