@@ -364,7 +364,8 @@ fn written_values_are_checked_with_their_criterion_and_key() {
 #[test]
 fn points_finer_than_the_rounding_are_refused() {
     // A maximum of 0.5 kept to 0 decimals would score 1 (0.5 rounds half away from zero to
-    // 1), above its maximum; a step of 2.5 and a bonus cap of 1.5 would be rounded too. Each
+    // 1), above its maximum; a count step of 2.5, a rate step of 0.5 and a bonus cap of 1.5
+    // would be rounded too. Each
     // is named by its criterion (or `bonus`) and key; whole maxima (X.2: 10) pass.
     let set = r#"
 name = "Coarse"
@@ -386,6 +387,12 @@ label_vi = "Mức"
 label_en = "Steps"
 max_points = "10"
 rule = { kind = "count_steps", steps = [{ at_least = 4, points = "10" }, { at_least = 2, points = "2.5" }] }
+[[fields.criteria]]
+id = "X.3"
+label_vi = "Mức tỷ lệ"
+label_en = "Rate steps"
+max_points = "4"
+rule = { kind = "rate_steps", steps = [{ at_least = "90", points = "4" }, { at_least = "50", points = "0.5" }] }
 "#;
     let err = CriteriaSet::from_toml(set).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidSet);
@@ -409,6 +416,12 @@ rule = { kind = "count_steps", steps = [{ at_least = 4, points = "10" }, { at_le
                 Some("X.2"),
                 Some("steps"),
                 Some("2.5".to_owned())
+            ),
+            (
+                "X.3: step points 0.5 has more decimals than the 0 the set's rounding keeps: give the rounding more decimals".to_owned(),
+                Some("X.3"),
+                Some("steps"),
+                Some("0.5".to_owned())
             ),
             (
                 "bonus: cap 1.5 has more decimals than the 0 the set's rounding keeps: give the rounding more decimals".to_owned(),
@@ -462,4 +475,20 @@ fn sets_are_equal_by_what_they_hold() {
     ))
     .unwrap();
     assert_ne!(renamed, reference);
+}
+
+#[test]
+fn a_band_holds_its_start_not_its_end_unless_the_end_is_100() {
+    use cchc::Text;
+    use cchc::criteria::Band;
+    // Khá: 50 to 80 (80 excluded: it is Tốt's); Tốt: 80 to 100, 100 included.
+    let kha = Band::new(Text::new("Khá", "Fair"), dec!(50), dec!(80));
+    let tot = Band::new(Text::new("Tốt", "Good"), dec!(80), dec!(100));
+    assert!(kha.contains(dec!(50)));
+    assert!(kha.contains(dec!(79.99)));
+    assert!(!kha.contains(dec!(80)));
+    assert!(!kha.contains(dec!(49.99)));
+    assert!(tot.contains(dec!(80)));
+    assert!(tot.contains(dec!(100)));
+    assert!(!tot.contains(dec!(100.01)));
 }

@@ -358,3 +358,11 @@ fn not_applicable_policy_per_criterion() {
         );
     }
 }
+
+#[test]
+fn a_done_rule_targets_done_and_judgement_rules_none() {
+    // Done / not done is met exactly when done; an assessor's points and categories have no
+    // target a plan item could share.
+    assert_eq!(ScoringRule::Done.target(), Some(cchc::rule::Target::Done));
+    assert_eq!(ScoringRule::Assessor.target(), None);
+}

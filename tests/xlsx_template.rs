@@ -334,6 +334,22 @@ fn survey_bonus_and_penalty_come_back_too() {
             .to_string(),
         "12.01"
     );
+    // The sheet's last row of awards is row 21 (rows 2 to 21): a bonus there is read; one on
+    // row 22 is outside the template.
+    let with_bonus_on = |row: u32| {
+        let mut book = filled_book(&set, &from_toml, "2024");
+        let aw = book.add_worksheet();
+        aw.set_name("Thưởng, trừ").unwrap();
+        aw.write_string(row, 0, "thưởng").unwrap();
+        aw.write_number(row, 1, 1.0).unwrap();
+        aw.write_string(row, 2, "Hàng cuối").unwrap();
+        Observations::from_xlsx(&book.save_to_buffer().unwrap(), &set)
+    };
+    let last = with_bonus_on(20).unwrap();
+    let bonus: Vec<&str> = last.bonus().iter().map(|a| a.reason.as_str()).collect();
+    assert_eq!(bonus, ["Hàng cuối"]);
+    let err = with_bonus_on(21).unwrap_err();
+    assert_eq!(err.cell(), Some("'Thưởng, trừ'!A22"));
 }
 
 #[test]
