@@ -150,6 +150,16 @@ mod tests {
             dec!(1.5)
         );
         assert_eq!(toml::from_str::<Probe>("value = 2").unwrap().value, dec!(2));
+        // What is neither says what is expected: a boolean, or a string not of digits.
+        for bad in ["value = true", "value = \"1e3\""] {
+            let err = toml::from_str::<Probe>(bad).unwrap_err().to_string();
+            assert!(
+                err.contains(
+                    "expected a decimal written as a string, such as \"1.5\", or a whole number"
+                ),
+                "{err}"
+            );
+        }
         let err = serde_json::from_str::<Probe>(r#"{"value": 1e400}"#).unwrap_err();
         assert!(
             err.to_string().contains("float") || err.to_string().contains("number"),

@@ -475,6 +475,15 @@ fn sets_are_equal_by_what_they_hold() {
     ))
     .unwrap();
     assert_ne!(renamed, reference);
+    // Debug shows what the set says, starting with its name.
+    let shown = format!("{reference:?}");
+    assert!(
+        shown.starts_with(
+            "CriteriaSet { name: \"Bộ tiêu chí tham chiếu Chỉ số CCHC cấp xã 2023 (cchc)\""
+        ),
+        "{shown}"
+    );
+    assert!(shown.contains("VII.30"), "{shown}");
 }
 
 #[test]

@@ -154,6 +154,21 @@ fn quarterly_progress_within_the_year() {
     // 31 × 92/62 = 46; 100 × 92/62 = 148.39 → 148.
     assert_eq!(progress.projection.unwrap().counts, c(46, 148));
     assert_eq!(progress.need.unwrap().remaining_months, 1);
+    // Q4 at 31 October: October, the quarter's first month, ends that day and is not
+    // reported yet — nothing of the quarter is covered (not September, which is Q3's).
+    let q4 = Period::quarter(2023, 4).unwrap();
+    let progress = Progress::period_to_date(
+        &vi_24b(),
+        &q4,
+        &thirty_percent(),
+        d(2023, 10, 31),
+        &Rounding::default(),
+    )
+    .unwrap();
+    assert_eq!(progress.covered_through, None);
+    assert_eq!(progress.to_date, c(0, 0));
+    // Days elapsed run to the last day covered: none yet.
+    assert_eq!((progress.days_elapsed, progress.days_in_period), (0, 92));
 }
 
 #[test]
