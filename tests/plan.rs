@@ -121,6 +121,15 @@ fn rate_targets_match_the_plan() {
         .with_min_count(10)
         .unwrap();
     assert_eq!(target("II.5a"), Target::Rate(ii5a));
+    // A minimum count means records meeting the measure: an "at most" target has none.
+    let err = RateTarget::at_most(Percent::new(dec!(10)).unwrap())
+        .unwrap()
+        .with_min_count(10)
+        .unwrap_err();
+    assert_eq!(
+        (err.kind(), err.key(), err.value().as_deref()),
+        (ErrorKind::InvalidValue, Some("min_count"), Some("10"))
+    );
     let rates = plan()
         .items()
         .iter()
