@@ -5,8 +5,9 @@
 #   module of one integration-test binary (tests/all/main.rs), so a mutant links two test
 #   binaries instead of thirty-four; the tests are the same, and nextest still runs each in
 #   a process of its own;
-# - only the library and the tests are built (no examples or benches), and the tests stop at
-#   the first failure, killing those still running;
+# - only the library and the tests are built (no examples or benches; the command-line tests
+#   build the two examples they run), the proptest laws run 32 cases (PROPTEST_CASES), and a
+#   mutant's tests stop at the first failure, killing those still running;
 # - dependencies optimised (the decompression tests run several times faster);
 # - mold as the linker when it is installed.
 #
@@ -14,11 +15,19 @@
 #   bash .ci/mutants.sh --shuffle                  every mutant, in random order
 #   bash .ci/mutants.sh --shard 0/24 --sharding round-robin
 #   bash .ci/mutants.sh -f src/rule/target.rs      one file
+# MUTANTS_JOBS (default: the cores) and MUTANTS_TIMEOUT (seconds a mutant's tests may take,
+# default 45: raise it on a slower machine, since a timeout counts as caught) tune the run.
 # Results: target/mutants/mutants.out/{caught,missed,timeout,unviable}.txt
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
-cargo nextest --version >/dev/null 2>&1 || cargo install --locked cargo-nextest
+# The tools, installed when missing or too old for the options below.
+cargo mutants --help 2>/dev/null | grep -q -- '--copy-target' ||
+  cargo install --locked cargo-mutants
+cargo nextest run --help 2>/dev/null | grep -q -- 'N:immediate' ||
+  cargo install --locked cargo-nextest
+if [ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ]; then
+  echo "mutants.sh: uncommitted changes are not tested (the run takes HEAD)" >&2
+fi
 
 tree="$root/target/mutants-tree"
 rm -rf "$tree"
@@ -37,6 +46,10 @@ mkdir -p tests/all
   done
 } >tests/all/main.rs
 sed -i 's/^\[package\]$/[package]\nautotests = false/' Cargo.toml
+grep -q '^autotests = false$' Cargo.toml || {
+  echo "mutants.sh: could not turn off the separate test binaries in Cargo.toml" >&2
+  exit 1
+}
 cat >>Cargo.toml <<'EOF'
 
 [[test]]
@@ -50,10 +63,12 @@ EOF
 
 export PROPTEST_CASES="${PROPTEST_CASES:-32}" CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0
 unset CARGO_TARGET_DIR
-if command -v mold >/dev/null; then
+# mold links faster, when the C compiler knows it (GCC 12.1 or later, or clang).
+if command -v mold >/dev/null &&
+  echo 'int main(void) { return 0; }' | cc -x c - -fuse-ld=mold -o /dev/null 2>/dev/null; then
   export RUSTFLAGS="${RUSTFLAGS:-} -C link-arg=-fuse-ld=mold"
 fi
 jobs=$(nproc)
-exec cargo mutants --dir "$tree" -j "${MUTANTS_JOBS:-$jobs}" --timeout 45 --test-tool nextest \
+exec cargo mutants --dir "$tree" -j "${MUTANTS_JOBS:-$jobs}" --timeout "${MUTANTS_TIMEOUT:-45}" --test-tool nextest \
   --copy-target=false -C --lib -C --tests --cargo-test-arg=--max-fail=1:immediate \
   --output "$root/target/mutants" "$@"

@@ -164,6 +164,18 @@ mod tests {
     }
 
     #[test]
+    fn refuses_a_table_for_a_date() {
+        // Only TOML's own date key makes a table a date: any other is a table, not a date.
+        for table in [
+            "on = { when = 2023-01-01 }",
+            "on = { when = \"2023-01-01\" }",
+        ] {
+            let err = toml::from_str::<Probe>(table).unwrap_err().to_string();
+            assert!(err.contains("expected a date such as 2023-05-10"), "{err}");
+        }
+    }
+
+    #[test]
     fn refuses_non_dates() {
         assert!(toml::from_str::<Probe>("on = 2023-02-30").is_err());
         assert!(toml::from_str::<Probe>("on = 2023-05-10T10:00:00").is_err());

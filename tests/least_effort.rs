@@ -144,6 +144,29 @@ fn greedy_is_wrong_and_the_plan_is_not() {
 }
 
 #[test]
+fn free_records_are_taken_to_their_highest_level() {
+    // B's records cost nothing (+0.40 each, up to 8 records, +3.20). Index 64 needs total
+    // 12.80, +5.00 on 7.80. B alone reaches +3.20 at most; A alone (+6) costs 5; C (+3, cost
+    // 3) with B at 5 to 8 records reaches it for 3, the least. Among the free levels of B
+    // that tie, the plan takes the highest (more gain for no more cost): 8 records, total
+    // 7.80 + 3 + 3.20 = 14.00, index 70.00.
+    let (set, base) = trap();
+    let free_b = Costs::new().per_record(id("I.2"), dec!(0));
+    let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(64)), &free_b).unwrap();
+    assert!(plan.reached);
+    assert_eq!(plan.total_cost, dec!(3));
+    let steps: Vec<(&str, u64)> = plan
+        .steps
+        .iter()
+        .map(|s| (s.criterion.as_str(), s.records))
+        .collect();
+    assert_eq!(steps, [("I.2", 8), ("I.3", 3)]);
+    assert_eq!(plan.after.total_points, dec!(14.00));
+    assert_eq!(plan.after.index, Some(dec!(70.00)));
+    verify(&set, &base, &plan);
+}
+
+#[test]
 fn goal_already_met_is_an_empty_plan_at_no_cost() {
     let (set, base) = trap();
     for goal in [
