@@ -511,4 +511,27 @@ mod tests {
         );
         assert_eq!(q4.to_string(), "Q4 2023");
     }
+
+    #[test]
+    fn titles_in_both_languages() {
+        let both = |p: Period| (p.title(Lang::Vi), p.title(Lang::En));
+        let s = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            both(Period::half(2023, 1).unwrap()),
+            s("6 tháng đầu năm 2023", "first half of 2023")
+        );
+        assert_eq!(
+            both(Period::half(2023, 2).unwrap()),
+            s("6 tháng cuối năm 2023", "second half of 2023")
+        );
+        assert_eq!(
+            both(Period::quarter(2023, 3).unwrap()),
+            s("quý III/2023", "Q3 2023")
+        );
+        assert_eq!(
+            both(Period::month(2023, 7).unwrap()),
+            s("tháng 07/2023", "July 2023")
+        );
+        assert_eq!(both(Period::year(2023).unwrap()), s("năm 2023", "2023"));
+    }
 }

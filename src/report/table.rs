@@ -174,8 +174,15 @@ impl Lines {
 /// Word-wraps `text` to lines of at most `width` columns. Line breaks in the text are kept,
 /// tabs become spaces and other control or bidi characters U+FFFD, words longer than a line
 /// are split, and a cell longer than [`MAX_LINES`] ends in `…`. Reads `text` only as far as
-/// the lines it keeps.
+/// the lines it keeps (and the word it stops in, whole: a text is at most
+/// [`MAX_TEXT_BYTES`](crate::limits::MAX_TEXT_BYTES) long).
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_chars(clean::chars(text, true), width)
+}
+
+/// [`wrap`] of characters already cleaned, taking from `chars` only as many as the kept
+/// lines need.
+fn wrap_chars(mut chars: impl Iterator<Item = char>, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Lines {
         width,
@@ -183,7 +190,6 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         line: String::new(),
         len: 0,
     };
-    let mut chars = clean::chars(text, true);
     let mut word = String::new();
     loop {
         let next = chars.next();
@@ -279,6 +285,18 @@ mod tests {
         assert_eq!(wrap(&format!("{ten}\n\n"), 5)[9], "l");
         assert_eq!(wrap(&format!("{ten}\n\nmore"), 5)[9], "l…");
         assert_eq!(wrap(&"\n".repeat(5_000_000), 5), [""]);
+    }
+
+    #[test]
+    fn wrapping_stops_reading_past_the_kept_lines() {
+        // 900,000 characters of "tài liệu " at 17 columns: ten lines of 17 are kept, and an
+        // eleventh begun says the cell is cut — about 11 × 18 = 198 characters read, and
+        // never more than a thousand.
+        let pulled = std::cell::Cell::new(0usize);
+        let text = "tài liệu ".repeat(100_000);
+        let lines = wrap_chars(text.chars().inspect(|_| pulled.set(pulled.get() + 1)), 17);
+        assert_eq!(lines.len(), MAX_LINES);
+        assert!(pulled.get() < 1_000, "{} characters read", pulled.get());
     }
 
     #[test]

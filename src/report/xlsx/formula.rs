@@ -187,6 +187,17 @@ mod tests {
             Some("=ROUND(ROUND(B1/B2*100,12),2)")
         );
         assert_eq!(index_formula("B1", "B2", &r, dec!(10000000)), None);
+        // Each mode its function: down, up (toward and away from zero).
+        use crate::rate::RoundingMode;
+        let mode = |m| Rounding::new(2, m).unwrap();
+        assert_eq!(
+            index_formula("B1", "B2", &mode(RoundingMode::TowardZero), dec!(100)).as_deref(),
+            Some("=ROUNDDOWN(ROUND(B1/B2*100,8),2)")
+        );
+        assert_eq!(
+            index_formula("B1", "B2", &mode(RoundingMode::AwayFromZero), dec!(100)).as_deref(),
+            Some("=ROUNDUP(ROUND(B1/B2*100,8),2)")
+        );
         // The sample's 100 points: 10000 hundredths, 5 digits, 8 significant.
         assert_eq!(
             index_formula("B1", "B2", &r, dec!(100)).as_deref(),
