@@ -348,6 +348,8 @@ reason = "Chậm nộp báo cáo định kỳ"
     assert_eq!(card.summary.total_points, dec!(13.00));
     assert_eq!(card.summary.max_points, dec!(20));
     assert_eq!(card.summary.index, Some(dec!(65.00)));
+    // Read back, the card holds together: 11.50 + 2 − 0.5 = 13.00.
+    assert_eq!(Scorecard::from_json(&card.to_json()?)?, card);
     // The criteria's lines and fields hold the criteria's points alone.
     assert_eq!(card.field("I").unwrap().points, dec!(11.50));
     let lines: Decimal = card.criteria.iter().map(|c| c.points).sum();

@@ -305,8 +305,13 @@ fn scenarios_round_trip_through_json() {
         .with(Change::SetPoints {
             criterion: id("II.9"),
             points: dec!(1.75),
+        })
+        .with(Change::HoldOnDates {
+            criterion: id("VII.29"),
+            dates: vec![date(2023, 3, 15), date(2023, 9, 15)],
         });
     let json = scenario.to_json().unwrap();
+    assert!(json.contains(r#""dates": ["#) && json.contains(r#""2023-09-15""#));
     assert!(json.contains(r#""change": "add_records""#));
     assert!(json.contains(r#""points": "1.75""#));
     assert_eq!(Scenario::from_json(&json, &set).unwrap(), scenario);

@@ -180,6 +180,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn counts_show_as_a_fraction() {
+        assert_eq!(Counts::new(3, 10).unwrap().to_string(), "3/10");
+        assert_eq!(Counts::ZERO.to_string(), "0/0");
+    }
+
+    #[test]
     fn refuses_numerator_above_denominator() {
         let err = Counts::new(11, 10).unwrap_err();
         assert_eq!(err.to_string(), "numerator 11 exceeds denominator 10");
