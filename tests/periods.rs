@@ -621,5 +621,20 @@ fn done_in_any_part_is_done_for_the_period() -> Result<(), cchc::Error> {
     assert_eq!(quarter([false, true, false])?, done(true));
     assert_eq!(quarter([true, true, true])?, done(true));
     assert_eq!(quarter([false, false, false])?, done(false));
+    // II.9, an assessor's points, are given for the whole period: the same 1.5 in every month
+    // is the quarter's 1.5 (not 4.5); 1.5 and 2 differ and are refused.
+    let months = |points: [Decimal; 3]| -> Result<Vec<Observations>, cchc::Error> {
+        (7..=9)
+            .zip(points)
+            .map(|(m, p)| month(m).points("II.9", p).build(&set))
+            .collect()
+    };
+    let q3 = aggregate(&set, Period::quarter(2023, 3)?, &months([dec!(1.5); 3])?)?;
+    assert_eq!(
+        *q3.value("II.9"),
+        Observed::Reported(Evidence::Points(dec!(1.5)))
+    );
+    let differ = months([dec!(1.5), dec!(2), dec!(1.5)])?;
+    assert!(aggregate(&set, Period::quarter(2023, 3)?, &differ).is_err());
     Ok(())
 }

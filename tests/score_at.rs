@@ -163,3 +163,35 @@ fn a_parent_is_pending_only_while_all_its_points_are_still_possible() {
         (dec!(2.00), Status::Pending, Some(d(12, 15)))
     );
 }
+
+#[test]
+fn late_work_known_by_the_date_earns_its_share() {
+    // A report due by 31/03, worth 2 points, half of them when done by 31/12. Done on 10/05:
+    // scored at 30/06, it is known and late in time: 0.5 × 2 = 1.00. Scored at 30/04, before
+    // it was done: not known yet — 0 points, open until 31/12 for the late share.
+    let set = CriteriaSet::from_toml(
+        r#"
+name = "Trễ hạn"
+[[fields]]
+id = "A"
+label_vi = "A"
+label_en = "A"
+[[fields.criteria]]
+id = "1"
+label_vi = "Báo cáo quý I"
+label_en = "Q1 report"
+max_points = "2"
+rule = { kind = "deadline", date = 2023-03-31, wording = "by", late_share = "0.5", late_until = 2023-12-31 }
+"#,
+    )
+    .unwrap();
+    let obs = Observations::builder("W", 2023)
+        .completed("1", d(5, 10))
+        .build(&set)
+        .unwrap();
+    let at = |day| Scorecard::score_at(&set, &obs, day).unwrap();
+    assert_eq!(line(&at(d(6, 30)), "1").0, dec!(1.00));
+    let before = at(d(4, 30));
+    assert_eq!(line(&before, "1").0, dec!(0.00));
+    assert_eq!(line(&before, "1").2, Some(d(12, 31)));
+}

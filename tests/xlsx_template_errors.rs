@@ -104,6 +104,28 @@ fn figures_without_an_id_and_contradictions_are_refused() {
         err.to_string().starts_with("'Số liệu'!F12: II.4: ") && err.to_string().contains("count"),
         "{err}"
     );
+    // A word in II.4's numerator cell (D12): a whole number is expected, said for a
+    // spreadsheet (no word of TOML's digit strings).
+    let err = refused(|ws, row, id| {
+        if id == "II.4" {
+            ws.write_string(row, NUMERATOR, "mười").unwrap();
+            ws.write_number(row, DENOMINATOR, 20.0).unwrap();
+        }
+    });
+    assert_eq!(
+        (err.kind(), err.item(), err.key(), err.cell()),
+        (
+            ErrorKind::InvalidValue,
+            Some("II.4"),
+            Some("numerator"),
+            Some("'Số liệu'!D12")
+        )
+    );
+    assert!(
+        err.to_string()
+            .ends_with("expected a whole number, 0 or more"),
+        "{err}"
+    );
     // I.1a, a deadline (row 7): "không" (not done) with a completion date.
     let err = refused(|ws, row, id| {
         if id == "I.1a" {
