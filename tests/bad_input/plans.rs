@@ -70,6 +70,23 @@ fn plan_files_say_where() {
             ..Want::default()
         },
     );
+    // An item's text likewise: I.1a's lead body, named with its item.
+    let err = Plan::from_toml(&toml.replacen(
+        "lead = \"Công chức Tư pháp – Hộ tịch\"",
+        &format!("lead = \"{long}\""),
+        1,
+    ))
+    .unwrap_err();
+    refused(
+        &err,
+        ErrorKind::Limit,
+        Want {
+            item: Some("I.1a"),
+            key: Some("lead"),
+            says: "above the limit of 4096",
+            ..Want::default()
+        },
+    );
 }
 
 // 58. A plan of more items than a plan may have is refused before any item is read (the
