@@ -81,6 +81,32 @@ fn header_and_fields() {
         .map(|field| plan.by_field(*field).count())
         .collect();
     assert_eq!(counts, [4, 14, 1, 2, 4, 8, 10]);
+    // The seven headings of the plan's appendix, in both languages.
+    let headings: Vec<(&str, &str, &str)> = Field::ALL
+        .iter()
+        .map(|f| (f.numeral(), f.label_vi(), f.label_en()))
+        .collect();
+    assert_eq!(
+        headings[1],
+        (
+            "II",
+            "Cải cách thủ tục hành chính",
+            "Administrative procedure reform"
+        )
+    );
+    assert_eq!(
+        headings[6],
+        (
+            "VII",
+            "Công tác chỉ đạo, điều hành",
+            "Direction and management"
+        )
+    );
+    assert!(
+        headings
+            .iter()
+            .all(|(_, vi, en)| !vi.is_empty() && !en.is_empty())
+    );
     let ids: Vec<_> = plan.by_field(Field::Organisation).map(|i| i.id()).collect();
     assert_eq!(ids, ["III.13"]);
 }
