@@ -114,6 +114,21 @@ mod tests {
     }
 
     #[test]
+    fn wide_integers_are_read_when_they_fit() {
+        // A format that hands over 128-bit integers: 5 is 5, u64::MAX fits, one more does not.
+        use serde::de::IntoDeserializer;
+        use serde::de::value::Error;
+        let read = |n: u128| super::deserialize(n.into_deserializer()).map_err(|e: Error| e);
+        assert_eq!(read(5).unwrap(), 5);
+        assert_eq!(read(u128::from(u64::MAX)).unwrap(), u64::MAX);
+        let err = read(u128::from(u64::MAX) + 1).unwrap_err().to_string();
+        assert!(err.starts_with("18446744073709551616 is above"), "{err}");
+        let read_signed = |n: i128| super::deserialize(n.into_deserializer()).map_err(|e: Error| e);
+        assert_eq!(read_signed(7).unwrap(), 7);
+        assert!(read_signed(-1).is_err());
+    }
+
+    #[test]
     fn integers_and_digit_strings_read_back() {
         for n in [0, 7, i64::MAX as u64, i64::MAX as u64 + 1, u64::MAX] {
             let probe = Probe { n };
