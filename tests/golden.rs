@@ -421,3 +421,28 @@ rule = { kind = "window", start = 2023-10-01, end = 2023-12-31, outside_share = 
         "Held on 2024-01-10, outside the scoring period: 0 points"
     );
 }
+
+#[test]
+fn a_rate_above_its_target_but_short_of_its_count_says_both() {
+    // II.5a: at least 20% of results e-certified, and at least 10 of them. 5 of 20 is 25%,
+    // above 20%, but 5 records are fewer than 10: the rate is shown as meeting its percent
+    // (≥), the count as short (<), and the criterion not met, 0 points.
+    let set = CriteriaSet::reference();
+    let obs = Observations::builder("X", 2023)
+        .counts("II.5a", 5, 20)
+        .build(&set)
+        .unwrap();
+    let card = Scorecard::score(&set, &obs).unwrap();
+    let line = card.criterion("II.5a").unwrap();
+    assert_eq!(line.points, dec!(0.00));
+    let en = line.explanation.en();
+    assert!(
+        en.contains(" = 25.00% ≥ 20%, count 5 < 10; not met: 0"),
+        "{en}"
+    );
+    let vi = line.explanation.vi();
+    assert!(
+        vi.contains(" = 25,00% ≥ 20%, số lượng 5 < 10; không đạt: 0"),
+        "{vi}"
+    );
+}
