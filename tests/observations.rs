@@ -58,22 +58,7 @@ fn an_unknown_category_is_refused_on_reading() {
     // A criterion scored by who chaired (head: full points, deputy: half). "mayor" is none of
     // its options: refused when the file is read, naming the criterion, the key and the value,
     // in TOML and JSON alike; "deputy" is read.
-    let set = CriteriaSet::from_toml(
-        r#"
-name = "Phân loại"
-[[fields]]
-id = "A"
-label_vi = "A"
-label_en = "A"
-[[fields.criteria]]
-id = "A.1"
-label_vi = "Chủ trì đối thoại"
-label_en = "Chaired the dialogue"
-max_points = "2"
-rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịch", label_en = "Chairman", share = "1" }, { key = "deputy", label_vi = "Phó Chủ tịch", label_en = "Deputy", share = "0.5" }] }
-"#,
-    )
-    .unwrap();
+    let set = CriteriaSet::from_toml(include_str!("data/chaired_set.toml")).unwrap();
     let file = |key: &str| {
         format!("ward = \"W\"\nyear = 2023\n[observations.\"A.1\"]\ncategory = \"{key}\"\n")
     };

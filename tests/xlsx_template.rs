@@ -417,22 +417,7 @@ fn a_template_holds_up_to_its_rows() {
 fn a_category_is_read_from_its_cell() {
     // A criterion scored by who chaired (chairman: full points, deputy: half): the category
     // typed in its column (J) reads back as the key, with the spaces around it trimmed.
-    let set = CriteriaSet::from_toml(
-        r#"
-name = "Phân loại"
-[[fields]]
-id = "A"
-label_vi = "A"
-label_en = "A"
-[[fields.criteria]]
-id = "A.1"
-label_vi = "Chủ trì đối thoại"
-label_en = "Chaired the dialogue"
-max_points = "2"
-rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịch", label_en = "Chairman", share = "1" }, { key = "deputy", label_vi = "Phó Chủ tịch", label_en = "Deputy", share = "0.5" }] }
-"#,
-    )
-    .unwrap();
+    let set = CriteriaSet::from_toml(include_str!("data/chaired_set.toml")).unwrap();
     let obs = Observations::from_xlsx(
         &workbook(&set, "X", "2023", |ws, row, _| {
             ws.write_string(row, CATEGORY, " deputy ").unwrap();

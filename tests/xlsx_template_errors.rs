@@ -494,27 +494,18 @@ fn each_row_s_note_says_what_to_enter_and_where() {
     let vi = notes(&template(&excel, Lang::Vi).unwrap());
     assert!(vi.contains("Nhập: có/không (H)"), "{vi}");
     assert!(vi.contains("Nhập: điểm của người chấm (I)"), "{vi}");
-    let chaired = CriteriaSet::from_toml(
-        r#"
-name = "Phân loại"
-[[fields]]
-id = "A"
-label_vi = "A"
-label_en = "A"
-[[fields.criteria]]
-id = "A.1"
-label_vi = "Chủ trì đối thoại"
-label_en = "Chaired the dialogue"
-max_points = "2"
-rule = { kind = "categories", options = [{ key = "head", label_vi = "Chủ tịch", label_en = "Chairman", share = "1" }, { key = "deputy", label_vi = "Phó Chủ tịch", label_en = "Deputy", share = "0.5" }] }
-[[fields.criteria]]
+    // The chaired set (A.1: head or deputy) and a count of initiatives.
+    let chaired = CriteriaSet::from_toml(&format!(
+        "{}{}",
+        include_str!("data/chaired_set.toml"),
+        r#"[[fields.criteria]]
 id = "A.2"
 label_vi = "Sáng kiến"
 label_en = "Initiatives"
 max_points = "2"
 rule = { kind = "count_steps", steps = [{ at_least = 2, points = "2" }] }
-"#,
-    )
+"#
+    ))
     .unwrap();
     let vi = notes(&template(&chaired, Lang::Vi).unwrap());
     assert!(
