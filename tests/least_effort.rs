@@ -75,6 +75,14 @@ fn trap() -> (CriteriaSet, Observations) {
     (set, obs)
 }
 
+/// The plan's steps as (criterion, records).
+fn steps(plan: &LeastEffortPlan) -> Vec<(&str, u64)> {
+    plan.steps
+        .iter()
+        .map(|s| (s.criterion.as_str(), s.records))
+        .collect()
+}
+
 /// The plan's own scenario, scored, agrees with every figure the plan reports.
 fn verify(set: &CriteriaSet, base: &Observations, plan: &LeastEffortPlan) -> Scorecard {
     let card = score(set, &plan.scenario(base));
@@ -109,11 +117,7 @@ fn greedy_is_wrong_and_the_plan_is_not() {
     let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(55)), &Costs::new()).unwrap();
     assert!(plan.reached);
     assert_eq!(plan.total_cost, dec!(4));
-    let steps: Vec<(&str, u64)> = plan
-        .steps
-        .iter()
-        .map(|s| (s.criterion.as_str(), s.records))
-        .collect();
+    let steps = steps(&plan);
     assert_eq!(steps, [("I.2", 1), ("I.3", 3)]);
     assert_eq!(
         (plan.before.total_points, plan.after.total_points),
@@ -155,11 +159,7 @@ fn free_records_are_taken_to_their_highest_level() {
     let plan = LeastEffortPlan::find(&set, &base, &Goal::Index(dec!(64)), &free_b).unwrap();
     assert!(plan.reached);
     assert_eq!(plan.total_cost, dec!(3));
-    let steps: Vec<(&str, u64)> = plan
-        .steps
-        .iter()
-        .map(|s| (s.criterion.as_str(), s.records))
-        .collect();
+    let steps = steps(&plan);
     assert_eq!(steps, [("I.2", 8), ("I.3", 3)]);
     assert_eq!(plan.after.total_points, dec!(14.00));
     assert_eq!(plan.after.index, Some(dec!(70.00)));
@@ -193,11 +193,7 @@ fn unreachable_goal_reports_the_best_index_and_its_cheapest_plan() {
     assert!(!plan.reached);
     assert_eq!(plan.after.index, Some(dec!(70.00)));
     assert_eq!(plan.total_cost, dec!(11));
-    let steps: Vec<(&str, u64)> = plan
-        .steps
-        .iter()
-        .map(|s| (s.criterion.as_str(), s.records))
-        .collect();
+    let steps = steps(&plan);
     assert_eq!(steps, [("I.2", 8), ("I.3", 3)]);
     verify(&set, &base, &plan);
     // Under Convert A is reachable (5 records): index 100 at cost 5 + 8 + 3 = 16.
@@ -422,11 +418,7 @@ fn a_criterion_priced_beyond_any_budget_does_not_abort_the_plan() {
     // 4.29 + 2.25 = 6.54 now, 7.00 needed. II.6 alone: 6 records give 3 × 36/40 = 2.70
     // (6.99, short); 7 give 3 × 37/40 = 2.775 → 2.78, total 7.07.
     assert!(plan.reached);
-    let steps: Vec<_> = plan
-        .steps
-        .iter()
-        .map(|s| (s.criterion.as_str(), s.records))
-        .collect();
+    let steps = steps(&plan);
     assert_eq!(steps, [("II.6", 7)]);
     assert_eq!(plan.after.total_points, dec!(7.07));
 }

@@ -226,30 +226,18 @@ fn a_byte_order_mark_is_read_past() {
 // 10. TOML's internal date form written into JSON: not a date.
 #[test]
 fn json_has_no_internal_date_form() {
+    let not_a_date = || Want {
+        item: Some("I.1a"),
+        key: Some("completed_on"),
+        says: "expected a date such as 2023-05-10",
+        ..Want::default()
+    };
     let err = json(r#"{"I.1a": {"completed_on": {"$__toml_private_datetime": "2023-01-01"}}}"#)
         .unwrap_err();
-    refused(
-        &err,
-        ErrorKind::InvalidValue,
-        Want {
-            item: Some("I.1a"),
-            key: Some("completed_on"),
-            says: "expected a date such as 2023-05-10",
-            ..Want::default()
-        },
-    );
+    refused(&err, ErrorKind::InvalidValue, not_a_date());
     // Nor does TOML take a table for a date, whatever its key holds.
     let err = toml("[observations.\"I.1a\"]\ncompleted_on = { when = 2023-01-01 }").unwrap_err();
-    refused(
-        &err,
-        ErrorKind::InvalidValue,
-        Want {
-            item: Some("I.1a"),
-            key: Some("completed_on"),
-            says: "expected a date such as 2023-05-10",
-            ..Want::default()
-        },
-    );
+    refused(&err, ErrorKind::InvalidValue, not_a_date());
 }
 
 // 11. Terminal control characters in an id read from a file: the message escapes and quotes
